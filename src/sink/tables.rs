@@ -1,0 +1,455 @@
+//! The six output tables: their Arrow schemas and row builders.
+//!
+//! Each builder appends rows of `crate::model` types and turns them into a
+//! `RecordBatch` matching its schema exactly.
+
+use std::sync::Arc;
+
+use arrow_array::builder::{
+    ArrayBuilder, Date32Builder, Float64Builder, ListBuilder, StringBuilder, UInt32Builder,
+};
+use arrow_array::{ArrayRef, RecordBatch};
+use arrow_schema::{DataType, Field, Schema, SchemaRef};
+use chrono::NaiveDate;
+
+use crate::model::{DocOutput, Entity, ErrorRow};
+
+/// A builder of one table's record batches.
+pub trait TableBuilder: Default {
+    /// File stem of the table, e.g. `mentions`.
+    const NAME: &'static str;
+    /// Columns written with Parquet dictionary encoding.
+    const DICTIONARY_COLUMNS: &'static [&'static str];
+    /// The table's Arrow schema.
+    fn schema() -> SchemaRef;
+    /// Rows appended since the last batch.
+    fn len(&self) -> usize;
+    /// Takes the appended rows as a batch and resets the builder.
+    fn finish(&mut self) -> RecordBatch;
+}
+
+fn field(name: &str, data_type: DataType, nullable: bool) -> Field {
+    Field::new(name, data_type, nullable)
+}
+
+fn string(name: &str) -> Field {
+    field(name, DataType::Utf8, false)
+}
+
+fn nullable_string(name: &str) -> Field {
+    field(name, DataType::Utf8, true)
+}
+
+fn uint32(name: &str) -> Field {
+    field(name, DataType::UInt32, false)
+}
+
+fn batch(schema: SchemaRef, columns: Vec<ArrayRef>) -> RecordBatch {
+    RecordBatch::try_new(schema, columns).expect("builders match their schema")
+}
+
+/// Days since 1970-01-01, the Arrow `date32` representation.
+fn days(date: NaiveDate) -> i32 {
+    let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).expect("valid epoch");
+    i32::try_from((date - epoch).num_days()).expect("date within the date32 range")
+}
+
+/// Rows of the `documents` table.
+#[derive(Default)]
+pub struct DocumentsBuilder {
+    doc_id: StringBuilder,
+    source: StringBuilder,
+    title: StringBuilder,
+    url: StringBuilder,
+    lang: StringBuilder,
+    published: Date32Builder,
+    text: StringBuilder,
+    n_chars: UInt32Builder,
+    n_sentences: UInt32Builder,
+    content_hash: StringBuilder,
+}
+
+impl DocumentsBuilder {
+    /// Appends the document row of `out`.
+    pub fn append(&mut self, out: &DocOutput) {
+        let d = &out.document;
+        self.doc_id.append_value(&d.doc_id);
+        self.source.append_value(&d.source);
+        self.title.append_option(d.title.as_deref());
+        self.url.append_option(d.url.as_deref());
+        self.lang.append_value(d.lang.as_str());
+        self.published.append_option(d.published.map(days));
+        self.text.append_value(&d.text);
+        self.n_chars.append_value(d.n_chars);
+        self.n_sentences.append_value(d.n_sentences);
+        self.content_hash.append_value(&d.content_hash);
+    }
+}
+
+impl TableBuilder for DocumentsBuilder {
+    const NAME: &'static str = "documents";
+    const DICTIONARY_COLUMNS: &'static [&'static str] = &["lang"];
+
+    fn schema() -> SchemaRef {
+        Arc::new(Schema::new(vec![
+            string("doc_id"),
+            string("source"),
+            nullable_string("title"),
+            nullable_string("url"),
+            string("lang"),
+            field("published", DataType::Date32, true),
+            string("text"),
+            uint32("n_chars"),
+            uint32("n_sentences"),
+            string("content_hash"),
+        ]))
+    }
+
+    fn len(&self) -> usize {
+        self.doc_id.len()
+    }
+
+    fn finish(&mut self) -> RecordBatch {
+        batch(
+            Self::schema(),
+            vec![
+                Arc::new(self.doc_id.finish()),
+                Arc::new(self.source.finish()),
+                Arc::new(self.title.finish()),
+                Arc::new(self.url.finish()),
+                Arc::new(self.lang.finish()),
+                Arc::new(self.published.finish()),
+                Arc::new(self.text.finish()),
+                Arc::new(self.n_chars.finish()),
+                Arc::new(self.n_sentences.finish()),
+                Arc::new(self.content_hash.finish()),
+            ],
+        )
+    }
+}
+
+/// Rows of the `sentences` table.
+#[derive(Default)]
+pub struct SentencesBuilder {
+    doc_id: StringBuilder,
+    sentence_id: UInt32Builder,
+    start: UInt32Builder,
+    end: UInt32Builder,
+    lang: StringBuilder,
+    text: StringBuilder,
+}
+
+impl SentencesBuilder {
+    /// Appends the sentence rows of `out`.
+    pub fn append(&mut self, out: &DocOutput) {
+        for s in &out.sentences {
+            self.doc_id.append_value(&out.document.doc_id);
+            self.sentence_id.append_value(s.sentence_id);
+            self.start.append_value(s.start);
+            self.end.append_value(s.end);
+            self.lang.append_value(s.lang.as_str());
+            self.text.append_value(&s.text);
+        }
+    }
+}
+
+impl TableBuilder for SentencesBuilder {
+    const NAME: &'static str = "sentences";
+    const DICTIONARY_COLUMNS: &'static [&'static str] = &["doc_id", "lang"];
+
+    fn schema() -> SchemaRef {
+        Arc::new(Schema::new(vec![
+            string("doc_id"),
+            uint32("sentence_id"),
+            uint32("start"),
+            uint32("end"),
+            string("lang"),
+            string("text"),
+        ]))
+    }
+
+    fn len(&self) -> usize {
+        self.doc_id.len()
+    }
+
+    fn finish(&mut self) -> RecordBatch {
+        batch(
+            Self::schema(),
+            vec![
+                Arc::new(self.doc_id.finish()),
+                Arc::new(self.sentence_id.finish()),
+                Arc::new(self.start.finish()),
+                Arc::new(self.end.finish()),
+                Arc::new(self.lang.finish()),
+                Arc::new(self.text.finish()),
+            ],
+        )
+    }
+}
+
+/// Rows of the `entities` table.
+#[derive(Default)]
+pub struct EntitiesBuilder {
+    entity_id: StringBuilder,
+    entity_type: StringBuilder,
+    canonical: StringBuilder,
+    name_ko: StringBuilder,
+    name_ja: StringBuilder,
+    name_zh: StringBuilder,
+    aliases: ListBuilder<StringBuilder>,
+    country: StringBuilder,
+}
+
+impl EntitiesBuilder {
+    /// Appends one dictionary entity.
+    pub fn append(&mut self, e: &Entity) {
+        self.entity_id.append_value(&e.id);
+        self.entity_type.append_value(e.entity_type.as_str());
+        self.canonical.append_value(&e.canonical);
+        self.name_ko.append_option(e.name_ko.as_deref());
+        self.name_ja.append_option(e.name_ja.as_deref());
+        self.name_zh.append_option(e.name_zh.as_deref());
+        for alias in &e.aliases {
+            self.aliases.values().append_value(alias);
+        }
+        self.aliases.append(true);
+        self.country.append_option(e.country.as_deref());
+    }
+}
+
+impl TableBuilder for EntitiesBuilder {
+    const NAME: &'static str = "entities";
+    const DICTIONARY_COLUMNS: &'static [&'static str] = &["entity_type", "country"];
+
+    fn schema() -> SchemaRef {
+        let item = Arc::new(field("item", DataType::Utf8, true));
+        Arc::new(Schema::new(vec![
+            string("entity_id"),
+            string("entity_type"),
+            string("canonical"),
+            nullable_string("name_ko"),
+            nullable_string("name_ja"),
+            nullable_string("name_zh"),
+            field("aliases", DataType::List(item), false),
+            nullable_string("country"),
+        ]))
+    }
+
+    fn len(&self) -> usize {
+        self.entity_id.len()
+    }
+
+    fn finish(&mut self) -> RecordBatch {
+        batch(
+            Self::schema(),
+            vec![
+                Arc::new(self.entity_id.finish()),
+                Arc::new(self.entity_type.finish()),
+                Arc::new(self.canonical.finish()),
+                Arc::new(self.name_ko.finish()),
+                Arc::new(self.name_ja.finish()),
+                Arc::new(self.name_zh.finish()),
+                Arc::new(self.aliases.finish()),
+                Arc::new(self.country.finish()),
+            ],
+        )
+    }
+}
+
+/// Rows of the `mentions` table.
+#[derive(Default)]
+pub struct MentionsBuilder {
+    doc_id: StringBuilder,
+    sentence_id: UInt32Builder,
+    start: UInt32Builder,
+    end: UInt32Builder,
+    surface: StringBuilder,
+    entity_id: StringBuilder,
+    entity_type: StringBuilder,
+    source: StringBuilder,
+}
+
+impl MentionsBuilder {
+    /// Appends the mention rows of `out`.
+    pub fn append(&mut self, out: &DocOutput) {
+        for m in &out.mentions {
+            self.doc_id.append_value(&out.document.doc_id);
+            self.sentence_id.append_value(m.sentence_id);
+            self.start.append_value(m.start);
+            self.end.append_value(m.end);
+            self.surface.append_value(&m.surface);
+            self.entity_id.append_value(&m.entity_id);
+            self.entity_type.append_value(m.entity_type.as_str());
+            self.source.append_value(m.source.as_str());
+        }
+    }
+}
+
+impl TableBuilder for MentionsBuilder {
+    const NAME: &'static str = "mentions";
+    const DICTIONARY_COLUMNS: &'static [&'static str] =
+        &["doc_id", "surface", "entity_id", "entity_type", "source"];
+
+    fn schema() -> SchemaRef {
+        Arc::new(Schema::new(vec![
+            string("doc_id"),
+            uint32("sentence_id"),
+            uint32("start"),
+            uint32("end"),
+            string("surface"),
+            string("entity_id"),
+            string("entity_type"),
+            string("source"),
+        ]))
+    }
+
+    fn len(&self) -> usize {
+        self.doc_id.len()
+    }
+
+    fn finish(&mut self) -> RecordBatch {
+        batch(
+            Self::schema(),
+            vec![
+                Arc::new(self.doc_id.finish()),
+                Arc::new(self.sentence_id.finish()),
+                Arc::new(self.start.finish()),
+                Arc::new(self.end.finish()),
+                Arc::new(self.surface.finish()),
+                Arc::new(self.entity_id.finish()),
+                Arc::new(self.entity_type.finish()),
+                Arc::new(self.source.finish()),
+            ],
+        )
+    }
+}
+
+/// Rows of the `figures` table.
+#[derive(Default)]
+pub struct FiguresBuilder {
+    doc_id: StringBuilder,
+    sentence_id: UInt32Builder,
+    start: UInt32Builder,
+    end: UInt32Builder,
+    surface: StringBuilder,
+    kind: StringBuilder,
+    value: Float64Builder,
+    value_max: Float64Builder,
+    unit: StringBuilder,
+    date: Date32Builder,
+    subject: StringBuilder,
+    entity_id: StringBuilder,
+}
+
+impl FiguresBuilder {
+    /// Appends the figure rows of `out`.
+    pub fn append(&mut self, out: &DocOutput) {
+        for row in &out.figures {
+            let f = &row.figure;
+            self.doc_id.append_value(&out.document.doc_id);
+            self.sentence_id.append_value(row.sentence_id);
+            self.start.append_value(row.start);
+            self.end.append_value(row.end);
+            self.surface.append_value(&row.surface);
+            self.kind.append_value(f.kind.as_str());
+            self.value.append_option(f.value);
+            self.value_max.append_option(f.value_max);
+            self.unit.append_option(f.unit.as_deref());
+            self.date.append_option(f.date.map(days));
+            self.subject.append_option(f.subject.as_deref());
+            self.entity_id.append_option(row.entity_id.as_deref());
+        }
+    }
+}
+
+impl TableBuilder for FiguresBuilder {
+    const NAME: &'static str = "figures";
+    const DICTIONARY_COLUMNS: &'static [&'static str] =
+        &["doc_id", "kind", "unit", "subject", "entity_id"];
+
+    fn schema() -> SchemaRef {
+        Arc::new(Schema::new(vec![
+            string("doc_id"),
+            uint32("sentence_id"),
+            uint32("start"),
+            uint32("end"),
+            string("surface"),
+            string("kind"),
+            field("value", DataType::Float64, true),
+            field("value_max", DataType::Float64, true),
+            nullable_string("unit"),
+            field("date", DataType::Date32, true),
+            nullable_string("subject"),
+            nullable_string("entity_id"),
+        ]))
+    }
+
+    fn len(&self) -> usize {
+        self.doc_id.len()
+    }
+
+    fn finish(&mut self) -> RecordBatch {
+        batch(
+            Self::schema(),
+            vec![
+                Arc::new(self.doc_id.finish()),
+                Arc::new(self.sentence_id.finish()),
+                Arc::new(self.start.finish()),
+                Arc::new(self.end.finish()),
+                Arc::new(self.surface.finish()),
+                Arc::new(self.kind.finish()),
+                Arc::new(self.value.finish()),
+                Arc::new(self.value_max.finish()),
+                Arc::new(self.unit.finish()),
+                Arc::new(self.date.finish()),
+                Arc::new(self.subject.finish()),
+                Arc::new(self.entity_id.finish()),
+            ],
+        )
+    }
+}
+
+/// Rows of the `errors` table.
+#[derive(Default)]
+pub struct ErrorsBuilder {
+    source: StringBuilder,
+    line: UInt32Builder,
+    message: StringBuilder,
+}
+
+impl ErrorsBuilder {
+    /// Appends one error row.
+    pub fn append(&mut self, e: &ErrorRow) {
+        self.source.append_value(&e.source);
+        self.line.append_option(e.line);
+        self.message.append_value(&e.message);
+    }
+}
+
+impl TableBuilder for ErrorsBuilder {
+    const NAME: &'static str = "errors";
+    const DICTIONARY_COLUMNS: &'static [&'static str] = &["source"];
+
+    fn schema() -> SchemaRef {
+        Arc::new(Schema::new(vec![
+            string("source"),
+            field("line", DataType::UInt32, true),
+            string("message"),
+        ]))
+    }
+
+    fn len(&self) -> usize {
+        self.source.len()
+    }
+
+    fn finish(&mut self) -> RecordBatch {
+        batch(
+            Self::schema(),
+            vec![
+                Arc::new(self.source.finish()),
+                Arc::new(self.line.finish()),
+                Arc::new(self.message.finish()),
+            ],
+        )
+    }
+}
