@@ -55,12 +55,28 @@ const BLOCKS: &[&str] = &[
     "time",
 ];
 
-/// Extracts the visible text of an HTML document.
+/// Extracts the visible text of an HTML document: the `<article>`
+/// elements when the page marks its article, else `<main>`, else the whole
+/// page; navigation, scripts, styles and forms never.
 #[must_use]
 pub fn extract(html: &str) -> HtmlText {
     let page = Html::parse_document(html);
     let mut out = String::with_capacity(html.len() / 2);
-    walk(page.root_element(), &mut out, false);
+    let content = ["article", "main"].into_iter().find_map(|name| {
+        let selector = Selector::parse(name).ok()?;
+        // Outermost matches only, so that nested articles are not read twice.
+        let found: Vec<_> = page
+            .select(&selector)
+            .filter(|e| {
+                !e.ancestors().any(|a| a.value().as_element().is_some_and(|p| p.name() == name))
+            })
+            .collect();
+        (!found.is_empty()).then_some(found)
+    });
+    match content {
+        Some(elements) => elements.into_iter().for_each(|e| walk(e, &mut out, false)),
+        None => walk(page.root_element(), &mut out, false),
+    }
     HtmlText { text: tidy_lines(&out), title: title(&page), published: published(&page) }
 }
 
@@ -209,6 +225,19 @@ mod tests {
         assert_eq!(page.title.as_deref(), Some("제목"));
         assert_eq!(page.published, NaiveDate::from_ymd_opt(2024, 2, 29));
         assert_eq!(page.text, "제목\n\n어제\n\n본문");
+    }
+
+    #[test]
+    fn article_is_preferred_over_page_furniture() {
+        let page = extract(
+            "<header>Site name</header><main><article><p>Body.</p></article>\
+             <aside>Related</aside></main><footer>(c) Site</footer>",
+        );
+        assert_eq!(page.text, "Body.");
+        let page = extract("<header>Menu</header><main><p>Main body.</p></main><footer>c</footer>");
+        assert_eq!(page.text, "Main body.");
+        let page = extract("<article><p>Outer.</p><article><p>Inner.</p></article></article>");
+        assert_eq!(page.text, "Outer.\n\nInner.");
     }
 
     #[test]
