@@ -1,0 +1,138 @@
+//! Where a dictionary name may start and end in the original text: word
+//! boundaries for Latin letters and digits, Hangul names followed only by
+//! particles, no boundary at all for Han and Kana.
+
+use super::fold::unify_char;
+use super::korean::is_particle_run;
+
+/// True when a surface starting with `first` may follow the character `before`
+/// (`None` at the start of the text).
+pub(super) fn may_start(before: Option<char>, first: char) -> bool {
+    let Some(before) = before else {
+        return true;
+    };
+    if is_ascii_word_char(first) {
+        !is_latin_word_char(before)
+    } else if is_hangul_syllable(first) {
+        !is_hangul(before)
+    } else {
+        true
+    }
+}
+
+/// True when a surface ending with `last` may be followed by `after`, the rest
+/// of the text. After a Hangul name, a Hangul run must be one or two particles.
+pub(super) fn may_end(last: char, after: &str) -> bool {
+    let Some(next) = after.chars().next() else {
+        return true;
+    };
+    if is_ascii_word_char(last) {
+        !is_latin_word_char(next)
+    } else if is_hangul_syllable(last) && is_hangul(next) {
+        is_particle_run(hangul_prefix(after))
+    } else {
+        true
+    }
+}
+
+/// Length in bytes of an English plural `s` starting `after` that may be added
+/// to an acronym's surface ("CDMOs"): 1 when it is there and ends a word, else 0.
+pub(super) fn plural_suffix_len(after: &str) -> usize {
+    match after.strip_prefix('s') {
+        Some(rest) if may_end('s', rest) => 1,
+        _ => 0,
+    }
+}
+
+/// The run of Hangul characters at the start of `text`.
+fn hangul_prefix(text: &str) -> &str {
+    let end = text.char_indices().find(|&(_, c)| !is_hangul(c)).map_or(text.len(), |(i, _)| i);
+    text.get(..end).unwrap_or_default()
+}
+
+/// ASCII letters and digits, also in their full-width forms.
+fn is_ascii_word_char(c: char) -> bool {
+    unify_char(c).is_ascii_alphanumeric()
+}
+
+/// Characters that continue a Latin-script word: ASCII (and full-width) letters
+/// and digits, and the letters of the Latin-1 and Latin Extended blocks.
+fn is_latin_word_char(c: char) -> bool {
+    is_ascii_word_char(c)
+        || (c.is_alphabetic() && matches!(u32::from(c), 0xC0..=0x24F | 0x1E00..=0x1EFF))
+}
+
+fn is_hangul_syllable(c: char) -> bool {
+    ('\u{AC00}'..='\u{D7A3}').contains(&c)
+}
+
+/// Hangul syllables and jamo.
+fn is_hangul(c: char) -> bool {
+    is_hangul_syllable(c)
+        || matches!(
+            u32::from(c),
+            0x1100..=0x11FF | 0x3130..=0x318F | 0xA960..=0xA97F | 0xD7B0..=0xD7FF
+        )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn start_boundaries() {
+        for (before, first, expected) in [
+            (None, 'K', true),
+            (Some(' '), 'K', true),
+            (Some('('), 'K', true),
+            (Some('c'), 'G', false),
+            (Some('7'), 'G', false),
+            (Some('ｃ'), 'G', false),
+            (Some('é'), 'G', false),
+            (Some('米'), 'F', true),
+            (Some('한'), 'G', true),
+            (Some('한'), '국', false),
+            (Some('ᄒ'), '국', false),
+            (Some(' '), '국', true),
+            (Some('美'), '국', true),
+            (Some('a'), '国', true),
+            (Some('の'), '厚', true),
+        ] {
+            assert_eq!(may_start(before, first), expected, "{before:?} {first}");
+        }
+    }
+
+    #[test]
+    fn end_boundaries() {
+        for (last, after, expected) in [
+            ('T', "", true),
+            ('T', " is", true),
+            ('T', "S", false),
+            ('T', "s", false),
+            ('T', "'s", true),
+            ('T', "’s", true),
+            ('T', "ｓ", false),
+            ('T', "ñ", false),
+            ('T', "는", true),
+            ('2', "0", false),
+            ('처', "는", true),
+            ('처', "에서는 ", true),
+            ('처', "장은", false),
+            ('처', ".", true),
+            ('처', "GMP", true),
+            ('省', "は", true),
+            ('局', "局長", true),
+        ] {
+            assert_eq!(may_end(last, after), expected, "{last} {after:?}");
+        }
+    }
+
+    #[test]
+    fn plural_suffix() {
+        for (after, expected) in
+            [("s", 1), ("s and", 1), ("s,", 1), ("s는", 1), ("sa", 0), ("S", 0), ("'s", 0), ("", 0)]
+        {
+            assert_eq!(plural_suffix_len(after), expected, "{after:?}");
+        }
+    }
+}

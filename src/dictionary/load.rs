@@ -1,0 +1,314 @@
+//! Loading dictionary directories: which files a directory may hold, the order
+//! they are read in, and the merge of several directories into one list.
+
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+use std::path::{Path, PathBuf};
+
+use crate::model::{Entity, EntityType};
+
+use super::error::DictionaryError;
+use super::tsv;
+
+/// A dictionary file name, with the type and id prefix of its entities.
+#[derive(Debug)]
+pub(super) struct FileKind {
+    /// The file name, such as `organizations.tsv`.
+    pub(super) file_name: &'static str,
+    /// The type of its entities.
+    pub(super) entity_type: EntityType,
+    /// The prefix of its ids, such as `org`.
+    pub(super) id_prefix: &'static str,
+}
+
+/// The dictionary files, in load order.
+static FILE_KINDS: [FileKind; 6] = [
+    FileKind {
+        file_name: "organizations.tsv",
+        entity_type: EntityType::Organization,
+        id_prefix: "org",
+    },
+    FileKind { file_name: "people.tsv", entity_type: EntityType::Person, id_prefix: "person" },
+    FileKind { file_name: "laws.tsv", entity_type: EntityType::Law, id_prefix: "law" },
+    FileKind { file_name: "terms.tsv", entity_type: EntityType::Term, id_prefix: "term" },
+    FileKind { file_name: "places.tsv", entity_type: EntityType::Place, id_prefix: "place" },
+    FileKind { file_name: "products.tsv", entity_type: EntityType::Product, id_prefix: "product" },
+];
+
+/// The known file names, for messages: "`organizations.tsv`, `people.tsv`, ...".
+pub(super) fn known_file_names() -> String {
+    let names: Vec<String> =
+        FILE_KINDS.iter().map(|kind| format!("`{}`", kind.file_name)).collect();
+    names.join(", ")
+}
+
+/// The bundled dictionary, compiled into the binary so that it works from
+/// any directory: `(file name, content)` in load order.
+const BUNDLED: [(&str, &str); 4] = [
+    ("organizations.tsv", include_str!("../../dictionaries/organizations.tsv")),
+    ("people.tsv", include_str!("../../dictionaries/people.tsv")),
+    ("laws.tsv", include_str!("../../dictionaries/laws.tsv")),
+    ("terms.tsv", include_str!("../../dictionaries/terms.tsv")),
+];
+
+/// Reads the bundled dictionary when `bundled` is true, then the entities of
+/// every directory in `dirs`, directory by directory, each in [`FILE_KINDS`]
+/// order, then by line.
+///
+/// # Errors
+///
+/// When a directory or file cannot be read, a `.tsv` file has an unknown name,
+/// a file is malformed, or an id is defined twice.
+pub(super) fn load_dirs(
+    dirs: &[impl AsRef<Path>],
+    bundled: bool,
+) -> Result<Vec<Entity>, DictionaryError> {
+    let mut merged = Merged::default();
+    if bundled {
+        for (file_name, text) in BUNDLED {
+            let kind = FILE_KINDS.iter().find(|k| k.file_name == file_name).expect("known file");
+            merged.add(&Path::new("dictionaries").join(file_name), text, kind)?;
+        }
+    }
+    for dir in dirs {
+        for (kind, path) in dictionary_files(dir.as_ref())? {
+            let text = read_utf8(&path)?;
+            merged.add(&path, &text, kind)?;
+        }
+    }
+    Ok(merged.entities)
+}
+
+/// Entities gathered so far, with where each id was defined.
+#[derive(Default)]
+struct Merged {
+    entities: Vec<Entity>,
+    defined_at: HashMap<String, (PathBuf, usize)>,
+}
+
+impl Merged {
+    /// Parses one file's `text` and appends its entities.
+    fn add(&mut self, path: &Path, text: &str, kind: &FileKind) -> Result<(), DictionaryError> {
+        for row in tsv::parse(path, text, kind)? {
+            match self.defined_at.entry(row.entity.id.clone()) {
+                Entry::Occupied(first) => {
+                    let (first_path, first_line) = first.get().clone();
+                    return Err(DictionaryError::DuplicateId {
+                        path: path.to_path_buf(),
+                        line: row.line,
+                        id: row.entity.id,
+                        first_path,
+                        first_line,
+                    });
+                }
+                Entry::Vacant(slot) => {
+                    slot.insert((path.to_path_buf(), row.line));
+                }
+            }
+            self.entities.push(row.entity);
+        }
+        Ok(())
+    }
+}
+
+/// The dictionary files present in `dir`, in load order; other files are
+/// ignored, but a `.tsv` file with an unknown name is an error.
+fn dictionary_files(dir: &Path) -> Result<Vec<(&'static FileKind, PathBuf)>, DictionaryError> {
+    let io_error = |source| DictionaryError::Io { path: dir.to_path_buf(), source };
+    let mut present = Vec::new();
+    for entry in fs_err::read_dir(dir).map_err(io_error)? {
+        let path = entry.map_err(io_error)?.path();
+        if path.extension().is_none_or(|extension| extension != "tsv") {
+            continue;
+        }
+        let kind = FILE_KINDS
+            .iter()
+            .find(|kind| path.file_name().is_some_and(|name| name == kind.file_name));
+        match kind {
+            Some(kind) => present.push(kind.file_name),
+            None => return Err(DictionaryError::UnknownFile { path }),
+        }
+    }
+    Ok(FILE_KINDS
+        .iter()
+        .filter(|kind| present.contains(&kind.file_name))
+        .map(|kind| (kind, dir.join(kind.file_name)))
+        .collect())
+}
+
+/// The content of `path`, which must be UTF-8.
+fn read_utf8(path: &Path) -> Result<String, DictionaryError> {
+    let bytes = fs_err::read(path)
+        .map_err(|source| DictionaryError::Io { path: path.to_path_buf(), source })?;
+    String::from_utf8(bytes).map_err(|error| {
+        let valid = error.as_bytes().get(..error.utf8_error().valid_up_to()).unwrap_or_default();
+        let line = valid.split(|&byte| byte == b'\n').count();
+        DictionaryError::NotUtf8 { path: path.to_path_buf(), line }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::fs;
+
+    use tempfile::TempDir;
+
+    use super::super::tsv::HEADER;
+    use super::*;
+
+    /// A directory holding `files`, given as `(name, content)`.
+    fn dir_with(files: &[(&str, &str)]) -> TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        for (name, content) in files {
+            fs::write(dir.path().join(name), content).unwrap();
+        }
+        dir
+    }
+
+    fn ids(entities: &[Entity]) -> Vec<&str> {
+        entities.iter().map(|entity| entity.id.as_str()).collect()
+    }
+
+    #[test]
+    fn reads_files_in_type_order_and_ignores_other_files() {
+        let dir = dir_with(&[
+            (
+                "terms.tsv",
+                &format!("{HEADER}\nterm:gmp\tGood Manufacturing Practice\t\t\t\t\tGMP\n"),
+            ),
+            (
+                "people.tsv",
+                &format!("{HEADER}\nperson:oh-yu-kyoung\tOh Yu-kyoung\t오유경\t\t\tKR\t\n"),
+            ),
+            ("organizations.tsv", &format!("{HEADER}\norg:b\tB\t\t\t\t\t\norg:a\tA\t\t\t\t\t\n")),
+            ("laws.tsv", HEADER),
+            ("products.tsv", &format!("{HEADER}\nproduct:x\tX\t\t\t\t\t\n")),
+            ("places.tsv", &format!("{HEADER}\nplace:kr\tKorea\t한국\t韓国\t韩国\tKR\t\n")),
+            ("README.md", "# not a dictionary\n"),
+            ("notes.txt", "id\tjunk\n"),
+        ]);
+        let entities = load_dirs(&[dir.path()], false).unwrap();
+        assert_eq!(
+            ids(&entities),
+            ["org:b", "org:a", "person:oh-yu-kyoung", "term:gmp", "place:kr", "product:x"]
+        );
+        let types: Vec<EntityType> = entities.iter().map(|entity| entity.entity_type).collect();
+        assert_eq!(
+            types,
+            [
+                EntityType::Organization,
+                EntityType::Organization,
+                EntityType::Person,
+                EntityType::Term,
+                EntityType::Place,
+                EntityType::Product
+            ]
+        );
+    }
+
+    #[test]
+    fn merges_directories_in_order() {
+        let bundled = dir_with(&[
+            (
+                "organizations.tsv",
+                &format!("{HEADER}\norg:mfds\tMinistry of Food and Drug Safety\t\t\t\tKR\tMFDS\n"),
+            ),
+            (
+                "terms.tsv",
+                &format!("{HEADER}\nterm:gmp\tGood Manufacturing Practice\t\t\t\t\tGMP\n"),
+            ),
+        ]);
+        let user = dir_with(&[(
+            "organizations.tsv",
+            &format!("{HEADER}\norg:acme\tAcme Bio\t\t\t\tKR\t\n"),
+        )]);
+        let entities = load_dirs(&[bundled.path(), user.path()], false).unwrap();
+        assert_eq!(ids(&entities), ["org:mfds", "term:gmp", "org:acme"]);
+        assert!(load_dirs(&[] as &[&Path], false).unwrap().is_empty());
+    }
+
+    #[test]
+    fn bundled_dictionary_loads_and_merges_with_user_directories() {
+        let bundled = load_dirs(&[] as &[&Path], true).unwrap();
+        assert!(bundled.len() > 300, "{}", bundled.len());
+        assert!(bundled.iter().any(|e| e.id == "org:mfds"));
+        let user =
+            dir_with(&[("terms.tsv", &format!("{HEADER}\nterm:my-term\tMy Term\t\t\t\t\t\n"))]);
+        let merged = load_dirs(&[user.path()], true).unwrap();
+        assert_eq!(merged.len(), bundled.len() + 1);
+        assert_eq!(merged.last().map(|e| e.id.as_str()), Some("term:my-term"));
+    }
+
+    #[test]
+    fn duplicate_ids_name_both_places() {
+        let row = format!("{HEADER}\n# first\norg:mfds\tMFDS\t\t\t\t\t\n");
+        let first = dir_with(&[("organizations.tsv", &row)]);
+        let second =
+            dir_with(&[("organizations.tsv", &format!("{HEADER}\norg:mfds\tMFDS\t\t\t\t\t\n"))]);
+        let error = load_dirs(&[first.path(), second.path()], false).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            format!(
+                "{}:2: duplicate id `org:mfds`, first defined at {}:3",
+                second.path().join("organizations.tsv").display(),
+                first.path().join("organizations.tsv").display()
+            )
+        );
+        let same_file = dir_with(&[(
+            "terms.tsv",
+            &format!("{HEADER}\nterm:a\tA\t\t\t\t\t\nterm:a\tB\t\t\t\t\t\n"),
+        )]);
+        let path = same_file.path().join("terms.tsv");
+        assert_eq!(
+            load_dirs(&[same_file.path()], false).unwrap_err().to_string(),
+            format!(
+                "{}:3: duplicate id `term:a`, first defined at {}:2",
+                path.display(),
+                path.display()
+            )
+        );
+    }
+
+    #[test]
+    fn unknown_tsv_file_is_an_error() {
+        let dir = dir_with(&[("companies.tsv", HEADER)]);
+        assert_eq!(
+            load_dirs(&[dir.path()], false).unwrap_err().to_string(),
+            format!(
+                "{}: unknown dictionary file name, expected one of `organizations.tsv`, `people.tsv`, `laws.tsv`, `terms.tsv`, `places.tsv`, `products.tsv`",
+                dir.path().join("companies.tsv").display()
+            )
+        );
+    }
+
+    #[test]
+    fn ids_must_match_the_file() {
+        let dir = dir_with(&[("laws.tsv", &format!("{HEADER}\norg:mfds\tMFDS\t\t\t\t\t\n"))]);
+        assert_eq!(
+            load_dirs(&[dir.path()], false).unwrap_err().to_string(),
+            format!(
+                "{}:2: invalid id `org:mfds`, expected `law:` and a slug of lowercase ASCII letters, digits, `-` or `.`",
+                dir.path().join("laws.tsv").display()
+            )
+        );
+    }
+
+    #[test]
+    fn invalid_utf8_names_its_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("terms.tsv");
+        fs::write(&path, [HEADER.as_bytes(), b"\nterm:a\tA\xff\t\t\t\t\t\n"].concat()).unwrap();
+        let error = load_dirs(&[dir.path()], false).unwrap_err();
+        assert!(matches!(error, DictionaryError::NotUtf8 { line: 2, .. }));
+        assert_eq!(error.to_string(), format!("{}:2: invalid UTF-8", path.display()));
+    }
+
+    #[test]
+    fn missing_directory_is_an_io_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let missing = dir.path().join("missing");
+        let error = load_dirs(&[&missing], false).unwrap_err();
+        assert_eq!(error.to_string(), format!("cannot read dictionary `{}`", missing.display()));
+        assert!(std::error::Error::source(&error).is_some());
+    }
+}
