@@ -12,7 +12,8 @@ pub(super) fn may_start(before: Option<char>, first: char) -> bool {
         return true;
     };
     if is_ascii_word_char(first) {
-        !is_latin_word_char(before)
+        // `@` or `.` right before a word: inside an e-mail address or a domain.
+        !is_latin_word_char(before) && before != '@' && before != '.'
     } else if is_hangul_syllable(first) {
         !is_hangul(before)
     } else {
@@ -27,7 +28,7 @@ pub(super) fn may_end(last: char, after: &str) -> bool {
         return true;
     };
     if is_ascii_word_char(last) {
-        !is_latin_word_char(next)
+        !is_latin_word_char(next) && next != '@' && !is_domain_dot(after)
     } else if is_hangul_syllable(last) && is_hangul(next) {
         is_particle_run(hangul_prefix(after))
     } else {
@@ -42,6 +43,13 @@ pub(super) fn plural_suffix_len(after: &str) -> usize {
         Some(rest) if may_end('s', rest) => 1,
         _ => 0,
     }
+}
+
+/// True when `text` starts with a dot followed by a word character, as in
+/// the `.com` of a domain name.
+fn is_domain_dot(text: &str) -> bool {
+    let mut chars = text.chars();
+    chars.next() == Some('.') && chars.next().is_some_and(is_ascii_word_char)
 }
 
 /// The run of Hangul characters at the start of `text`.
@@ -97,6 +105,9 @@ mod tests {
             (Some('美'), '국', true),
             (Some('a'), '国', true),
             (Some('の'), '厚', true),
+            (Some('@'), 'd', false),
+            (Some('.'), 'd', false),
+            (Some('/'), 'M', true),
         ] {
             assert_eq!(may_start(before, first), expected, "{before:?} {first}");
         }
@@ -122,6 +133,12 @@ mod tests {
             ('처', "GMP", true),
             ('省', "は", true),
             ('局', "局長", true),
+            ('m', "@dailypharm.com", false),
+            ('m', ".com", false),
+            ('m', ".kr/news", false),
+            ('A', ". Then", true),
+            ('A', ".", true),
+            ('S', "/MHLW", true),
         ] {
             assert_eq!(may_end(last, after), expected, "{last} {after:?}");
         }
