@@ -6,4 +6,5 @@ pub mod dictionary;
 pub mod ingest;
 pub mod model;
 pub mod offsets;
+pub mod segment;
 pub mod sink;

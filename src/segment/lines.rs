@@ -1,0 +1,124 @@
+//! Whether a single line break ends a sentence.
+//!
+//! A blank line (two or more line breaks) always ends a sentence. Scraped pages
+//! put headings, bylines, menu items and paragraphs on lines of their own, so a
+//! single line break ends a sentence too, except in hard-wrapped prose, where
+//! it stands for a space and a name broken across lines ("Ministry of Food
+//! and⏎Drug Safety") stays in one sentence. A single line break continues the
+//! sentence when:
+//!
+//! 1. the next line starts with a lowercase letter and the previous line does
+//!    not end with a terminator (closing marks after it included); or
+//! 2. the previous line looks wrapped (at least [`WRAPPED_LINE_MIN_CHARS`]
+//!    characters, ending with a letter or a comma), the next line does not
+//!    start with a bullet, and either the previous line ends with a comma or a
+//!    connecting word ("and", "of", "the"...), which no heading ends with, or
+//!    the next line is that long too and neither line reads as a title (most
+//!    of its Latin words capitalised).
+
+use super::chars::{CLOSERS, Script, is_bullet, is_terminator, script_of};
+
+/// Length in characters from which a line counts as wrapped prose.
+pub(super) const WRAPPED_LINE_MIN_CHARS: usize = 50;
+
+/// Words that cannot end a sentence or a heading.
+const CONNECTING_WORDS: &[&str] =
+    &["and", "or", "of", "the", "for", "on", "in", "to", "with", "by", "at", "from", "a", "an"];
+
+/// True when a single line break between the lines `prev` and `next`, both
+/// trimmed, continues the sentence.
+pub(super) fn continues_sentence(prev: &str, next: &str) -> bool {
+    let (Some(last), Some(first)) = (prev.chars().next_back(), next.chars().next()) else {
+        return false;
+    };
+    if first.is_lowercase() && !ends_with_terminator(prev) {
+        return true;
+    }
+    let wrapped = is_long(prev) && (last.is_alphabetic() || is_comma(last)) && !is_bullet(first);
+    wrapped
+        && (is_comma(last)
+            || ends_with_connecting_word(prev)
+            || (is_long(next) && reads_as_prose(prev) && reads_as_prose(next)))
+}
+
+/// True when the line ends with a terminator, closing marks after it allowed.
+fn ends_with_terminator(line: &str) -> bool {
+    line.trim_end_matches(CLOSERS).chars().next_back().is_some_and(is_terminator)
+}
+
+fn is_long(line: &str) -> bool {
+    line.chars().nth(WRAPPED_LINE_MIN_CHARS - 1).is_some()
+}
+
+/// True unless most Latin words of the line are capitalised, as in the title
+/// "Joint Symposium Held by Associations of Both Countries". Acronyms and
+/// other scripts count for neither side.
+fn reads_as_prose(line: &str) -> bool {
+    let (mut lowercase, mut capitalised) = (0, 0);
+    for word in line.split_whitespace() {
+        let mut letters = word.chars().filter(|&c| script_of(c) == Some(Script::Latin));
+        match letters.next() {
+            Some(first) if first.is_lowercase() => lowercase += 1,
+            Some(_) if letters.any(char::is_lowercase) => capitalised += 1,
+            _ => {}
+        }
+    }
+    capitalised <= lowercase
+}
+
+fn is_comma(c: char) -> bool {
+    matches!(c, ',' | '，' | '、')
+}
+
+fn ends_with_connecting_word(line: &str) -> bool {
+    let before_word = line.trim_end_matches(char::is_alphabetic);
+    line.get(before_word.len()..).is_some_and(|word| CONNECTING_WORDS.contains(&word))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LONG: &str = "A long line of wrapped prose that runs well past fifty characters";
+    const TITLE: &str = "Director-Level Bilateral Meeting on Medical Products Between Agencies";
+
+    #[test]
+    fn decides_single_line_breaks() {
+        let long_with = |end: &str| format!("{LONG} {end}");
+        let cases = [
+            ("said it would".to_owned(), "review the data.", true),
+            ("He left.".to_owned(), "the end", false),
+            ("He said \"yes.\"".to_owned(), "then left", false),
+            ("Text Size".to_owned(), "Close", false),
+            ("Ministry of Food and".to_owned(), "Drug Safety", false),
+            (long_with("of Food and"), "Drug Safety.", true),
+            (long_with("on safety,"), "Korea agreed.", true),
+            (long_with("Korea"), "Agency.", false),
+            (long_with("Korea"), LONG, true),
+            (TITLE.to_owned(), TITLE, false),
+            (format!("{TITLE} and"), TITLE, true),
+            (long_with("Korea."), LONG, false),
+            (long_with("and"), "• Drug Safety", false),
+            (long_with("and"), "· Drug Safety", false),
+            (String::new(), "review", false),
+        ];
+        for (prev, next, want) in cases {
+            assert_eq!(continues_sentence(&prev, next), want, "{prev:?} / {next:?}");
+        }
+    }
+
+    #[test]
+    fn tells_prose_from_titles() {
+        assert!(reads_as_prose(LONG));
+        assert!(reads_as_prose("식품의약품안전처는 GMP 실사를 강화한다"));
+        assert!(!reads_as_prose(TITLE));
+        assert!(!reads_as_prose("“Dual-track Regulatory” Models"));
+    }
+
+    #[test]
+    fn counts_characters_not_bytes() {
+        let korean = "가".repeat(WRAPPED_LINE_MIN_CHARS - 1);
+        assert!(!is_long(&korean));
+        assert!(is_long(&format!("{korean}가")));
+    }
+}
