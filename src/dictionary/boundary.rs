@@ -5,17 +5,21 @@
 use super::fold::unify_char;
 use super::korean::is_particle_run;
 
-/// True when a surface starting with `first` may follow the character `before`
-/// (`None` at the start of the text).
-pub(super) fn may_start(before: Option<char>, first: char) -> bool {
-    let Some(before) = before else {
+/// True when a surface starting with `first` may follow `before`, the text
+/// up to it.
+pub(super) fn may_start(before: &str, first: char) -> bool {
+    let mut back = before.chars().rev();
+    let Some(previous) = back.next() else {
         return true;
     };
     if is_ascii_word_char(first) {
-        // `@` or `.` right before a word: inside an e-mail address or a domain.
-        !is_latin_word_char(before) && before != '@' && before != '.'
+        // After `@`, or after a dot that follows a word character, the word is
+        // part of an e-mail address or a domain name.
+        let in_address =
+            previous == '@' || (previous == '.' && back.next().is_some_and(is_ascii_word_char));
+        !is_latin_word_char(previous) && !in_address
     } else if is_hangul_syllable(first) {
-        !is_hangul(before)
+        !is_hangul(previous)
     } else {
         true
     }
@@ -90,24 +94,27 @@ mod tests {
     #[test]
     fn start_boundaries() {
         for (before, first, expected) in [
-            (None, 'K', true),
-            (Some(' '), 'K', true),
-            (Some('('), 'K', true),
-            (Some('c'), 'G', false),
-            (Some('7'), 'G', false),
-            (Some('ｃ'), 'G', false),
-            (Some('é'), 'G', false),
-            (Some('米'), 'F', true),
-            (Some('한'), 'G', true),
-            (Some('한'), '국', false),
-            (Some('ᄒ'), '국', false),
-            (Some(' '), '국', true),
-            (Some('美'), '국', true),
-            (Some('a'), '国', true),
-            (Some('の'), '厚', true),
-            (Some('@'), 'd', false),
-            (Some('.'), 'd', false),
-            (Some('/'), 'M', true),
+            ("", 'K', true),
+            ("a ", 'K', true),
+            ("(", 'K', true),
+            ("c", 'G', false),
+            ("7", 'G', false),
+            ("ｃ", 'G', false),
+            ("é", 'G', false),
+            ("米", 'F', true),
+            ("한", 'G', true),
+            ("한", '국', false),
+            ("ᄒ", '국', false),
+            (" ", '국', true),
+            ("美", '국', true),
+            ("a", '国', true),
+            ("の", '厚', true),
+            ("name@", 'd', false),
+            ("www.", 'd', false),
+            ("했다.", 'K', true),
+            ("end.", 'K', false),
+            ("end. ", 'K', true),
+            ("MFDS/", 'M', true),
         ] {
             assert_eq!(may_start(before, first), expected, "{before:?} {first}");
         }

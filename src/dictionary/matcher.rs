@@ -94,7 +94,7 @@ impl Matcher {
         let surface = text.get(start..end)?;
         let first = surface.chars().next()?;
         let last = surface.chars().next_back()?;
-        if !may_start(text.get(..start)?.chars().next_back(), first) {
+        if !may_start(text.get(..start)?, first) {
             return None;
         }
         let after = text.get(end..)?;

@@ -159,6 +159,9 @@ impl<R: BufRead> Iterator for JsonlLines<R> {
                 }
             }
             self.line += 1;
+            while bytes.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
+                bytes.pop();
+            }
             if bytes.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }

@@ -68,11 +68,11 @@ impl<B: TableBuilder> TableFile<B> {
 
     /// Hands the buffered rows to the writer once enough have gathered.
     fn maybe_flush(&mut self) -> Result<(), SinkError> {
-        if self.builder.len() >= BATCH_ROWS { self.flush() } else { Ok(()) }
+        if self.builder.buffered_rows() >= BATCH_ROWS { self.flush() } else { Ok(()) }
     }
 
     fn flush(&mut self) -> Result<(), SinkError> {
-        if self.builder.len() == 0 {
+        if self.builder.buffered_rows() == 0 {
             return Ok(());
         }
         let batch = self.builder.finish();

@@ -23,7 +23,7 @@ pub trait TableBuilder: Default {
     /// The table's Arrow schema.
     fn schema() -> SchemaRef;
     /// Rows appended since the last batch.
-    fn len(&self) -> usize;
+    fn buffered_rows(&self) -> usize;
     /// Takes the appended rows as a batch and resets the builder.
     fn finish(&mut self) -> RecordBatch;
 }
@@ -105,7 +105,7 @@ impl TableBuilder for DocumentsBuilder {
         ]))
     }
 
-    fn len(&self) -> usize {
+    fn buffered_rows(&self) -> usize {
         self.doc_id.len()
     }
 
@@ -168,7 +168,7 @@ impl TableBuilder for SentencesBuilder {
         ]))
     }
 
-    fn len(&self) -> usize {
+    fn buffered_rows(&self) -> usize {
         self.doc_id.len()
     }
 
@@ -235,7 +235,7 @@ impl TableBuilder for EntitiesBuilder {
         ]))
     }
 
-    fn len(&self) -> usize {
+    fn buffered_rows(&self) -> usize {
         self.entity_id.len()
     }
 
@@ -303,7 +303,7 @@ impl TableBuilder for MentionsBuilder {
         ]))
     }
 
-    fn len(&self) -> usize {
+    fn buffered_rows(&self) -> usize {
         self.doc_id.len()
     }
 
@@ -384,7 +384,7 @@ impl TableBuilder for FiguresBuilder {
         ]))
     }
 
-    fn len(&self) -> usize {
+    fn buffered_rows(&self) -> usize {
         self.doc_id.len()
     }
 
@@ -438,7 +438,7 @@ impl TableBuilder for ErrorsBuilder {
         ]))
     }
 
-    fn len(&self) -> usize {
+    fn buffered_rows(&self) -> usize {
         self.source.len()
     }
 

@@ -1,0 +1,69 @@
+//! Command-line flags, parsed by clap, kept close to what the user types.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+/// Turns articles about medical-product regulation into Parquet tables.
+#[derive(Debug, Parser)]
+#[command(name = "gazette", version, about, long_about = None)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Extract documents, sentences, mentions and figures into Parquet tables.
+    Extract(ExtractArgs),
+}
+
+/// Flags of `gazette extract`.
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// Input files or directories (walked recursively): .txt, .jsonl, .html.
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+
+    /// Output directory for the tables.
+    #[arg(short, long, value_name = "DIR", default_value = "output")]
+    pub output: PathBuf,
+
+    /// Extra dictionary directory, merged with the bundled one (repeatable).
+    #[arg(long = "dict", value_name = "DIR")]
+    pub dicts: Vec<PathBuf>,
+
+    /// Do not load the bundled dictionary; use only the `--dict` directories.
+    #[arg(long)]
+    pub no_bundled_dict: bool,
+
+    /// Worker threads (default: one per core).
+    #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub threads: Option<u16>,
+
+    /// Print nothing but errors: no progress bar, no summary.
+    #[arg(short, long)]
+    pub quiet: bool,
+
+    /// JSONL field holding the document id.
+    #[arg(long, value_name = "NAME", default_value = "id")]
+    pub id_field: String,
+
+    /// JSONL field holding the document text.
+    #[arg(long, value_name = "NAME", default_value = "text")]
+    pub text_field: String,
+
+    /// JSONL field holding the title.
+    #[arg(long, value_name = "NAME", default_value = "title")]
+    pub title_field: String,
+
+    /// JSONL field holding the URL.
+    #[arg(long, value_name = "NAME", default_value = "url")]
+    pub url_field: String,
+
+    /// JSONL field holding the publication date (YYYY-MM-DD).
+    #[arg(long, value_name = "NAME", default_value = "published")]
+    pub published_field: String,
+}

@@ -1,0 +1,87 @@
+//! Everything the binary prints: progress, per-input errors, the summary and
+//! fatal errors. The only module that writes to the terminal.
+
+#![allow(clippy::print_stderr)]
+
+use std::io::IsTerminal;
+use std::path::Path;
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+use crate::model::ErrorRow;
+use crate::run::{Observer, RunSummary};
+
+/// Reports a run on stderr: a progress bar on a terminal unless quiet,
+/// every input error as it happens.
+pub struct Reporter {
+    bar: ProgressBar,
+    quiet: bool,
+}
+
+impl Reporter {
+    /// A reporter; the bar is hidden when `quiet` or stderr is not a terminal.
+    #[must_use]
+    pub fn new(quiet: bool) -> Self {
+        let bar = if quiet || !std::io::stderr().is_terminal() {
+            ProgressBar::hidden()
+        } else {
+            let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr());
+            bar.set_style(
+                ProgressStyle::with_template(
+                    "{spinner} [{elapsed_precise}] {wide_bar} {binary_bytes}/{binary_total_bytes} ({binary_bytes_per_sec}, {eta})",
+                )
+                .expect("valid progress template"),
+            );
+            bar
+        };
+        Reporter { bar, quiet }
+    }
+
+    /// Prints the one-line summary of a finished run, unless quiet.
+    pub fn summary(&self, summary: &RunSummary, out_dir: &Path) {
+        self.bar.finish_and_clear();
+        if self.quiet {
+            return;
+        }
+        let rows = &summary.rows;
+        #[allow(clippy::cast_precision_loss)]
+        let megabytes = summary.bytes as f64 / 1e6;
+        eprintln!(
+            "gazette: {} documents, {} sentences, {} mentions, {} figures, {} errors; \
+             {megabytes:.1} MB in {:.2} s ({:.1} MB/s) -> `{}`",
+            rows.documents,
+            rows.sentences,
+            rows.mentions,
+            rows.figures,
+            rows.errors,
+            summary.elapsed.as_secs_f64(),
+            summary.megabytes_per_second(),
+            out_dir.display(),
+        );
+    }
+}
+
+impl Observer for Reporter {
+    fn start(&self, total_bytes: u64) {
+        self.bar.set_length(total_bytes);
+    }
+
+    fn advance(&self, bytes: u64) {
+        self.bar.inc(bytes);
+    }
+
+    fn error(&self, error: &ErrorRow) {
+        self.bar.suspend(|| match error.line {
+            Some(line) => eprintln!("gazette: {}:{line}: {}", error.source, error.message),
+            None => eprintln!("gazette: {}: {}", error.source, error.message),
+        });
+    }
+}
+
+/// Prints a fatal error with its chain of causes.
+pub fn fatal(error: &anyhow::Error) {
+    eprintln!("gazette: error: {error}");
+    for cause in error.chain().skip(1) {
+        eprintln!("  caused by: {cause}");
+    }
+}

@@ -1,0 +1,188 @@
+//! Longest-match lookup of the words and signs written right after or right
+//! before a number ("kg", "억", "달러", "US$", "제"), shared by every lexicon
+//! table whatever it means.
+
+/// One surface of a table and what it means.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Affix<M> {
+    /// The text as written in the lexicon.
+    pub surface: String,
+    /// What the surface stands for.
+    pub meaning: M,
+    /// Lowercase ASCII surfaces of three letters or more match in any letter case.
+    folds_case: bool,
+}
+
+impl<M> Affix<M> {
+    /// An entry; its case rule follows from the surface.
+    pub(crate) fn new(surface: &str, meaning: M) -> Self {
+        let folds_case = surface.bytes().filter(u8::is_ascii_lowercase).count() >= 3
+            && surface.bytes().all(|b| b.is_ascii_lowercase() || b == b' ');
+        Affix { surface: surface.to_owned(), meaning, folds_case }
+    }
+
+    fn is_at_start_of(&self, hay: &str) -> bool {
+        if self.folds_case {
+            super::text::starts_with_ignore_case(hay, &self.surface)
+        } else {
+            hay.starts_with(&self.surface)
+        }
+    }
+
+    fn is_at_end_of(&self, hay: &str) -> bool {
+        let Some(start) = hay.len().checked_sub(self.surface.len()) else { return false };
+        hay.get(start..).is_some_and(|tail| self.is_at_start_of(tail))
+    }
+
+    /// True when the surface ends with an ASCII letter or digit, so that it
+    /// must not run on into a word ("m" must not match in "min").
+    fn needs_boundary_after(&self) -> bool {
+        self.surface.chars().next_back().is_some_and(super::text::is_ascii_word)
+    }
+
+    /// True when the surface written at `start` does not continue a word of
+    /// its script ("KRW" in "XKRW", "제" in "문제").
+    fn starts_word_at(&self, text: &str, start: usize) -> bool {
+        use super::text::{is_ascii_word, is_hangul};
+        match (self.surface.chars().next(), super::text::prev_char(text, start)) {
+            (Some(first), Some(prev)) if is_ascii_word(first) => !is_ascii_word(prev),
+            (Some(first), Some(prev)) if is_hangul(first) => !is_hangul(prev),
+            _ => true,
+        }
+    }
+}
+
+/// A table of affixes, searched longest surface first.
+#[derive(Clone, Debug)]
+pub(crate) struct AffixTable<M> {
+    /// Entries sorted by descending surface length.
+    entries: Vec<Affix<M>>,
+    /// For each byte, the entries whose surface starts with it (either case
+    /// when the entry folds case), longest first.
+    by_first_byte: Vec<Vec<usize>>,
+    /// For each byte, the entries whose surface ends with it, longest first.
+    by_last_byte: Vec<Vec<usize>>,
+}
+
+impl<M> AffixTable<M> {
+    /// A table over `entries`, which should have distinct surfaces.
+    pub(crate) fn new(mut entries: Vec<Affix<M>>) -> Self {
+        entries.sort_by(|a, b| {
+            b.surface.len().cmp(&a.surface.len()).then_with(|| a.surface.cmp(&b.surface))
+        });
+        let mut by_first_byte = vec![Vec::new(); 256];
+        let mut by_last_byte = vec![Vec::new(); 256];
+        for (index, entry) in entries.iter().enumerate() {
+            let bytes = entry.surface.as_bytes();
+            for (table, byte) in
+                [(&mut by_first_byte, bytes.first()), (&mut by_last_byte, bytes.last())]
+            {
+                let Some(&byte) = byte else { continue };
+                let mut cases = vec![byte];
+                if entry.folds_case && byte.is_ascii_alphabetic() {
+                    cases = vec![byte.to_ascii_lowercase(), byte.to_ascii_uppercase()];
+                }
+                for b in cases {
+                    table[usize::from(b)].push(index);
+                }
+            }
+        }
+        AffixTable { entries, by_first_byte, by_last_byte }
+    }
+
+    /// Every entry, longest surface first.
+    pub(crate) fn entries(&self) -> &[Affix<M>] {
+        &self.entries
+    }
+
+    /// The longest entry written at `pos` and the position after it. An entry
+    /// ending in an ASCII letter or digit must not be followed by another one.
+    pub(crate) fn longest_at(&self, text: &str, pos: usize) -> Option<(&Affix<M>, usize)> {
+        let hay = super::text::rest(text, pos);
+        let first = *hay.as_bytes().first()?;
+        self.by_first_byte[usize::from(first)]
+            .iter()
+            .map(|&i| &self.entries[i])
+            .filter(|e| e.is_at_start_of(hay))
+            .map(|e| (e, pos + e.surface.len()))
+            .find(|(e, end)| !e.needs_boundary_after() || super::text::ends_ascii_word(text, *end))
+    }
+
+    /// The longest entry written right before `pos` and the position where it
+    /// starts, possibly separated from `pos` by one space ("USD 500", "US$ 3").
+    /// An entry must not continue a word of its script.
+    pub(crate) fn longest_before(&self, text: &str, pos: usize) -> Option<(&Affix<M>, usize)> {
+        let before = text.get(..pos)?;
+        let spaced = before.strip_suffix(' ');
+        let last = |hay: &str| {
+            hay.as_bytes().last().map_or(&[][..], |&b| &self.by_last_byte[usize::from(b)][..])
+        };
+        let mut candidates =
+            last(before).iter().chain(spaced.map_or(&[][..], last)).map(|&i| &self.entries[i]);
+        candidates.find_map(|e| {
+            let start = if e.is_at_end_of(before) {
+                pos - e.surface.len()
+            } else {
+                let spaced = spaced?;
+                if !e.is_at_end_of(spaced) {
+                    return None;
+                }
+                spaced.len() - e.surface.len()
+            };
+            e.starts_word_at(text, start).then_some((e, start))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table() -> AffixTable<u8> {
+        AffixTable::new(vec![
+            Affix::new("m", 1),
+            Affix::new("m2", 2),
+            Affix::new("percent", 3),
+            Affix::new("USD", 4),
+            Affix::new("US$", 5),
+            Affix::new("$", 6),
+            Affix::new("리터", 7),
+        ])
+    }
+
+    #[test]
+    fn longest_surface_wins() {
+        assert_eq!(
+            table().longest_at("10 m2 site", 3).map(|(e, end)| (e.meaning, end)),
+            Some((2, 5))
+        );
+        assert_eq!(table().longest_at("214만 리터를", 6).map(|(e, end)| (e.meaning, end)), None);
+        assert_eq!(
+            table().longest_at("214만 리터를", 7).map(|(e, end)| (e.meaning, end)),
+            Some((7, 13))
+        );
+    }
+
+    #[test]
+    fn letter_surfaces_need_a_word_boundary() {
+        assert!(table().longest_at("5 min", 2).is_none());
+        assert!(table().longest_at("5 m.", 2).is_some());
+    }
+
+    #[test]
+    fn lowercase_words_fold_case_and_symbols_do_not() {
+        assert_eq!(table().longest_at("18 Percent", 3).map(|(e, _)| e.meaning), Some(3));
+        assert!(table().longest_at("5 M", 2).is_none());
+    }
+
+    #[test]
+    fn prefixes_are_found_before_a_position() {
+        let t = table();
+        assert_eq!(t.longest_before("US$3", 3).map(|(e, s)| (e.meaning, s)), Some((5, 0)));
+        assert_eq!(t.longest_before("a $3", 3).map(|(e, s)| (e.meaning, s)), Some((6, 2)));
+        assert_eq!(t.longest_before("USD 500", 4).map(|(e, s)| (e.meaning, s)), Some((4, 0)));
+        assert!(t.longest_before("XUSD 500", 5).is_none());
+        assert_eq!(t.longest_before("$ 500", 2).map(|(e, s)| (e.meaning, s)), Some((6, 0)));
+        assert!(t.longest_before("$  500", 3).is_none());
+    }
+}

@@ -1,0 +1,277 @@
+//! Calendar dates: numeric dates with an optional clock time
+//! ("2025-12-15 09:16:17", "2025.12.15", "2025. 7. 17"), the Korean, Japanese
+//! and Chinese marker dates ("2025년 7월 17일", "2025年7月25日", "7월 17일",
+//! "17일" after a month), bare years with a marker ("2015년"), and the
+//! document-level steps: the first full date, and filling in missing years.
+//!
+//! Conventions: a date without a year has `date: None` and a `partial_date`
+//! until [`resolve_dates`] fills the year; a month and year without a day
+//! ("March 2024") is the first of the month and has no `partial_date`, since
+//! the day is not written.
+
+use chrono::{Datelike, NaiveDate};
+
+use super::lexicon::{Marker, Suffix};
+use super::number::{self, Amount, DigitRun};
+use super::scan::{Scan, Step, figure, ranged};
+use super::{korean, text};
+use crate::model::{Figure, FigureKind, PartialDate};
+
+/// The date of a day written in the text, with or without its year; `None`
+/// when no such day exists (February 30).
+pub(crate) fn day(
+    start: usize,
+    end: usize,
+    year: Option<i32>,
+    month: u32,
+    day: u32,
+) -> Option<Figure> {
+    // 2000 is a leap year: February 29 is a valid day until the year is known.
+    NaiveDate::from_ymd_opt(year.unwrap_or(2000), month, day)?;
+    let mut figure = figure(FigureKind::Date, start, end, None);
+    figure.partial_date = Some(PartialDate { year, month, day });
+    figure.date = year.and_then(|y| NaiveDate::from_ymd_opt(y, month, day));
+    Some(figure)
+}
+
+/// The date of a month and year written without a day: the first of the month.
+pub(crate) fn month_of_year(start: usize, end: usize, year: i32, month: u32) -> Option<Figure> {
+    let mut figure = figure(FigureKind::Date, start, end, None);
+    figure.date = Some(NaiveDate::from_ymd_opt(year, month, 1)?);
+    Some(figure)
+}
+
+/// A numeric date at `pos`: year, month and day joined by the same `-`, `.`
+/// or `/` (a space may follow a `.`), then optionally a clock time
+/// "09:16" or "09:16:17" after one space.
+pub(crate) fn numeric(text: &str, pos: usize) -> Option<Figure> {
+    let year_run = number::digit_run(text, pos)?;
+    let year = year_run.year()?;
+    let sep = text::next_char(text, year_run.end).filter(|c| matches!(c, '-' | '.' | '/'))?;
+    let field = |at: usize, max: u32| -> Option<(u32, DigitRun)> {
+        let at = at + sep.len_utf8();
+        let at = if sep == '.' { text::skip_gap(text, at) } else { at };
+        let run = number::digit_run(text, at)?;
+        run.small(max).map(|v| (v, run))
+    };
+    let (month, month_run) = field(year_run.end, 12)?;
+    if text::next_char(text, month_run.end) != Some(sep) {
+        return None;
+    }
+    let (day_of_month, day_run) = field(month_run.end, 31)?;
+    let mut end = day_run.end;
+    if matches!(text::next_char(text, end), Some(c) if c.is_ascii_alphanumeric())
+        || continues_with_digits(text, end)
+    {
+        return None;
+    }
+    if let Some(time_end) = text::after_gap(text, end).and_then(|at| clock_time(text, at)) {
+        end = time_end;
+    }
+    self::day(pos, end, Some(year), month, day_of_month)
+}
+
+/// True when a separator and another digit follow (the date is part of a longer code).
+fn continues_with_digits(text: &str, pos: usize) -> bool {
+    text::next_char(text, pos)
+        .filter(|c| matches!(c, '-' | '.' | '/' | ':'))
+        .is_some_and(|c| number::digit_at(text, pos + c.len_utf8()).is_some())
+}
+
+/// The end of a clock time "HH:MM" or "HH:MM:SS" at `pos`.
+fn clock_time(text: &str, pos: usize) -> Option<usize> {
+    let field = |at: usize, max: u64, digits: std::ops::RangeInclusive<usize>| {
+        number::digit_run(text, at).filter(|r| digits.contains(&r.digits) && r.value <= max)
+    };
+    let hours = field(pos, 23, 1..=2)?;
+    let minutes = text::rest(text, hours.end)
+        .starts_with(':')
+        .then(|| field(hours.end + 1, 59, 2..=2))
+        .flatten()?;
+    let seconds = text::rest(text, minutes.end)
+        .starts_with(':')
+        .then(|| field(minutes.end + 1, 59, 2..=2))
+        .flatten();
+    let end = seconds.map_or(minutes.end, |s| s.end);
+    text::ends_ascii_word(text, end).then_some(end)
+}
+
+/// A number followed by a month marker at `at` ("7월", "7月"): the month and
+/// the position after the marker.
+fn marked_month(scan: &Scan<'_>, at: usize) -> Option<(u32, usize)> {
+    marked(scan, at, Marker::Month, 12)
+}
+
+/// A number followed by a day marker at `at` ("17일", "25日").
+fn marked_day(scan: &Scan<'_>, at: usize) -> Option<(u32, usize)> {
+    marked(scan, at, Marker::Day, 31)
+}
+
+fn marked(scan: &Scan<'_>, at: usize, marker: Marker, max: u32) -> Option<(u32, usize)> {
+    let run = number::digit_run(scan.text, at)?;
+    let value = run.small(max)?;
+    match scan.lexicon.suffixes.longest_at(scan.text, run.end) {
+        Some((affix, end)) if affix.meaning == Suffix::Marker(marker) => Some((value, end)),
+        _ => None,
+    }
+}
+
+/// After "2025년" / "2024年": a full date, a month of the year, a year (or
+/// a year range "2020~2024년"); after any other number, a number of years.
+pub(crate) fn year_marker(scan: &mut Scan<'_>, amount: &Amount, end: usize) -> Option<Step> {
+    let Some((year, year_max)) = amount.years() else {
+        if amount.scaled() {
+            return None;
+        }
+        let mut figure = ranged(FigureKind::Duration, amount.start, end, amount);
+        figure.unit = Some("year".to_owned());
+        return Some(Step::Found(figure));
+    };
+    if year_max.is_none()
+        && let Some((month, month_end)) = marked_month(scan, text::skip_gap(scan.text, end))
+    {
+        scan.month = Some((Some(year), month));
+        let found = match marked_day(scan, text::skip_gap(scan.text, month_end)) {
+            Some((day_of_month, day_end)) => {
+                day(amount.start, day_end, Some(year), month, day_of_month)
+            }
+            None => month_of_year(amount.start, month_end, year, month),
+        };
+        return found.map(Step::Found);
+    }
+    let mut figure = figure(FigureKind::Year, amount.start, end, Some(f64::from(year)));
+    figure.value_max = year_max.map(f64::from);
+    Some(Step::Found(figure))
+}
+
+/// After "7월" / "7月": a date when a day follows; otherwise the month is
+/// remembered for a later day-only date in the sentence, and is no figure.
+pub(crate) fn month_marker(scan: &mut Scan<'_>, amount: &Amount, end: usize) -> Option<Step> {
+    let month = amount.bare()?.small(12)?;
+    let (year, _) = scan.month.filter(|(_, m)| *m == month).unwrap_or((None, month));
+    scan.month = Some((year, month));
+    Some(match marked_day(scan, text::skip_gap(scan.text, end)) {
+        Some((day_of_month, day_end)) => day(amount.start, day_end, year, month, day_of_month)
+            .map_or(Step::Skip(day_end), Step::Found),
+        None => Step::Skip(end),
+    })
+}
+
+/// After "17일" / "25日": a day of the month named earlier in the sentence;
+/// else a number of days when the text says so ("30일 이내") or the number
+/// is no day of a month ("180일"); else nothing.
+pub(crate) fn day_marker(scan: &mut Scan<'_>, amount: &Amount, end: usize) -> Option<Step> {
+    let day_of_month = amount.bare().and_then(|r| r.small(31));
+    let duration = || {
+        let mut figure = ranged(FigureKind::Duration, amount.start, end, amount);
+        figure.unit = Some("day".to_owned());
+        Step::Found(figure)
+    };
+    if amount.scaled() || !amount.integer() {
+        return None;
+    }
+    if korean::duration_follows(scan, end) {
+        return Some(duration());
+    }
+    Some(match (day_of_month, scan.month) {
+        (Some(d), Some((year, month))) => {
+            day(amount.start, end, year, month, d).map_or(Step::Skip(end), Step::Found)
+        }
+        (Some(_), None) => Step::Skip(end),
+        (None, _) => duration(),
+    })
+}
+
+/// The first date in `figures` whose year, month and day are all written in
+/// the text.
+#[must_use]
+pub fn first_full_date(figures: &[Figure]) -> Option<NaiveDate> {
+    figures
+        .iter()
+        .filter(|f| f.kind == FigureKind::Date)
+        .find(|f| f.partial_date.is_some_and(|p| p.year.is_some()))
+        .and_then(|f| f.date)
+}
+
+/// Fills in the year of dates written without one ("July 25") from
+/// `doc_date`, and so sets their `date`. Day-only dates carry the month
+/// named before them in their sentence, so only the year is missing there
+/// too. Dates that cannot be resolved (no `doc_date`, February 29 of a
+/// common year) keep `date: None`; `partial_date` keeps what the text says.
+pub fn resolve_dates(figures: &mut [Figure], doc_date: Option<NaiveDate>) {
+    let Some(doc_date) = doc_date else { return };
+    for figure in figures.iter_mut().filter(|f| f.kind == FigureKind::Date && f.date.is_none()) {
+        if let Some(written) = figure.partial_date.filter(|p| p.year.is_none()) {
+            figure.date = NaiveDate::from_ymd_opt(doc_date.year(), written.month, written.day);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Span;
+
+    fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn numeric_dates_and_clock_times() {
+        let cases: &[(&str, Option<(usize, NaiveDate)>)] = &[
+            ("2025-12-15", Some((10, ymd(2025, 12, 15)))),
+            ("2025.12.15.", Some((10, ymd(2025, 12, 15)))),
+            ("2025/12/15 rest", Some((10, ymd(2025, 12, 15)))),
+            ("2025. 7. 17. 발표", Some((11, ymd(2025, 7, 17)))),
+            ("2025-12-15 09:16:17 by", Some((19, ymd(2025, 12, 15)))),
+            ("2025.03.04 10:20", Some((16, ymd(2025, 3, 4)))),
+            ("2025-12-15 25:00", Some((10, ymd(2025, 12, 15)))),
+            ("2025-02-30", None),
+            ("2025-12/15", None),
+            ("2025-12-15-3", None),
+            ("1832-1836", None),
+            ("2025.12", None),
+        ];
+        for (text, expected) in cases {
+            let got = numeric(text, 0).map(|f| (f.span.end, f.date.unwrap()));
+            assert_eq!(got, *expected, "{text}");
+        }
+    }
+
+    fn date_figure(
+        span: (usize, usize),
+        year: Option<i32>,
+        month: u32,
+        day_of_month: u32,
+    ) -> Figure {
+        day(span.0, span.1, year, month, day_of_month).unwrap()
+    }
+
+    #[test]
+    fn partial_dates_are_resolved_from_the_document_date() {
+        let mut figures = vec![
+            date_figure((0, 11), None, 12, 11),
+            date_figure((20, 30), Some(2025), 12, 15),
+            date_figure((40, 46), None, 2, 29),
+            Figure::new(FigureKind::Year, Span::new(50, 54), Some(2015.0)),
+        ];
+        let doc_date = first_full_date(&figures);
+        assert_eq!(doc_date, Some(ymd(2025, 12, 15)));
+        resolve_dates(&mut figures, doc_date);
+        assert_eq!(figures[0].date, Some(ymd(2025, 12, 11)));
+        assert_eq!(figures[0].partial_date, Some(PartialDate { year: None, month: 12, day: 11 }));
+        assert_eq!(figures[2].date, None, "2025 has no February 29");
+        assert_eq!(figures[3].date, None);
+    }
+
+    #[test]
+    fn months_of_a_year_are_not_full_dates() {
+        let figures =
+            vec![month_of_year(0, 10, 2024, 3).unwrap(), date_figure((20, 27), None, 7, 25)];
+        assert_eq!(figures[0].date, Some(ymd(2024, 3, 1)));
+        assert_eq!(first_full_date(&figures), None);
+        let mut unresolved = figures.clone();
+        resolve_dates(&mut unresolved, None);
+        assert_eq!(unresolved, figures);
+    }
+}

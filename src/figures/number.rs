@@ -1,0 +1,537 @@
+//! The shared numeric core: numbers as written in every language, before any
+//! unit is read.
+//!
+//! - digits, ASCII or full-width, with thousands separators and a decimal part
+//!   ("1,234.5", "２．５"); the value is normalised, the span keeps the text;
+//! - English scale words ("2.14 million") and, after a currency sign, their
+//!   abbreviations ("$1.2bn");
+//! - Korean, Japanese and Chinese scales applied cumulatively ("1조 2천억" =
+//!   1.2e12, "2조500억" = 2.05e12, "23,456만" = 2.3456e8);
+//! - English number words ("eight", "twenty-five", "two hundred", "three million");
+//! - compact ranges joined by a dash or a tilde ("3~5", "3-5 million", "10억~20억").
+//!
+//! Values are computed from an integer mantissa so that written decimals come
+//! out exact ("2.14 million" is 2140000, not 2140000.0000000002).
+
+use std::collections::HashMap;
+
+use super::affix::AffixTable;
+use super::lexicon::{Lexicon, NumberWord, Scale, ScaleClass, Suffix};
+use super::text;
+
+/// Digits beyond this many make an identifier, not a number.
+const MAX_DIGITS: usize = 18;
+
+/// The value of the digit at `pos` (ASCII or full-width) and its byte length.
+pub(crate) fn digit_at(text: &str, pos: usize) -> Option<(u8, usize)> {
+    match text.as_bytes().get(pos..)? {
+        [d @ b'0'..=b'9', ..] => Some((d - b'0', 1)),
+        [0xEF, 0xBC, d @ 0x90..=0x99, ..] => Some((d - 0x90, 3)),
+        _ => None,
+    }
+}
+
+/// A run of digits without separators: "2025", "０７".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct DigitRun {
+    /// Position after the last digit.
+    pub end: usize,
+    /// The value; saturates for very long runs.
+    pub value: u64,
+    /// Number of digits.
+    pub digits: usize,
+}
+
+impl DigitRun {
+    /// The value as a year when the run is four digits from 1900 to 2100.
+    pub(crate) fn year(&self) -> Option<i32> {
+        (self.digits == 4 && (1900..=2100).contains(&self.value))
+            .then(|| i32::try_from(self.value).ok())
+            .flatten()
+    }
+
+    /// The value as a float, when it fits in 32 bits.
+    pub(crate) fn whole(&self) -> Option<f64> {
+        u32::try_from(self.value).ok().map(f64::from)
+    }
+
+    /// The value when it fits in `1..=max` and has at most two digits (months, days, ranks).
+    pub(crate) fn small(&self, max: u32) -> Option<u32> {
+        u32::try_from(self.value).ok().filter(|v| self.digits <= 2 && (1..=max).contains(v))
+    }
+}
+
+/// The run of digits starting at `pos`.
+pub(crate) fn digit_run(text: &str, pos: usize) -> Option<DigitRun> {
+    let mut run = DigitRun { end: pos, value: 0, digits: 0 };
+    while let Some((digit, len)) = digit_at(text, run.end) {
+        run.value = run.value.saturating_mul(10).saturating_add(u64::from(digit));
+        run.digits += 1;
+        run.end += len;
+    }
+    (run.digits > 0).then_some(run)
+}
+
+/// A number as written: digits with thousands separators and decimals.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Numeral {
+    start: usize,
+    end: usize,
+    /// All digits as one integer: "2.14" is 214.
+    mantissa: u64,
+    /// Digits after the decimal point.
+    decimals: i32,
+    /// The digits when they are one bare run.
+    bare: Option<DigitRun>,
+}
+
+impl Numeral {
+    /// The numeral times `factor`, exact for written decimals.
+    #[allow(clippy::cast_precision_loss)] // at most 18 digits, the rounding of f64 is the contract
+    fn times(&self, factor: f64) -> f64 {
+        self.mantissa as f64 * factor / 10f64.powi(self.decimals)
+    }
+}
+
+/// The numeral at `pos`: "1,234", "3.5", "２０２５".
+fn numeral(text: &str, pos: usize) -> Option<Numeral> {
+    let head = digit_run(text, pos)?;
+    let mut numeral =
+        Numeral { start: pos, end: head.end, mantissa: head.value, decimals: 0, bare: Some(head) };
+    let mut digits = head.digits;
+    // Thousands groups: a comma and exactly three digits.
+    while let Some(sep) = separator_at(text, numeral.end, &[",", "，"]) {
+        match digit_run(text, sep) {
+            Some(group) if group.digits == 3 => {
+                numeral.mantissa =
+                    numeral.mantissa.saturating_mul(1000).saturating_add(group.value);
+                numeral.end = group.end;
+                numeral.bare = None;
+                digits += 3;
+            }
+            _ => break,
+        }
+    }
+    if let Some(fraction) =
+        separator_at(text, numeral.end, &[".", "．"]).and_then(|point| digit_run(text, point))
+    {
+        let places = u32::try_from(fraction.digits).ok()?;
+        numeral.mantissa = numeral
+            .mantissa
+            .saturating_mul(10u64.saturating_pow(places))
+            .saturating_add(fraction.value);
+        numeral.decimals = i32::try_from(places).ok()?;
+        numeral.end = fraction.end;
+        numeral.bare = None;
+        digits += fraction.digits;
+    }
+    (digits <= MAX_DIGITS).then_some(numeral)
+}
+
+/// The position after one of `separators` at `pos` when a digit follows it.
+fn separator_at(text: &str, pos: usize, separators: &[&str]) -> Option<usize> {
+    let rest = text::rest(text, pos);
+    let sep = separators.iter().find(|s| rest.starts_with(**s))?;
+    digit_at(text, pos + sep.len()).map(|_| pos + sep.len())
+}
+
+/// One side of an amount: a number with its scales.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Part {
+    /// The value, scales applied.
+    pub value: f64,
+    /// A scale word or character was applied.
+    pub scaled: bool,
+    /// Written without a decimal part.
+    pub integer: bool,
+    /// The digits when the part is one bare run of digits.
+    pub bare: Option<DigitRun>,
+    /// The factor of a single scale group ("5억": 1e8), lent to a bare lower
+    /// bound ("3~5억" is 3e8 to 5e8).
+    group_factor: Option<f64>,
+}
+
+/// A number expression: a value, or a compact range of two.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Amount {
+    /// First byte of the expression.
+    pub start: usize,
+    /// Position after the expression.
+    pub end: usize,
+    /// The value, or the lower bound of a range.
+    pub low: Part,
+    /// The upper bound of a range.
+    pub high: Option<Part>,
+}
+
+impl Amount {
+    /// The value (lower bound of a range).
+    pub(crate) fn value(&self) -> f64 {
+        self.low.value
+    }
+
+    /// The upper bound of a range.
+    pub(crate) fn value_max(&self) -> Option<f64> {
+        self.high.map(|p| p.value)
+    }
+
+    /// True when a scale was applied anywhere.
+    pub(crate) fn scaled(&self) -> bool {
+        self.low.scaled || self.high.is_some_and(|p| p.scaled)
+    }
+
+    /// True when every part is a whole number as written.
+    pub(crate) fn integer(&self) -> bool {
+        self.low.integer && self.high.is_none_or(|p| p.integer)
+    }
+
+    /// The digits when the whole amount is one bare run.
+    pub(crate) fn bare(&self) -> Option<DigitRun> {
+        self.low.bare.filter(|_| self.high.is_none())
+    }
+
+    /// The years of a bare year ("2030") or a year range ("2020-2024").
+    pub(crate) fn years(&self) -> Option<(i32, Option<i32>)> {
+        let low = self.low.bare?.year()?;
+        match self.high {
+            None => Some((low, None)),
+            Some(high) => Some((low, Some(high.bare?.year()?))),
+        }
+    }
+}
+
+/// The number expression starting with a digit at `pos`. Scale abbreviations
+/// ("bn", "m") are read only when `abbreviations` is set (after a currency sign).
+pub(crate) fn amount(
+    lexicon: &Lexicon,
+    text: &str,
+    pos: usize,
+    abbreviations: bool,
+) -> Option<Amount> {
+    let (low, end) = part(lexicon, text, pos, abbreviations)?;
+    let single = Amount { start: pos, end, low, high: None };
+    let Some(next) = range_joiner(text, end) else { return Some(single) };
+    let Some((high, high_end)) = part(lexicon, text, next, abbreviations) else {
+        return Some(single);
+    };
+    let low = match (low.scaled, high.group_factor) {
+        (false, Some(factor)) => Part { value: low.value * factor, scaled: true, ..low },
+        _ => low,
+    };
+    Some(if high.value > low.value {
+        Amount { start: pos, end: high_end, low, high: Some(high) }
+    } else {
+        single
+    })
+}
+
+/// The position of the upper bound after a range joiner at `pos`: a dash with
+/// no spaces ("3-5"), or a tilde with optional single spaces ("3 ~ 5").
+fn range_joiner(text: &str, pos: usize) -> Option<usize> {
+    let dash = ["-", "–", "—"].iter().find(|d| text::rest(text, pos).starts_with(**d));
+    let after = if let Some(d) = dash {
+        pos + d.len()
+    } else {
+        let at = text::skip_gap(text, pos);
+        let tilde = ["~", "～", "〜"].iter().find(|t| text::rest(text, at).starts_with(**t))?;
+        text::skip_gap(text, at + tilde.len())
+    };
+    digit_at(text, after).map(|_| after)
+}
+
+/// One number with its scales, and the position after it.
+fn part(lexicon: &Lexicon, text: &str, pos: usize, abbreviations: bool) -> Option<(Part, usize)> {
+    let first = numeral(text, pos)?;
+    let integer = first.decimals == 0;
+    let scales = &lexicon.scales;
+    if let Some((value, end, group_factor)) = east_asian_scales(lexicon, text, first) {
+        return Some((Part { value, scaled: true, integer, bare: None, group_factor }, end));
+    }
+    let gap = text::skip_gap(text, first.end);
+    let scale = scale_at(scales, text, gap, ScaleClass::Word)
+        .or_else(|| {
+            scale_at(scales, text, first.end, ScaleClass::Abbreviation).filter(|_| abbreviations)
+        })
+        .or_else(|| {
+            scale_at(scales, text, gap, ScaleClass::Abbreviation)
+                .filter(|(_, end)| abbreviations && end - gap >= 2)
+        });
+    Some(match scale {
+        Some((factor, end)) => (
+            Part {
+                value: first.times(factor),
+                scaled: true,
+                integer,
+                bare: None,
+                group_factor: Some(factor),
+            },
+            end,
+        ),
+        None => (
+            Part {
+                value: first.times(1.0),
+                scaled: false,
+                integer,
+                bare: first.bare,
+                group_factor: None,
+            },
+            first.end,
+        ),
+    })
+}
+
+/// The factor of a scale of `class` written at `pos`, and the position after it.
+fn scale_at(
+    scales: &AffixTable<Scale>,
+    text: &str,
+    pos: usize,
+    class: ScaleClass,
+) -> Option<(f64, usize)> {
+    scales
+        .longest_at(text, pos)
+        .filter(|(s, _)| s.meaning.class == class)
+        .map(|(s, end)| (s.meaning.factor, end))
+}
+
+/// Korean, Japanese and Chinese scales after `first`, applied cumulatively:
+/// groups of a number, an optional small scale (천, 千) and a big scale
+/// (만, 억, 조) in decreasing order, separated by at most one space; a last
+/// group may lack the big scale ("3만 5천"), or be bare digits smaller than
+/// the previous group's scale, written right after it ("1만2000") or followed
+/// by a unit ("1만 2000원"). Returns the value, the end and the factor when
+/// there is a single group.
+fn east_asian_scales(
+    lexicon: &Lexicon,
+    text: &str,
+    first: Numeral,
+) -> Option<(f64, usize, Option<f64>)> {
+    let scales = &lexicon.scales;
+    let mut total = 0.0;
+    let mut groups = Vec::<f64>::new();
+    let mut last_big = f64::INFINITY;
+    let mut number = first;
+    let mut end = first.end;
+    loop {
+        let (small, after_small) =
+            scale_at(scales, text, number.end, ScaleClass::Small).unwrap_or((1.0, number.end));
+        match scale_at(scales, text, after_small, ScaleClass::Big) {
+            Some((big, after_big)) if big < last_big => {
+                total += number.times(small * big);
+                groups.push(small * big);
+                last_big = big;
+                end = after_big;
+                let next = text::skip_gap(text, end);
+                match numeral(text, next) {
+                    Some(n)
+                        if next == end
+                            || starts_group(scales, text, n.end)
+                            || unit_follows(lexicon, text, n.end) =>
+                    {
+                        number = n;
+                    }
+                    _ => break,
+                }
+            }
+            _ if small > 1.0 => {
+                total += number.times(small);
+                groups.push(small);
+                end = after_small;
+                break;
+            }
+            _ if !groups.is_empty()
+                && number.times(1.0) < last_big
+                && (number.start == end || unit_follows(lexicon, text, number.end)) =>
+            {
+                total += number.times(1.0);
+                groups.push(1.0);
+                end = number.end;
+                break;
+            }
+            _ => break,
+        }
+    }
+    let group_factor = if let [factor] = groups[..] { Some(factor) } else { None };
+    (!groups.is_empty()).then_some((total, end, group_factor))
+}
+
+/// True when a unit, a currency or a counter is written at `pos`, right
+/// after the number or after one space.
+fn unit_follows(lexicon: &Lexicon, text: &str, pos: usize) -> bool {
+    let table = &lexicon.suffixes;
+    let found = table
+        .longest_at(text, pos)
+        .or_else(|| text::after_gap(text, pos).and_then(|p| table.longest_at(text, p)));
+    found.is_some_and(|(affix, _)| {
+        matches!(affix.meaning, Suffix::Unit(_) | Suffix::Currency(_) | Suffix::Counter { .. })
+    })
+}
+
+/// True when an East Asian scale is written at `pos`.
+fn starts_group(scales: &AffixTable<Scale>, text: &str, pos: usize) -> bool {
+    scale_at(scales, text, pos, ScaleClass::Small).is_some()
+        || scale_at(scales, text, pos, ScaleClass::Big).is_some()
+}
+
+/// The English number written in words at `pos`: "eight", "twenty-five",
+/// "two hundred", "three million".
+pub(crate) fn spelled(lexicon: &Lexicon, text: &str, pos: usize) -> Option<Amount> {
+    let (mut value, mut end) = cardinal_phrase(&lexicon.number_words, text, pos)?;
+    let mut scaled = false;
+    if let Some((NumberWord::Hundred, hundred_end)) =
+        text::after_gap(text, end).and_then(|p| number_word(&lexicon.number_words, text, p))
+    {
+        value *= 100.0;
+        end = hundred_end;
+        if let Some((rest, rest_end)) =
+            text::after_gap(text, end).and_then(|p| cardinal_phrase(&lexicon.number_words, text, p))
+        {
+            value += rest;
+            end = rest_end;
+        }
+    }
+    if let Some((factor, scale_end)) =
+        scale_at(&lexicon.scales, text, text::skip_gap(text, end), ScaleClass::Word)
+    {
+        value *= factor;
+        end = scale_end;
+        scaled = true;
+    }
+    let low = Part { value, scaled, integer: true, bare: None, group_factor: None };
+    Some(Amount { start: pos, end, low, high: None })
+}
+
+/// A cardinal below one hundred: "seven", "forty", "twenty-five", "twenty five".
+fn cardinal_phrase(
+    words: &HashMap<String, NumberWord>,
+    text: &str,
+    pos: usize,
+) -> Option<(f64, usize)> {
+    let (NumberWord::Cardinal(tens), end) = number_word(words, text, pos)? else { return None };
+    let unit = (tens >= 20 && tens % 10 == 0)
+        .then(|| ["-", " "].iter().find(|j| text::rest(text, end).starts_with(**j)))
+        .flatten()
+        .and_then(|j| number_word(words, text, end + j.len()))
+        .filter(|(w, _)| matches!(w, NumberWord::Cardinal(u) if *u < 10));
+    Some(match unit {
+        Some((NumberWord::Cardinal(u), unit_end)) => (f64::from(tens + u), unit_end),
+        _ => (f64::from(tens), end),
+    })
+}
+
+/// The number word at `pos` and the position after it; the word must be a
+/// whole ASCII word.
+pub(crate) fn number_word(
+    words: &HashMap<String, NumberWord>,
+    text: &str,
+    pos: usize,
+) -> Option<(NumberWord, usize)> {
+    let end = text::letters_end(text, pos);
+    if end == pos || !text::starts_ascii_word(text, pos) || !text::ends_ascii_word(text, end) {
+        return None;
+    }
+    text::lookup_folded(words, text.get(pos..end)?).map(|w| (*w, end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lexicon() -> Lexicon {
+        Lexicon::bundled().unwrap()
+    }
+
+    #[test]
+    fn digits_and_numerals() {
+        assert_eq!(digit_at("７", 0), Some((7, 3)));
+        assert_eq!(digit_at("x", 0), None);
+        assert_eq!(
+            digit_run("２０２５年", 0).map(|r| (r.value, r.digits, r.end)),
+            Some((2025, 4, 12))
+        );
+        let cases: &[(&str, Option<(f64, usize)>)] = &[
+            ("1,234.5 kg", Some((1234.5, 7))),
+            ("1,23", Some((1.0, 1))),
+            ("12,345,678", Some((12_345_678.0, 10))),
+            ("3.", Some((3.0, 1))),
+            ("０．５ミリ", Some((0.5, 9))),
+            ("1234567890123456789", None),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(numeral(text, 0).map(|n| (n.times(1.0), n.end)), *expected, "{text}");
+        }
+    }
+
+    type AmountCase = (&'static str, bool, Option<(f64, Option<f64>, usize)>);
+
+    #[test]
+    fn amounts_with_scales_and_ranges() {
+        let lexicon = lexicon();
+        let cases: &[AmountCase] = &[
+            ("2.14 million liters", false, Some((2_140_000.0, None, 12))),
+            ("1.2billion", false, Some((1.2e9, None, 10))),
+            ("1조 2천억 원", false, Some((1.2e12, None, "1조 2천억".len()))),
+            ("2조500억원", false, Some((2.05e12, None, "2조500억".len()))),
+            ("23,456만달러", false, Some((2.3456e8, None, "23,456만".len()))),
+            ("120조3000억원", false, Some((1.203e14, None, "120조3000억".len()))),
+            ("3억 5천만 원", false, Some((3.5e8, None, "3억 5천만".len()))),
+            ("3만", false, Some((3e4, None, "3만".len()))),
+            ("3만 5천 원", false, Some((35_000.0, None, "3만 5천".len()))),
+            ("1만2000원", false, Some((12_000.0, None, "1만2000".len()))),
+            ("1만 2000원", false, Some((12_000.0, None, "1만 2000".len()))),
+            ("1만 2000", false, Some((1e4, None, "1만".len()))),
+            ("3억 2024년", false, Some((3e8, None, "3억".len()))),
+            ("1.2亿元", false, Some((1.2e8, None, "1.2亿".len()))),
+            ("300億円", false, Some((3e10, None, "300億".len()))),
+            ("3천 명", false, Some((3000.0, None, "3천".len()))),
+            ("500bn", false, Some((500.0, None, 3))),
+            ("500bn", true, Some((5e11, None, 5))),
+            ("40 m", true, Some((40.0, None, 2))),
+            ("500 bn", true, Some((5e11, None, 6))),
+            ("3~5%", false, Some((3.0, Some(5.0), 3))),
+            ("3 ~ 5년", false, Some((3.0, Some(5.0), 5))),
+            ("3–5%", false, Some((3.0, Some(5.0), "3–5".len()))),
+            ("3~5억원", false, Some((3e8, Some(5e8), "3~5억".len()))),
+            ("100万～200万個", false, Some((1e6, Some(2e6), "100万～200万".len()))),
+            ("1.5-2 million", false, Some((1.5e6, Some(2e6), 13))),
+            ("2020-2024", false, Some((2020.0, Some(2024.0), 9))),
+            ("5-3", false, Some((5.0, None, 1))),
+            ("x", false, None),
+        ];
+        for (text, abbreviations, expected) in cases {
+            let got = amount(&lexicon, text, 0, *abbreviations)
+                .map(|a| (a.value(), a.value_max(), a.end));
+            assert_eq!(got, *expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn years_are_bare_four_digit_runs() {
+        let lexicon = lexicon();
+        let years = |text: &str| amount(&lexicon, text, 0, false).and_then(|a| a.years());
+        assert_eq!(years("2030"), Some((2030, None)));
+        assert_eq!(years("2020-2024"), Some((2020, Some(2024))));
+        assert_eq!(years("2,030"), None);
+        assert_eq!(years("1899"), None);
+        assert_eq!(years("20300"), None);
+    }
+
+    #[test]
+    fn spelled_numbers() {
+        let lexicon = lexicon();
+        let cases: &[(&str, Option<(f64, usize)>)] = &[
+            ("eight organizations", Some((8.0, 5))),
+            ("Nine", Some((9.0, 4))),
+            ("twenty-five firms", Some((25.0, 11))),
+            ("twenty five firms", Some((25.0, 11))),
+            ("twenty-first", Some((20.0, 6))),
+            ("two hundred", Some((200.0, 11))),
+            ("three hundred forty-two", Some((342.0, 23))),
+            ("three million yen", Some((3e6, 13))),
+            ("often", None),
+            ("tens", None),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(spelled(&lexicon, text, 0).map(|a| (a.value(), a.end)), *expected, "{text}");
+        }
+    }
+}

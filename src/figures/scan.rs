@@ -1,0 +1,455 @@
+//! The walk through one sentence: find the places where a figure may start
+//! (a digit, or a word from [`WordIndex`]), ask the grammars what is written
+//! there, and keep the figures in order without overlap.
+//!
+//! The grammar runs only at those places, so text without numbers costs one
+//! byte scan for digits and one Aho-Corasick pass for number words.
+
+use aho_corasick::{AhoCorasick, Input, MatchKind};
+
+use super::affix::Affix;
+use super::lexicon::{Currency, Lexicon, Marker, NumberWord, Prefix, Suffix};
+use super::number::{self, Amount};
+use super::{cjk, dates, english, guard, korean, text};
+use crate::model::{Figure, FigureKind, Lang, Span};
+
+/// Levels and ranks written with a marker are at most this.
+const MAX_MARKED_LEVEL: f64 = 10.0;
+
+/// What a word found by [`WordIndex`] may start.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Lead {
+    /// An English number word: cardinal or ordinal.
+    NumberWord,
+    /// An English month name.
+    Month,
+    /// "Level", "Phase"...
+    Level,
+    /// 번째 after a Korean native numeral.
+    NativeOrdinal,
+}
+
+/// The words that may start a figure without a digit, in one automaton.
+#[derive(Clone, Debug)]
+pub(crate) struct WordIndex {
+    automaton: AhoCorasick,
+    leads: Vec<Lead>,
+}
+
+impl WordIndex {
+    /// The index over the number words, months, level names and Korean rank
+    /// suffixes of `lexicon`.
+    pub(crate) fn new(lexicon: &Lexicon) -> Self {
+        let mut patterns: Vec<&str> = Vec::new();
+        let mut leads = Vec::new();
+        for (word, meaning) in &lexicon.number_words {
+            if matches!(meaning, NumberWord::Cardinal(_) | NumberWord::Ordinal(_)) {
+                patterns.push(word);
+                leads.push(Lead::NumberWord);
+            }
+        }
+        for (word, roles) in &lexicon.english {
+            for (has, lead) in
+                [(roles.month.is_some(), Lead::Month), (roles.level.is_some(), Lead::Level)]
+            {
+                if has {
+                    patterns.push(word);
+                    leads.push(lead);
+                }
+            }
+        }
+        for affix in lexicon.suffixes.entries() {
+            if affix.meaning == Suffix::Marker(Marker::Ordinal)
+                && affix.surface.chars().all(|c| c == ' ' || text::is_hangul(c))
+            {
+                patterns.push(&affix.surface);
+                leads.push(Lead::NativeOrdinal);
+            }
+        }
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .build(&patterns)
+            .expect("a few hundred short words always build");
+        WordIndex { automaton, leads }
+    }
+}
+
+/// What the grammar found at a candidate place.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Step {
+    /// A figure, with a span local to the sentence.
+    Found(Figure),
+    /// Nothing here: resume the walk at this position.
+    Skip(usize),
+}
+
+/// The state of the walk through one sentence.
+pub(crate) struct Scan<'a> {
+    /// The bundled tables.
+    pub lexicon: &'a Lexicon,
+    /// The sentence text; spans are local to it.
+    pub text: &'a str,
+    /// True when the sentence starts a line of the document.
+    pub starts_line: bool,
+    /// The document language (it picks the currency of "¥").
+    pub doc_lang: Lang,
+    /// The month named last in the sentence and its year, for day-only dates.
+    pub month: Option<(Option<i32>, u32)>,
+    /// No figure may start before this: the end of the last one.
+    floor: usize,
+}
+
+impl<'a> Scan<'a> {
+    /// A walk through `text`.
+    pub(crate) fn new(
+        lexicon: &'a Lexicon,
+        text: &'a str,
+        starts_line: bool,
+        doc_lang: Lang,
+    ) -> Self {
+        Scan { lexicon, text, starts_line, doc_lang, month: None, floor: 0 }
+    }
+
+    /// True when a figure may start at `pos` (after the last one found).
+    pub(crate) fn free(&self, pos: usize) -> bool {
+        pos >= self.floor
+    }
+
+    /// Every figure of the sentence, in order, spans shifted by `base`.
+    pub(crate) fn run(mut self, words: &WordIndex, base: usize, out: &mut Vec<Figure>) {
+        let mut pos = 0;
+        // The next word and digit at or after `pos`, searched again only once
+        // passed; `None` means there are no more.
+        let mut word = words.automaton.find(Input::new(self.text));
+        let mut digit = next_digit(self.text, 0);
+        while pos < self.text.len() {
+            if word.is_some_and(|m| m.start() < pos) {
+                word = words.automaton.find(Input::new(self.text).range(pos..));
+            }
+            if digit.is_some_and(|d| d < pos) {
+                digit = next_digit(self.text, pos);
+            }
+            let step = match (digit, word) {
+                (None, None) => break,
+                (Some(d), Some(w)) if w.start() < d => {
+                    self.at_word(words.leads[w.pattern()], w.start(), w.end())
+                }
+                (None, Some(w)) => self.at_word(words.leads[w.pattern()], w.start(), w.end()),
+                (Some(d), _) => self.at_digit(d),
+            };
+            match step {
+                Step::Found(mut figure) => {
+                    pos = figure.span.end;
+                    self.floor = pos;
+                    figure.span = Span::new(figure.span.start + base, figure.span.end + base);
+                    out.push(figure);
+                }
+                Step::Skip(end) => pos = end.max(pos + 1),
+            }
+            while !self.text.is_char_boundary(pos) {
+                pos += 1;
+            }
+        }
+    }
+
+    fn at_word(&mut self, lead: Lead, start: usize, end: usize) -> Step {
+        let found = match lead {
+            Lead::NumberWord => {
+                match number::number_word(&self.lexicon.number_words, self.text, start) {
+                    Some((NumberWord::Cardinal(_), _)) => english::spelled(self, start),
+                    Some((NumberWord::Ordinal(rank), word_end)) => {
+                        english::ordinal_word(self, start, word_end, rank)
+                    }
+                    _ => None,
+                }
+            }
+            Lead::Month => english::month_date(self, start, end),
+            Lead::Level => english::level(self, start, end),
+            Lead::NativeOrdinal => korean::native_ordinal(self, start, end),
+        };
+        found.map_or(Step::Skip(end), Step::Found)
+    }
+
+    fn at_digit(&mut self, pos: usize) -> Step {
+        let text = self.text;
+        let run_end = number::digit_run(text, pos).map_or(pos + 1, |r| r.end);
+        let prefix =
+            self.lexicon.prefixes.longest_before(text, pos).filter(|(_, start)| self.free(*start));
+        let start = prefix.map_or(pos, |(_, start)| start);
+        if guard::identifier_before(text, start) {
+            return Step::Skip(guard::token_end(text, pos));
+        }
+        if let Some(end) = guard::phone_number(text, pos) {
+            return Step::Skip(end);
+        }
+        if guard::list_number(text, pos, self.starts_line) {
+            return Step::Skip(run_end);
+        }
+        match prefix.map(|(affix, start)| (&affix.meaning, start)) {
+            Some((Prefix::Ordinal, start)) => return self.prefixed_ordinal(start, pos),
+            Some((Prefix::Currency(currency), start)) => {
+                let code = currency_code(currency, self.doc_lang);
+                return self.prefixed_money(code, start, pos);
+            }
+            None => {}
+        }
+        if let Some(figure) = dates::numeric(text, pos).or_else(|| english::day_month(self, pos)) {
+            return Step::Found(figure);
+        }
+        let Some(amount) = number::amount(self.lexicon, text, pos, false) else {
+            return Step::Skip(run_end);
+        };
+        if guard::code_continues(text, amount.end) {
+            return Step::Skip(guard::token_end(text, pos));
+        }
+        if let Some(step) = self.measure(&amount) {
+            return match step {
+                Step::Found(figure) => Step::Found(self.signed(figure)),
+                skip @ Step::Skip(_) => skip,
+            };
+        }
+        if let Some(figure) = english::ordinal_suffix(self, &amount) {
+            return Step::Found(figure);
+        }
+        if text::next_char(text, amount.end).is_some_and(|c| c.is_ascii_alphabetic()) {
+            return Step::Skip(guard::token_end(text, pos));
+        }
+        if let Some((year, year_max)) = amount.years() {
+            let mut figure =
+                figure(FigureKind::Year, amount.start, amount.end, Some(f64::from(year)));
+            figure.value_max = year_max.map(f64::from);
+            return Step::Found(figure);
+        }
+        english::count(self, &amount).map_or(Step::Skip(amount.end), Step::Found)
+    }
+
+    /// A percentage, amount or quantity with a minus sign written right before
+    /// it ("-3.2%"), after a space or an opening bracket: negative.
+    fn signed(&self, figure: Figure) -> Figure {
+        let start = figure.span.start;
+        let signs = ['-', '−'];
+        let Some(sign) = text::prev_char(self.text, start).filter(|c| signs.contains(c)) else {
+            return figure;
+        };
+        let sign_start = start - sign.len_utf8();
+        let opens = text::prev_char(self.text, sign_start)
+            .is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '['));
+        let kind =
+            matches!(figure.kind, FigureKind::Percent | FigureKind::Money | FigureKind::Quantity);
+        if !(opens && kind && figure.value_max.is_none() && self.free(sign_start)) {
+            return figure;
+        }
+        Figure {
+            span: Span::new(sign_start, figure.span.end),
+            value: figure.value.map(|v| -v),
+            ..figure
+        }
+    }
+
+    /// "$1.2 billion", "KRW 500bn", "₩1,000".
+    fn prefixed_money(&self, code: &str, start: usize, pos: usize) -> Step {
+        match number::amount(self.lexicon, self.text, pos, true) {
+            Some(amount) if !guard::code_continues(self.text, amount.end) => {
+                Step::Found(with_unit(FigureKind::Money, start, amount.end, &amount, code))
+            }
+            _ => Step::Skip(guard::token_end(self.text, pos)),
+        }
+    }
+
+    /// "제6회", "第6回": a rank prefix, a number and what it counts.
+    fn prefixed_ordinal(&self, start: usize, pos: usize) -> Step {
+        let Some(run) = number::digit_run(self.text, pos) else { return Step::Skip(pos + 1) };
+        match self.lexicon.suffixes.longest_at(self.text, run.end) {
+            Some((affix, end))
+                if matches!(
+                    affix.meaning,
+                    Suffix::Marker(Marker::OrdinalCounter | Marker::Ordinal)
+                ) =>
+            {
+                let mut figure = figure(FigureKind::Ordinal, start, end, run.whole());
+                figure.subject = korean::subject_after(self, end);
+                Step::Found(figure)
+            }
+            _ => Step::Skip(run.end),
+        }
+    }
+
+    /// The suffix written after a number at `pos`: right after it, after one
+    /// space, or after a hyphen for lengths of time ("3-year"); an
+    /// approximation in between is kept in the span ("100여 명").
+    fn suffix_after(&self, pos: usize) -> Option<(&'a Affix<Suffix>, usize)> {
+        let table = &self.lexicon.suffixes;
+        let text = self.text;
+        let lookup = |at: usize| {
+            table
+                .longest_at(text, at)
+                .or_else(|| text::after_gap(text, at).and_then(|p| table.longest_at(text, p)))
+        };
+        let hyphenated = || {
+            text::rest(text, pos)
+                .starts_with('-')
+                .then(|| table.longest_at(text, pos + 1))
+                .flatten()
+                .filter(|(a, _)| matches!(&a.meaning, Suffix::Unit(u) if u.kind == FigureKind::Duration))
+        };
+        let (affix, end) = lookup(pos).or_else(hyphenated)?;
+        let (affix, end) = match affix.meaning {
+            Suffix::Marker(Marker::Approx) => lookup(end)?,
+            _ => (affix, end),
+        };
+        match affix.meaning {
+            Suffix::Marker(Marker::Approx | Marker::NotUnit) => None,
+            _ => Some((affix, end)),
+        }
+    }
+
+    /// The figure made by a number and what is written after it: a unit, a
+    /// currency, a counter or a calendar, rank or level marker.
+    pub(crate) fn measure(&mut self, amount: &Amount) -> Option<Step> {
+        let (suffix, end) = self.suffix_after(amount.end)?;
+        let found = match &suffix.meaning {
+            Suffix::Unit(unit) => {
+                if unit.kind == FigureKind::Duration && amount.scaled() {
+                    return None;
+                }
+                let mut figure = with_unit(unit.kind, amount.start, end, amount, &unit.symbol);
+                figure.value = figure.value.map(|v| v * unit.factor);
+                figure.value_max = figure.value_max.map(|v| v * unit.factor);
+                self.repeated_range(figure, amount, suffix, unit.factor)
+            }
+            Suffix::Currency(currency) => {
+                let figure = with_unit(
+                    FigureKind::Money,
+                    amount.start,
+                    end,
+                    amount,
+                    currency_code(currency, self.doc_lang),
+                );
+                self.repeated_range(figure, amount, suffix, 1.0)
+            }
+            Suffix::Counter { noun_follows } => {
+                self.count_with_counter(amount, &suffix.surface, end, *noun_follows)
+            }
+            Suffix::Marker(Marker::Year) => return dates::year_marker(self, amount, end),
+            Suffix::Marker(Marker::Month) => return dates::month_marker(self, amount, end),
+            Suffix::Marker(Marker::Day) => return dates::day_marker(self, amount, end),
+            Suffix::Marker(Marker::Ordinal) => {
+                let rank = amount.bare()?;
+                let mut figure = figure(FigureKind::Ordinal, amount.start, end, rank.whole());
+                figure.subject = korean::subject_after(self, end);
+                figure
+            }
+            Suffix::Marker(Marker::OrdinalCounter) => return Some(Step::Skip(end)),
+            Suffix::Marker(Marker::Level(subject)) => {
+                if !amount.integer()
+                    || amount.value_max().unwrap_or(amount.value()) > MAX_MARKED_LEVEL
+                {
+                    return Some(Step::Skip(end));
+                }
+                let mut figure = ranged(FigureKind::Level, amount.start, end, amount);
+                figure.subject = Some(subject.clone());
+                figure
+            }
+            Suffix::Marker(Marker::Approx | Marker::NotUnit) => return None,
+        };
+        Some(Step::Found(found))
+    }
+
+    /// "45개 기업", "3명", "12个品种": a count with a counter, and the counted
+    /// noun when it follows.
+    fn count_with_counter(
+        &self,
+        amount: &Amount,
+        counter: &str,
+        counter_end: usize,
+        noun_follows: bool,
+    ) -> Figure {
+        let korean = counter.chars().next_back().is_some_and(text::is_hangul);
+        let noun = noun_follows
+            .then(|| {
+                if korean {
+                    korean::counted_noun(self, counter_end)
+                } else {
+                    cjk::counted_noun(self, counter_end)
+                }
+            })
+            .flatten();
+        let (end, subject) = noun.map_or((counter_end, counter), |(noun, end)| (end, noun));
+        let mut figure = ranged(FigureKind::Count, amount.start, end, amount);
+        figure.subject = Some(subject.to_owned());
+        figure
+    }
+
+    /// Extends "3%" to "3%~5%": a range whose bounds both carry the unit;
+    /// `factor` converts the upper bound like the lower one.
+    fn repeated_range(
+        &self,
+        figure: Figure,
+        amount: &Amount,
+        suffix: &Affix<Suffix>,
+        factor: f64,
+    ) -> Figure {
+        if amount.high.is_some() {
+            return figure;
+        }
+        let high = range_start(self.text, figure.span.end)
+            .and_then(|next| number::amount(self.lexicon, self.text, next, false))
+            .filter(|high| high.high.is_none() && high.value() > amount.value());
+        match high.and_then(|high| self.suffix_after(high.end).map(|found| (high, found))) {
+            Some((high, (same, end))) if same.surface == suffix.surface => Figure {
+                span: Span::new(figure.span.start, end),
+                value_max: Some(high.value() * factor),
+                ..figure
+            },
+            _ => figure,
+        }
+    }
+}
+
+/// The position of the next digit (ASCII or full-width) at or after `pos`.
+fn next_digit(text: &str, pos: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut at = pos;
+    while let Some(offset) = bytes.get(at..)?.iter().position(|&b| b.is_ascii_digit() || b == 0xEF)
+    {
+        at += offset;
+        if number::digit_at(text, at).is_some() {
+            return Some(at);
+        }
+        at += 1;
+    }
+    None
+}
+
+/// The start of the upper bound after a range joiner at `pos` ("~", "-").
+fn range_start(text: &str, pos: usize) -> Option<usize> {
+    ["~", "～", "〜", "-", "–", "—"]
+        .iter()
+        .find(|j| text::rest(text, pos).starts_with(**j))
+        .map(|j| pos + j.len())
+        .filter(|&p| number::digit_at(text, p).is_some())
+}
+
+/// The ISO code of `currency` in a document of `lang`.
+fn currency_code(currency: &Currency, lang: Lang) -> &str {
+    match (&currency.code_in_chinese, lang) {
+        (Some(code), Lang::Zh) => code,
+        _ => &currency.code,
+    }
+}
+
+/// A figure with only a kind, a span and a value.
+pub(crate) fn figure(kind: FigureKind, start: usize, end: usize, value: Option<f64>) -> Figure {
+    Figure::new(kind, Span::new(start, end), value)
+}
+
+/// A figure carrying the value and upper bound of `amount`.
+pub(crate) fn ranged(kind: FigureKind, start: usize, end: usize, amount: &Amount) -> Figure {
+    Figure { value_max: amount.value_max(), ..figure(kind, start, end, Some(amount.value())) }
+}
+
+/// A figure carrying the value, upper bound and unit of `amount`.
+fn with_unit(kind: FigureKind, start: usize, end: usize, amount: &Amount, unit: &str) -> Figure {
+    Figure { unit: Some(unit.to_owned()), ..ranged(kind, start, end, amount) }
+}

@@ -1,0 +1,114 @@
+//! The per-document pipeline: segment, match, extract figures, and build the
+//! rows of the output tables.
+
+use crate::dictionary::{Dictionary, Matcher};
+use crate::figures::{self, FigureExtractor};
+use crate::model::{
+    DocOutput, Document, DocumentRow, FigureRow, MentionRow, MentionSource, SentenceRow,
+    SentenceSpan, Span,
+};
+use crate::offsets::CharOffsets;
+use crate::segment;
+
+/// Everything needed to process documents, built once and shared by all
+/// threads.
+pub struct Pipeline {
+    dictionary: Dictionary,
+    matcher: Matcher,
+    figures: FigureExtractor,
+}
+
+impl Pipeline {
+    /// Builds the pipeline around a loaded dictionary.
+    #[must_use]
+    pub fn new(dictionary: Dictionary) -> Self {
+        let matcher = Matcher::new(&dictionary);
+        Pipeline { dictionary, matcher, figures: FigureExtractor::new() }
+    }
+
+    /// The dictionary the pipeline matches.
+    #[must_use]
+    pub fn dictionary(&self) -> &Dictionary {
+        &self.dictionary
+    }
+
+    /// Runs every stage over one document.
+    #[must_use]
+    pub fn process(&self, doc: Document) -> DocOutput {
+        let text = doc.text.as_str();
+        let sentences = segment::split_sentences(text);
+        let lang = segment::document_lang(text, &sentences);
+        let matches = self.matcher.find(text, &sentences);
+        let mut found = self.figures.extract(text, &sentences, lang);
+        let published = doc.published.or_else(|| figures::first_full_date(&found));
+        figures::resolve_dates(&mut found, published);
+
+        let mut offsets = CharOffsets::new(text);
+        let sentence_rows = sentences
+            .iter()
+            .enumerate()
+            .map(|(i, s)| SentenceRow {
+                sentence_id: u32::try_from(i).unwrap_or(u32::MAX),
+                start: offsets.char_offset(s.span.start),
+                end: offsets.char_offset(s.span.end),
+                lang: s.lang,
+                text: text[s.span.start..s.span.end].to_owned(),
+            })
+            .collect();
+
+        let mut offsets = CharOffsets::new(text);
+        let mentions = matches
+            .iter()
+            .map(|m| {
+                let entity = self.dictionary.entity(m.entity);
+                MentionRow {
+                    sentence_id: sentence_of(&sentences, m.span),
+                    start: offsets.char_offset(m.span.start),
+                    end: offsets.char_offset(m.span.end),
+                    surface: text[m.span.start..m.span.end].to_owned(),
+                    entity_id: entity.id.clone(),
+                    entity_type: entity.entity_type,
+                    source: MentionSource::Dictionary,
+                }
+            })
+            .collect();
+
+        let mut offsets = CharOffsets::new(text);
+        let figure_rows = found
+            .into_iter()
+            .map(|f| FigureRow {
+                sentence_id: sentence_of(&sentences, f.span),
+                start: offsets.char_offset(f.span.start),
+                end: offsets.char_offset(f.span.end),
+                surface: text[f.span.start..f.span.end].to_owned(),
+                figure: f,
+                entity_id: None,
+            })
+            .collect();
+
+        let n_chars = CharOffsets::new(text).char_offset(text.len());
+        DocOutput {
+            document: DocumentRow {
+                doc_id: doc.id,
+                source: doc.source,
+                title: doc.title,
+                url: doc.url,
+                lang,
+                published,
+                n_chars,
+                n_sentences: u32::try_from(sentences.len()).unwrap_or(u32::MAX),
+                content_hash: doc.content_hash,
+                text: doc.text,
+            },
+            sentences: sentence_rows,
+            mentions,
+            figures: figure_rows,
+        }
+    }
+}
+
+/// Index of the sentence holding `span` (the last one starting at or before it).
+fn sentence_of(sentences: &[SentenceSpan], span: Span) -> u32 {
+    let index = sentences.partition_point(|s| s.span.start <= span.start).saturating_sub(1);
+    u32::try_from(index).unwrap_or(u32::MAX)
+}

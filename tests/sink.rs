@@ -1,0 +1,71 @@
+//! The atomic-output guarantee: an unfinished run never replaces or
+//! corrupts published tables.
+
+use gazette::model::ErrorRow;
+use gazette::sink::ParquetSink;
+
+use crate::util::{extract_with_fixture_dict, fixtures, gazette};
+
+fn staging_dirs(out: &std::path::Path) -> Vec<String> {
+    std::fs::read_dir(out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with(".gazette-staging"))
+        .collect()
+}
+
+#[test]
+fn unfinished_sink_keeps_previous_tables() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let first = extract_with_fixture_dict(&[fixtures().join("inputs/en")], &out);
+    assert_eq!(first.status.code(), Some(0), "{}", String::from_utf8_lossy(&first.stderr));
+    let before: Vec<_> = ["documents", "mentions", "errors"]
+        .iter()
+        .map(|t| std::fs::read(out.join(format!("{t}.parquet"))).unwrap())
+        .collect();
+
+    let mut sink = ParquetSink::create(&out, "interrupted").unwrap();
+    let error = ErrorRow { source: "x".into(), line: None, message: "m".into() };
+    sink.write_error(&error).unwrap();
+    assert_eq!(staging_dirs(&out), [".gazette-staging-interrupted"]);
+    drop(sink);
+
+    let after: Vec<_> = ["documents", "mentions", "errors"]
+        .iter()
+        .map(|t| std::fs::read(out.join(format!("{t}.parquet"))).unwrap())
+        .collect();
+    assert!(before == after, "published tables changed");
+    assert!(staging_dirs(&out).is_empty());
+}
+
+#[test]
+fn fatal_error_keeps_previous_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let first = extract_with_fixture_dict(&[fixtures().join("inputs/en")], &out);
+    assert_eq!(first.status.code(), Some(0));
+    let before = std::fs::read(out.join("documents.parquet")).unwrap();
+
+    let broken = dir.path().join("broken");
+    std::fs::create_dir(&broken).unwrap();
+    std::fs::write(
+        broken.join("terms.tsv"),
+        "id\tcanonical\tname_ko\tname_ja\tname_zh\tcountry\taliases\nterm:x\tX\n",
+    )
+    .unwrap();
+    let input = fixtures().join("inputs/ko");
+    let run = gazette(&[
+        "extract",
+        "--dict",
+        broken.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        input.to_str().unwrap(),
+    ]);
+    assert_eq!(run.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(stderr.contains("terms.tsv:2"), "{stderr}");
+    assert_eq!(std::fs::read(out.join("documents.parquet")).unwrap(), before);
+    assert!(staging_dirs(&out).is_empty());
+}

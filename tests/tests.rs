@@ -1,0 +1,8 @@
+//! Integration tests: the binary end to end, the Parquet contract, and the
+//! bundled example corpus. Fixtures live in `tests/fixtures/` (written for
+//! these tests; see its README).
+
+mod corpus;
+mod extract;
+mod sink;
+mod util;
