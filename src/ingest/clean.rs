@@ -1,12 +1,19 @@
 //! Text cleaning applied to every document before any offset is taken.
 
-use unicode_normalization::{UnicodeNormalization, is_nfc_quick};
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// Cleans decoded text: a leading BOM removed, CRLF and lone CR turned into LF,
 /// control characters other than tab and line feed dropped, and the result
 /// NFC-normalised. Every offset in the output tables points into this text.
 #[must_use]
 pub fn clean_text(raw: &str) -> String {
+    if !needs_cleaning(raw.as_bytes()) {
+        return if raw.is_ascii() || is_nfc_quick(raw.chars()) == IsNormalized::Yes {
+            raw.to_owned()
+        } else {
+            raw.nfc().collect()
+        };
+    }
     let raw = raw.strip_prefix('\u{FEFF}').unwrap_or(raw);
     let mut text = String::with_capacity(raw.len());
     let mut chars = raw.chars().peekable();
@@ -24,11 +31,20 @@ pub fn clean_text(raw: &str) -> String {
             c => text.push(c),
         }
     }
-    if is_nfc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes {
-        text
-    } else {
-        text.nfc().collect()
-    }
+    if is_nfc_quick(text.chars()) == IsNormalized::Yes { text } else { text.nfc().collect() }
+}
+
+/// True when `bytes` hold a carriage return, a control character other than
+/// tab and line feed (C0, DEL, or C1 encoded as `C2 80..9F`) or a BOM: the
+/// characters the slow path rewrites.
+fn needs_cleaning(bytes: &[u8]) -> bool {
+    bytes.iter().enumerate().any(|(i, &b)| match b {
+        b'\t' | b'\n' => false,
+        0..0x20 | 0x7F => true,
+        0xC2 => bytes.get(i + 1).is_some_and(|next| (0x80..=0x9F).contains(next)),
+        0xEF => bytes.get(i + 1..i + 3) == Some(&[0xBB, 0xBF][..]),
+        _ => false,
+    })
 }
 
 #[cfg(test)]
@@ -47,8 +63,28 @@ mod tests {
     }
 
     #[test]
+    fn clean_text_leaves_clean_text_alone() {
+        for text in ["plain ascii\n\tline", "식약처 GMP 2025年 ＰＭＤＡ", "x\u{A0}y"] {
+            assert_eq!(clean_text(text), text);
+        }
+        assert_eq!(clean_text("a\u{85}b\u{FEFF}c"), "abc");
+        assert_eq!(clean_text("cafe\u{301}"), "café");
+    }
+
+    #[test]
     fn clean_text_is_idempotent() {
         let once = clean_text("x\r\n\u{1112}\u{1161}\u{11AB}\r");
         assert_eq!(clean_text(&once), once);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn cleaned_text_has_no_controls_and_is_stable(raw in "\\PC*|[\\x00-\\x20\\u{80}-\\u{9F}\\u{FEFF}a가é\\u{301}]*") {
+            const BOM: char = '\u{FEFF}';
+            let once = clean_text(&raw);
+            proptest::prop_assert!(!once.chars().any(|c| c.is_control() && c != '\n' && c != '\t'));
+            proptest::prop_assert!(!once.contains(BOM));
+            proptest::prop_assert_eq!(clean_text(&once), once);
+        }
     }
 }
