@@ -1,5 +1,6 @@
 //! Throughput of the whole pipeline on the bundled example corpus: every
-//! stage on in-memory documents, and a full run from files to Parquet.
+//! stage on in-memory documents, and a full run from a JSONL file (the corpus
+//! repeated to a few megabytes) to Parquet.
 
 use std::hint::black_box;
 use std::path::PathBuf;
@@ -42,6 +43,22 @@ impl Observer for Silent {
     }
 }
 
+/// Writes `docs` repeated `times` times as one JSONL file; returns its path
+/// and size.
+fn repeated_corpus(docs: &[Document], dir: &std::path::Path, times: usize) -> (PathBuf, u64) {
+    let mut jsonl = String::new();
+    for i in 0..times {
+        for doc in docs {
+            let line = serde_json::json!({"id": format!("{}-{i}", doc.id), "text": doc.text});
+            jsonl.push_str(&line.to_string());
+            jsonl.push('\n');
+        }
+    }
+    let path = dir.join("corpus.jsonl");
+    std::fs::write(&path, &jsonl).expect("corpus written");
+    (path, jsonl.len() as u64)
+}
+
 fn bench(c: &mut Criterion) {
     let pipeline = Pipeline::new(load_dictionary(&[], true).expect("bundled dictionary loads"));
     let (docs, bytes) = corpus();
@@ -57,10 +74,16 @@ fn bench(c: &mut Criterion) {
             }
         });
     });
-    let out = tempfile::tempdir().expect("temp dir");
+    group.finish();
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (input, input_bytes) = repeated_corpus(&docs, dir.path(), 200);
+    let mut group = c.benchmark_group("corpus_x200");
+    group.throughput(Throughput::Bytes(input_bytes));
+    group.sample_size(10);
     let options = RunOptions {
-        inputs: vec![examples()],
-        out_dir: out.path().to_path_buf(),
+        inputs: vec![input],
+        out_dir: dir.path().join("out"),
         fields: JsonlFields::default(),
         threads: None,
         run_id: new_run_id(),
