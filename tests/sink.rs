@@ -69,3 +69,21 @@ fn fatal_error_keeps_previous_output() {
     assert_eq!(std::fs::read(out.join("documents.parquet")).unwrap(), before);
     assert!(staging_dirs(&out).is_empty());
 }
+
+#[test]
+fn missing_input_publishes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let first = extract_with_fixture_dict(&[fixtures().join("inputs/en")], &out);
+    assert_eq!(first.status.code(), Some(0));
+    let before = std::fs::read(out.join("documents.parquet")).unwrap();
+
+    let missing = dir.path().join("not-mounted");
+    let run = extract_with_fixture_dict(&[missing.clone()], &out);
+    assert_eq!(run.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&run.stderr),
+        format!("gazette: error: input `{}` does not exist\n", missing.display())
+    );
+    assert_eq!(std::fs::read(out.join("documents.parquet")).unwrap(), before);
+}

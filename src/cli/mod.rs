@@ -40,6 +40,11 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
 }
 
 fn extract(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
+    // A missing input is a mistake in the command, not bad data: publishing
+    // empty tables over the previous output would lose it.
+    if let Some(missing) = args.inputs.iter().find(|input| !input.exists()) {
+        anyhow::bail!("input `{}` does not exist", missing.display());
+    }
     let dictionary = load_dictionary(&args.dicts, !args.no_bundled_dict)?;
     let pipeline = Pipeline::new(dictionary);
     let options = RunOptions {
