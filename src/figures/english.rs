@@ -369,6 +369,10 @@ mod tests {
                     "capacity (2.14 million liters)",
                     &[quantity("2.14 million liters", 2_140_000.0, "L")],
                 ),
+                (
+                    "plants hold about 2.14 million\nliters in all",
+                    &[quantity("2.14 million\nliters", 2_140_000.0, "L")],
+                ),
                 ("a 500 L tank", &[quantity("500 L", 500.0, "L")]),
                 ("20,000L of media", &[quantity("20,000L", 20_000.0, "L")]),
                 ("a 1.5 kL vessel", &[quantity("1.5 kL", 1500.0, "L")]),

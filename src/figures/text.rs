@@ -44,9 +44,11 @@ pub(crate) fn starts_ascii_word(text: &str, pos: usize) -> bool {
     !prev_char(text, pos).is_some_and(is_ascii_word)
 }
 
-/// True for the spaces allowed between a number and its unit: a space or a no-break space.
+/// True for the spaces allowed between a number and its unit: a space, a
+/// no-break space, or the line break of hard-wrapped text (figures never
+/// cross a sentence, so a line break here lies inside one).
 pub(crate) fn is_gap(c: char) -> bool {
-    c == ' ' || c == '\u{A0}'
+    matches!(c, ' ' | '\u{A0}' | '\n')
 }
 
 /// The position after one space at `pos`, if there is one.

@@ -13,8 +13,10 @@
 //!    characters, ending with a letter or a comma), the next line does not
 //!    start with a bullet, and either the previous line ends with a comma or a
 //!    connecting word ("and", "of", "the"...), which no heading ends with, or
-//!    the next line is that long too and neither line reads as a title (most
-//!    of its Latin words capitalised).
+//!    the previous line reads as prose (most of its Latin words not
+//!    capitalised) and the next line either ends the sentence (it ends with a
+//!    terminator, as the tail of a wrapped name does: "...by the Korea⏎
+//!    Pharmaceutical Manufacturers Association.") or is long prose too.
 
 use super::chars::{CLOSERS, Script, is_bullet, is_terminator, script_of};
 
@@ -38,7 +40,8 @@ pub(super) fn continues_sentence(prev: &str, next: &str) -> bool {
     wrapped
         && (is_comma(last)
             || ends_with_connecting_word(prev)
-            || (is_long(next) && reads_as_prose(prev) && reads_as_prose(next)))
+            || (reads_as_prose(prev)
+                && (ends_with_terminator(next) || (is_long(next) && reads_as_prose(next)))))
 }
 
 /// True when the line ends with a terminator, closing marks after it allowed.
@@ -93,7 +96,9 @@ mod tests {
             ("Ministry of Food and".to_owned(), "Drug Safety", false),
             (long_with("of Food and"), "Drug Safety.", true),
             (long_with("on safety,"), "Korea agreed.", true),
-            (long_with("Korea"), "Agency.", false),
+            (long_with("Korea"), "Agency.", true),
+            (long_with("Korea"), "Pharmaceutical Manufacturers Association (KPBMA).", true),
+            (TITLE.to_owned(), "Agency.", false),
             (long_with("Korea"), LONG, true),
             (TITLE.to_owned(), TITLE, false),
             (format!("{TITLE} and"), TITLE, true),
