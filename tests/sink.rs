@@ -79,7 +79,7 @@ fn missing_input_publishes_nothing() {
     let before = std::fs::read(out.join("documents.parquet")).unwrap();
 
     let missing = dir.path().join("not-mounted");
-    let run = extract_with_fixture_dict(&[missing.clone()], &out);
+    let run = extract_with_fixture_dict(std::slice::from_ref(&missing), &out);
     assert_eq!(run.status.code(), Some(2));
     assert_eq!(
         String::from_utf8_lossy(&run.stderr),
