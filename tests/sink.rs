@@ -87,3 +87,17 @@ fn missing_input_publishes_nothing() {
     );
     assert_eq!(std::fs::read(out.join("documents.parquet")).unwrap(), before);
 }
+
+#[test]
+fn output_path_that_is_a_file_is_a_fatal_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    std::fs::write(&out, "not a directory").unwrap();
+    let run = extract_with_fixture_dict(&[fixtures().join("inputs/en")], &out);
+    assert_eq!(run.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&run.stderr),
+        format!("gazette: error: output `{}` exists and is not a directory\n", out.display())
+    );
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "not a directory");
+}

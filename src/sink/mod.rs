@@ -40,6 +40,12 @@ pub enum SinkError {
         #[source]
         source: std::io::Error,
     },
+    /// The output path exists and is not a directory.
+    #[error("output `{}` exists and is not a directory", path.display())]
+    NotADirectory {
+        /// The output path.
+        path: PathBuf,
+    },
     /// The Parquet writer failed.
     #[error("cannot write Parquet file `{}`", path.display())]
     Parquet {

@@ -165,6 +165,9 @@ impl ParquetSink {
     ///
     /// Fails when the directory or a staging file cannot be created.
     pub fn create(out_dir: &Path, run_id: &str) -> Result<Self, SinkError> {
+        if out_dir.exists() && !out_dir.is_dir() {
+            return Err(SinkError::NotADirectory { path: out_dir.to_path_buf() });
+        }
         std::fs::create_dir_all(out_dir)
             .map_err(|source| SinkError::Io { path: out_dir.to_path_buf(), source })?;
         let staging = out_dir.join(format!(".gazette-staging-{run_id}"));
