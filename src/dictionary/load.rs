@@ -53,12 +53,14 @@ const BUNDLED: [(&str, &str); 4] = [
 
 /// Reads the bundled dictionary when `bundled` is true, then the entities of
 /// every directory in `dirs`, directory by directory, each in [`FILE_KINDS`]
-/// order, then by line.
+/// order, then by line. An entity whose id an earlier directory (or the
+/// bundled dictionary) defined replaces that definition in place, so a user
+/// directory can correct or extend a bundled entity.
 ///
 /// # Errors
 ///
 /// When a directory or file cannot be read, a `.tsv` file has an unknown name,
-/// a file is malformed, or an id is defined twice.
+/// a file is malformed, or an id is defined twice in one directory.
 pub(super) fn load_dirs(
     dirs: &[impl AsRef<Path>],
     bundled: bool,
@@ -71,6 +73,7 @@ pub(super) fn load_dirs(
         }
     }
     for dir in dirs {
+        merged.next_directory();
         for (kind, path) in dictionary_files(dir.as_ref())? {
             let text = read_utf8(&path)?;
             merged.add(&path, &text, kind)?;
@@ -79,33 +82,59 @@ pub(super) fn load_dirs(
     Ok(merged.entities)
 }
 
+/// Where an id was defined: file, line, directory number, index in the list.
+struct Definition {
+    path: PathBuf,
+    line: usize,
+    directory: usize,
+    index: usize,
+}
+
 /// Entities gathered so far, with where each id was defined.
 #[derive(Default)]
 struct Merged {
     entities: Vec<Entity>,
-    defined_at: HashMap<String, (PathBuf, usize)>,
+    defined_at: HashMap<String, Definition>,
+    /// Number of the directory being read; the bundled dictionary is 0.
+    directory: usize,
 }
 
 impl Merged {
-    /// Parses one file's `text` and appends its entities.
+    fn next_directory(&mut self) {
+        self.directory += 1;
+    }
+
+    /// Parses one file's `text` and appends its entities, or replaces those
+    /// defined by an earlier directory.
     fn add(&mut self, path: &Path, text: &str, kind: &FileKind) -> Result<(), DictionaryError> {
         for row in tsv::parse(path, text, kind)? {
+            let here = |index| Definition {
+                path: path.to_path_buf(),
+                line: row.line,
+                directory: self.directory,
+                index,
+            };
             match self.defined_at.entry(row.entity.id.clone()) {
-                Entry::Occupied(first) => {
-                    let (first_path, first_line) = first.get().clone();
+                Entry::Occupied(first) if first.get().directory == self.directory => {
+                    let first = first.get();
                     return Err(DictionaryError::DuplicateId {
                         path: path.to_path_buf(),
                         line: row.line,
                         id: row.entity.id,
-                        first_path,
-                        first_line,
+                        first_path: first.path.clone(),
+                        first_line: first.line,
                     });
                 }
+                Entry::Occupied(mut earlier) => {
+                    let index = earlier.get().index;
+                    earlier.insert(here(index));
+                    self.entities[index] = row.entity;
+                }
                 Entry::Vacant(slot) => {
-                    slot.insert((path.to_path_buf(), row.line));
+                    slot.insert(here(self.entities.len()));
+                    self.entities.push(row.entity);
                 }
             }
-            self.entities.push(row.entity);
         }
         Ok(())
     }
@@ -240,20 +269,27 @@ mod tests {
     }
 
     #[test]
-    fn duplicate_ids_name_both_places() {
-        let row = format!("{HEADER}\n# first\norg:mfds\tMFDS\t\t\t\t\t\n");
-        let first = dir_with(&[("organizations.tsv", &row)]);
-        let second =
-            dir_with(&[("organizations.tsv", &format!("{HEADER}\norg:mfds\tMFDS\t\t\t\t\t\n"))]);
-        let error = load_dirs(&[first.path(), second.path()], false).unwrap_err();
-        assert_eq!(
-            error.to_string(),
-            format!(
-                "{}:2: duplicate id `org:mfds`, first defined at {}:3",
-                second.path().join("organizations.tsv").display(),
-                first.path().join("organizations.tsv").display()
-            )
-        );
+    fn a_later_directory_replaces_an_entity_in_place() {
+        let first = dir_with(&[(
+            "organizations.tsv",
+            &format!("{HEADER}\norg:a\tA\t\t\t\t\t\norg:mfds\tMFDS\t\t\t\t\t\n"),
+        )]);
+        let second = dir_with(&[(
+            "organizations.tsv",
+            &format!("{HEADER}\norg:mfds\tMinistry of Food and Drug Safety\t\t\t\tKR\tMFDS\n"),
+        )]);
+        let entities = load_dirs(&[first.path(), second.path()], false).unwrap();
+        assert_eq!(ids(&entities), ["org:a", "org:mfds"]);
+        assert_eq!(entities[1].canonical, "Ministry of Food and Drug Safety");
+        assert_eq!(entities[1].country.as_deref(), Some("KR"));
+
+        let bundled = load_dirs(&[] as &[&Path], true).unwrap();
+        let again = load_dirs(&[Path::new(env!("CARGO_MANIFEST_DIR")).join("dictionaries")], true);
+        assert_eq!(again.unwrap(), bundled, "the bundled directory given again changes nothing");
+    }
+
+    #[test]
+    fn duplicate_ids_in_one_directory_name_both_places() {
         let same_file = dir_with(&[(
             "terms.tsv",
             &format!("{HEADER}\nterm:a\tA\t\t\t\t\t\nterm:a\tB\t\t\t\t\t\n"),

@@ -19,7 +19,8 @@
 //! `law`, `term`, `place`, `product`) and a slug of lowercase ASCII letters,
 //! digits, `-` and `.`; `canonical` is the English name, required; `country` is
 //! an ISO 3166 alpha-2 code; `aliases` are separated by `|`. Ids are unique
-//! across all files of all directories loaded together.
+//! within a directory; a later directory's entity replaces an earlier one with
+//! the same id.
 //!
 //! # Matching
 //!
@@ -52,14 +53,14 @@ pub struct Dictionary {
 }
 
 impl Dictionary {
-    /// Loads and merges the dictionary directories `dirs` (bundled first, then
-    /// the user's): directory by directory, organizations, people, laws, terms,
-    /// places, products, then by line.
+    /// Loads and merges the dictionary directories `dirs`: directory by
+    /// directory, organizations, people, laws, terms, places, products, then by
+    /// line; an entity of a later directory replaces one with the same id.
     ///
     /// # Errors
     ///
     /// When a directory or file cannot be read, a `.tsv` file has an unknown
-    /// name, a line is malformed, or an id is defined twice.
+    /// name, a line is malformed, or an id is defined twice in one directory.
     pub fn load(dirs: &[impl AsRef<Path>]) -> Result<Dictionary, DictionaryError> {
         load::load_dirs(dirs, false).map(Dictionary::from_entities)
     }
@@ -69,8 +70,8 @@ impl Dictionary {
     ///
     /// # Errors
     ///
-    /// As [`Dictionary::load`]; an id of a user directory that is also
-    /// bundled is a duplicate.
+    /// As [`Dictionary::load`]; the bundled dictionary counts as the first
+    /// directory.
     pub fn load_with_bundled(
         dirs: &[impl AsRef<Path>],
         bundled: bool,
