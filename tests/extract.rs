@@ -212,3 +212,28 @@ fn tables_have_the_documented_schema_and_metadata() {
     }
     assert!(!run.out.join(".gazette-staging").exists());
 }
+
+#[test]
+fn duplicate_document_ids_are_errors_and_the_first_document_wins() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    // Files are read in name order: `a.html` comes first.
+    std::fs::write(input.join("a.html"), "<p>First text about PMDA.</p>").unwrap();
+    std::fs::write(input.join("a.txt"), "Second text about MFDS.").unwrap();
+    let out = dir.path().join("out");
+    let output = crate::util::extract_with_fixture_dict(std::slice::from_ref(&input), &out);
+    assert_eq!(output.status.code(), Some(1));
+    let html = input.join("a.html");
+    let txt = input.join("a.txt");
+    let message =
+        format!("duplicate document id `a` (first used by `{}`); document skipped", html.display());
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        format!("gazette: {}: {message}\n", txt.display())
+    );
+    let documents = lines(&out.join("documents.parquet"), &["doc_id", "text"]);
+    assert_eq!(documents, ["a\tFirst text about PMDA."]);
+    let errors = lines(&out.join("errors.parquet"), &["source", "line", "message"]);
+    assert_eq!(errors, [format!("{}\tnull\t{message}", txt.display())]);
+}

@@ -28,7 +28,8 @@ fn unfinished_sink_keeps_previous_tables() {
     let mut sink = ParquetSink::create(&out, "interrupted").unwrap();
     let error = ErrorRow { source: "x".into(), line: None, message: "m".into() };
     sink.write_error(&error).unwrap();
-    assert_eq!(staging_dirs(&out), [".gazette-staging-interrupted"]);
+    let pid = std::process::id();
+    assert_eq!(staging_dirs(&out), [format!(".gazette-staging-{pid}-interrupted")]);
     drop(sink);
 
     let after: Vec<_> = ["documents", "mentions", "errors"]
@@ -100,4 +101,21 @@ fn output_path_that_is_a_file_is_a_fatal_error() {
         format!("gazette: error: output `{}` exists and is not a directory\n", out.display())
     );
     assert_eq!(std::fs::read_to_string(&out).unwrap(), "not a directory");
+}
+
+#[test]
+fn staging_left_by_a_killed_run_is_removed_by_the_next_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    // A pid above the kernel's maximum (2^22) never belongs to a live process.
+    let abandoned = out.join(".gazette-staging-4999999-20251215T091617Z-4999999");
+    std::fs::create_dir_all(&abandoned).unwrap();
+    std::fs::write(abandoned.join("documents.parquet"), "partial").unwrap();
+    let live = out.join(format!(".gazette-staging-{}-other-run", std::process::id()));
+    std::fs::create_dir_all(&live).unwrap();
+
+    let run = extract_with_fixture_dict(&[fixtures().join("inputs/en")], &out);
+    assert_eq!(run.status.code(), Some(0));
+    assert!(!abandoned.exists());
+    assert!(live.exists(), "a running process's staging directory is kept");
 }

@@ -21,6 +21,9 @@ use super::tables::{
 use super::{SCHEMA_VERSION, SinkError};
 use crate::model::{DocOutput, Entity, ErrorRow};
 
+/// Start of a staging directory's name; the writing process's id follows.
+const STAGING_PREFIX: &str = ".gazette-staging-";
+
 /// Rows buffered in a builder before they are handed to the Parquet writer.
 const BATCH_ROWS: usize = 8 * 1024;
 /// Largest row group, in rows.
@@ -170,7 +173,8 @@ impl ParquetSink {
         }
         std::fs::create_dir_all(out_dir)
             .map_err(|source| SinkError::Io { path: out_dir.to_path_buf(), source })?;
-        let staging = out_dir.join(format!(".gazette-staging-{run_id}"));
+        remove_abandoned_staging(out_dir);
+        let staging = out_dir.join(format!("{STAGING_PREFIX}{}-{run_id}", std::process::id()));
         std::fs::create_dir(&staging)
             .map_err(|source| SinkError::Io { path: staging.clone(), source })?;
         let mut sink = ParquetSink { out_dir: out_dir.to_path_buf(), staging, tables: None };
@@ -240,6 +244,27 @@ impl ParquetSink {
                 .map_err(|source| SinkError::Io { path: target.clone(), source })?;
         }
         Ok(counts)
+    }
+}
+
+/// Removes the staging directories that killed runs left in `out_dir`: those
+/// whose process no longer exists. Only where `/proc` tells (Linux); a
+/// directory that cannot be removed is left alone.
+fn remove_abandoned_staging(out_dir: &Path) {
+    let proc = Path::new("/proc");
+    if !proc.join("self").exists() {
+        return;
+    }
+    let Ok(entries) = std::fs::read_dir(out_dir) else { return };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(rest) = name.to_str().and_then(|n| n.strip_prefix(STAGING_PREFIX)) else {
+            continue;
+        };
+        let pid = rest.split('-').next().unwrap_or_default();
+        if pid.parse::<u32>().is_ok() && !proc.join(pid).exists() {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
     }
 }
 
