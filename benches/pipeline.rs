@@ -27,7 +27,7 @@ fn corpus() -> (Vec<Document>, u64) {
         .map(|record| {
             let record = record.expect("example files are readable");
             bytes += record.bytes.len() as u64;
-            ingest::parse_record(&record, &fields).expect("example documents parse")
+            ingest::parse_record(record, &fields).expect("example documents parse")
         })
         .collect();
     (docs, bytes)

@@ -133,15 +133,15 @@ pub fn run(
             }
             pending.push(record);
             if pending_bytes >= CHUNK_BYTES || pending.len() >= CHUNK_RECORDS {
-                alive = send(process_chunk(&pool, pipeline, &options.fields, &pending));
+                let chunk = std::mem::take(&mut pending);
+                alive = send(process_chunk(&pool, pipeline, &options.fields, chunk));
                 observer.advance(pending_bytes as u64);
                 bytes += pending_bytes as u64;
-                pending.clear();
                 pending_bytes = 0;
             }
         }
         if alive && !pending.is_empty() {
-            send(process_chunk(&pool, pipeline, &options.fields, &pending));
+            send(process_chunk(&pool, pipeline, &options.fields, pending));
             observer.advance(pending_bytes as u64);
             bytes += pending_bytes as u64;
         }
@@ -156,14 +156,14 @@ fn process_chunk(
     pool: &rayon::ThreadPool,
     pipeline: &Pipeline,
     fields: &JsonlFields,
-    records: &[Result<RawRecord, ErrorRow>],
+    records: Vec<Result<RawRecord, ErrorRow>>,
 ) -> Chunk {
     pool.install(|| {
         records
-            .par_iter()
-            .map(|record| match record {
-                Ok(raw) => ingest::parse_record(raw, fields).map(|doc| pipeline.process(doc)),
-                Err(error) => Err(error.clone()),
+            .into_par_iter()
+            .map(|record| {
+                record
+                    .and_then(|raw| ingest::parse_record(raw, fields).map(|d| pipeline.process(d)))
             })
             .collect()
     })

@@ -5,16 +5,17 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 /// Cleans decoded text: a leading BOM removed, CRLF and lone CR turned into LF,
 /// control characters other than tab and line feed dropped, and the result
 /// NFC-normalised. Every offset in the output tables points into this text.
+/// Text that is already clean is returned as it is, without a copy.
 #[must_use]
-pub fn clean_text(raw: &str) -> String {
+pub fn clean_text(raw: String) -> String {
     if !needs_cleaning(raw.as_bytes()) {
         return if raw.is_ascii() || is_nfc_quick(raw.chars()) == IsNormalized::Yes {
-            raw.to_owned()
+            raw
         } else {
             raw.nfc().collect()
         };
     }
-    let raw = raw.strip_prefix('\u{FEFF}').unwrap_or(raw);
+    let raw = raw.strip_prefix('\u{FEFF}').unwrap_or(&raw);
     let mut text = String::with_capacity(raw.len());
     let mut chars = raw.chars().peekable();
     while let Some(c) = chars.next() {
@@ -53,38 +54,38 @@ mod tests {
 
     #[test]
     fn line_endings_and_controls() {
-        assert_eq!(clean_text("\u{FEFF}a\r\nb\rc\n\u{7}d\te"), "a\nb\nc\nd\te");
+        assert_eq!(clean_text("\u{FEFF}a\r\nb\rc\n\u{7}d\te".into()), "a\nb\nc\nd\te");
     }
 
     #[test]
     fn nfc_composes_hangul_jamo_and_accents() {
         // 한 written as conjoining jamo, é as e + combining acute.
-        assert_eq!(clean_text("\u{1112}\u{1161}\u{11AB} cafe\u{301}"), "한 café");
+        assert_eq!(clean_text("\u{1112}\u{1161}\u{11AB} cafe\u{301}".into()), "한 café");
     }
 
     #[test]
     fn clean_text_leaves_clean_text_alone() {
         for text in ["plain ascii\n\tline", "식약처 GMP 2025年 ＰＭＤＡ", "x\u{A0}y"] {
-            assert_eq!(clean_text(text), text);
+            assert_eq!(clean_text(text.into()), text);
         }
-        assert_eq!(clean_text("a\u{85}b\u{FEFF}c"), "abc");
-        assert_eq!(clean_text("cafe\u{301}"), "café");
+        assert_eq!(clean_text("a\u{85}b\u{FEFF}c".into()), "abc");
+        assert_eq!(clean_text("cafe\u{301}".into()), "café");
     }
 
     #[test]
     fn clean_text_is_idempotent() {
-        let once = clean_text("x\r\n\u{1112}\u{1161}\u{11AB}\r");
-        assert_eq!(clean_text(&once), once);
+        let once = clean_text("x\r\n\u{1112}\u{1161}\u{11AB}\r".into());
+        assert_eq!(clean_text(once.clone()), once);
     }
 
     proptest::proptest! {
         #[test]
         fn cleaned_text_has_no_controls_and_is_stable(raw in "\\PC*|[\\x00-\\x20\\u{80}-\\u{9F}\\u{FEFF}a가é\\u{301}]*") {
             const BOM: char = '\u{FEFF}';
-            let once = clean_text(&raw);
+            let once = clean_text(raw);
             proptest::prop_assert!(!once.chars().any(|c| c.is_control() && c != '\n' && c != '\t'));
             proptest::prop_assert!(!once.contains(BOM));
-            proptest::prop_assert_eq!(clean_text(&once), once);
+            proptest::prop_assert_eq!(clean_text(once.clone()), once);
         }
     }
 }

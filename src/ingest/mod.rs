@@ -185,25 +185,27 @@ impl<R: BufRead> Iterator for JsonlLines<R> {
 ///
 /// Returns an error row naming the file (and line) when the record cannot be
 /// decoded, is not valid JSON, lacks its text, or is empty.
-pub fn parse_record(record: &RawRecord, fields: &JsonlFields) -> Result<Document, ErrorRow> {
+pub fn parse_record(mut record: RawRecord, fields: &JsonlFields) -> Result<Document, ErrorRow> {
     if record.bytes.is_empty() {
         return Err(record.error("empty file"));
     }
     let content_hash = hex_digest(&record.bytes);
     let mut doc = match record.format {
-        Format::Jsonl => parse_json(record, fields)?,
+        Format::Jsonl => parse_json(&record, fields)?,
         Format::Text => {
-            let text = decode(&record.bytes).map_err(|m| record.error(m))?.text;
-            let text = clean_text(&text);
+            let bytes = std::mem::take(&mut record.bytes);
+            let text = decode(bytes).map_err(|m| record.error(m))?.text;
+            let text = clean_text(text);
             Document { title: first_line(&text), text, ..Document::default() }
         }
         Format::Html => {
-            let text = decode(&record.bytes).map_err(|m| record.error(m))?.text;
+            let bytes = std::mem::take(&mut record.bytes);
+            let text = decode(bytes).map_err(|m| record.error(m))?.text;
             let page = html::extract(&text);
             Document {
-                title: page.title.map(|t| clean_text(&t)),
+                title: page.title.map(clean_text),
                 published: page.published,
-                text: clean_text(&page.text),
+                text: clean_text(page.text),
                 ..Document::default()
             }
         }
@@ -213,10 +215,10 @@ pub fn parse_record(record: &RawRecord, fields: &JsonlFields) -> Result<Document
     }
     doc.source = match record.line {
         Some(line) => format!("{}:{line}", record.path),
-        None => record.path.clone(),
+        None => record.path,
     };
     if doc.id.is_empty() {
-        doc.id = record.path_id.clone().unwrap_or_else(|| content_hash[..16].to_owned());
+        doc.id = record.path_id.unwrap_or_else(|| content_hash[..16].to_owned());
     }
     doc.content_hash = content_hash;
     Ok(doc)
@@ -225,16 +227,16 @@ pub fn parse_record(record: &RawRecord, fields: &JsonlFields) -> Result<Document
 fn parse_json(record: &RawRecord, fields: &JsonlFields) -> Result<Document, ErrorRow> {
     let value: Value = serde_json::from_slice(&record.bytes)
         .map_err(|e| record.error(format!("not valid JSON: {e}")))?;
-    let Value::Object(object) = value else {
+    let Value::Object(mut object) = value else {
         return Err(record.error("expected a JSON object"));
     };
-    let text = match object.get(&fields.text) {
+    let text = match object.remove(&fields.text) {
         Some(Value::String(text)) => clean_text(text),
         Some(_) => return Err(record.error(format!("field `{}` is not a string", fields.text))),
         None => return Err(record.error(format!("missing text field `{}`", fields.text))),
     };
     let string = |name: &str| match object.get(name) {
-        Some(Value::String(s)) if !s.trim().is_empty() => Some(clean_text(s.trim())),
+        Some(Value::String(s)) if !s.trim().is_empty() => Some(clean_text(s.trim().to_owned())),
         Some(Value::Number(n)) => Some(n.to_string()),
         _ => None,
     };
@@ -297,7 +299,7 @@ mod tests {
     }
 
     fn parse(format: Format, bytes: &[u8]) -> Result<Document, ErrorRow> {
-        parse_record(&record(format, bytes), &JsonlFields::default())
+        parse_record(record(format, bytes), &JsonlFields::default())
     }
 
     #[test]
@@ -337,7 +339,7 @@ mod tests {
         let fields =
             JsonlFields { id: "uid".into(), text: "body".into(), ..JsonlFields::default() };
         let rec = record(Format::Jsonl, br#"{"uid": "a1", "body": "hello"}"#);
-        let doc = parse_record(&rec, &fields).unwrap();
+        let doc = parse_record(rec, &fields).unwrap();
         assert_eq!((doc.id.as_str(), doc.text.as_str()), ("a1", "hello"));
     }
 
