@@ -237,3 +237,51 @@ fn duplicate_document_ids_are_errors_and_the_first_document_wins() {
     let errors = lines(&out.join("errors.parquet"), &["source", "line", "message"]);
     assert_eq!(errors, [format!("{}\tnull\t{message}", txt.display())]);
 }
+
+#[test]
+fn jsonl_field_names_come_from_flags() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("feed.jsonl");
+    std::fs::write(
+        &input,
+        "{\"uid\": \"n-7\", \"headline\": \"H\", \"body\": \"PMDA met on 2025-03-04.\", \"date\": \"2025.03.01\", \"link\": \"https://example.org/n-7\"}\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let dict = fixtures().join("dict");
+    let output = crate::util::gazette(&[
+        "extract",
+        "-q",
+        "--no-bundled-dict",
+        "--dict",
+        dict.to_str().unwrap(),
+        "--id-field",
+        "uid",
+        "--text-field",
+        "body",
+        "--title-field",
+        "headline",
+        "--url-field",
+        "link",
+        "--published-field",
+        "date",
+        "-o",
+        out.to_str().unwrap(),
+        input.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    assert_eq!(
+        lines(
+            &out.join("documents.parquet"),
+            &["doc_id", "source", "title", "url", "published", "text"]
+        ),
+        [format!(
+            "n-7\t{}:1\tH\thttps://example.org/n-7\t2025-03-01\tPMDA met on 2025-03-04.",
+            input.display()
+        )]
+    );
+    assert_eq!(
+        lines(&out.join("mentions.parquet"), &["doc_id", "surface", "entity_id"]),
+        ["n-7\tPMDA\torg:pmda"]
+    );
+}
