@@ -1,0 +1,40 @@
+//! `dictionary::Matcher::find` with the bundled dictionary on arbitrary text,
+//! split into sentences or taken whole: mentions are non-empty, in order,
+//! disjoint, on char boundaries, each inside one sentence, and name an entity
+//! of the dictionary.
+
+#![no_main]
+
+use std::sync::LazyLock;
+
+use arbitrary::Arbitrary;
+use gazette::dictionary::{Dictionary, Matcher};
+use gazette::model::{Lang, SentenceSpan, Span};
+use gazette::segment::split_sentences;
+use gazette_fuzz::assert_spans_in_sentences;
+use libfuzzer_sys::fuzz_target;
+
+static DICTIONARY: LazyLock<Dictionary> = LazyLock::new(|| {
+    Dictionary::load_with_bundled(&[] as &[&str], true).expect("the bundled dictionary loads")
+});
+static MATCHER: LazyLock<Matcher> = LazyLock::new(|| Matcher::new(&DICTIONARY));
+
+#[derive(Debug, Arbitrary)]
+struct Input<'a> {
+    segmented: bool,
+    text: &'a str,
+}
+
+fuzz_target!(|input: Input<'_>| {
+    let text = input.text;
+    let sentences = if input.segmented {
+        split_sentences(text)
+    } else {
+        vec![SentenceSpan { span: Span::new(0, text.len()), lang: Lang::Und }]
+    };
+    let mentions = MATCHER.find(text, &sentences);
+    assert_spans_in_sentences(text, &sentences, mentions.iter().map(|m| m.span));
+    for mention in &mentions {
+        assert!((mention.entity.0 as usize) < DICTIONARY.len(), "{mention:?}");
+    }
+});
