@@ -67,6 +67,9 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// Every label, in table order.
+    pub const ALL: [Lang; 6] = [Lang::Ko, Lang::En, Lang::Ja, Lang::Zh, Lang::Mixed, Lang::Und];
+
     /// The label written to the tables: `ko`, `en`, `ja`, `zh`, `mixed`, `und`.
     #[must_use]
     pub const fn as_str(self) -> &'static str {

@@ -38,13 +38,12 @@ pub fn detect_lang(text: &str) -> Lang {
 /// letters.
 #[must_use]
 pub fn document_lang(text: &str, sentences: &[SentenceSpan]) -> Lang {
-    const LANGS: [Lang; 6] = [Lang::Ko, Lang::En, Lang::Ja, Lang::Zh, Lang::Mixed, Lang::Und];
-    let mut weights = [0; LANGS.len()];
+    let mut weights = [0; Lang::ALL.len()];
     for sentence in sentences {
         let letters = text
             .get(sentence.span.start..sentence.span.end)
             .map_or(0, |s| ScriptCounts::of(s).letters());
-        if let Some(slot) = LANGS.iter().position(|&lang| lang == sentence.lang) {
+        if let Some(slot) = Lang::ALL.iter().position(|&lang| lang == sentence.lang) {
             weights[slot] += letters;
         }
     }
@@ -52,7 +51,7 @@ pub fn document_lang(text: &str, sentences: &[SentenceSpan]) -> Lang {
     if total == 0 {
         return Lang::Und;
     }
-    LANGS
+    Lang::ALL
         .into_iter()
         .zip(weights)
         .find(|&(_, weight)| weight * 2 > total)
