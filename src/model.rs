@@ -90,13 +90,32 @@ impl fmt::Display for Lang {
     }
 }
 
+/// Where a document came from: an input path, and the line for JSONL.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Origin {
+    /// The input path as given or found.
+    pub path: String,
+    /// 1-based line of a JSONL record.
+    pub line: Option<u32>,
+}
+
+impl fmt::Display for Origin {
+    /// `path`, or `path:line` for a JSONL record: the `source` column.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{line}", self.path),
+            None => f.write_str(&self.path),
+        }
+    }
+}
+
 /// A document after ingest: decoded, cleaned and NFC-normalised.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Document {
     /// Stable id: the input's own id, else derived from its path or content.
     pub id: String,
-    /// Where the document came from: a path, `path:line` for JSONL.
-    pub source: String,
+    /// Where the document came from.
+    pub source: Origin,
     /// Title from the input's metadata or first heading, if any.
     pub title: Option<String>,
     /// URL from the input's metadata, if any.
@@ -302,7 +321,7 @@ pub struct DocumentRow {
     /// Stable document id.
     pub doc_id: String,
     /// Input path (and line for JSONL).
-    pub source: String,
+    pub source: Origin,
     /// Title, if known.
     pub title: Option<String>,
     /// URL, if known.

@@ -183,7 +183,7 @@ fn write_chunks(
                 Ok(out) => match seen.get(&out.document.doc_id) {
                     None => {
                         sink.write_document(&out)?;
-                        seen.insert(out.document.doc_id, out.document.source);
+                        seen.insert(out.document.doc_id, out.document.source.to_string());
                         continue;
                     }
                     Some(first) => duplicate_id(&out, first),
@@ -198,13 +198,9 @@ fn write_chunks(
 }
 
 fn duplicate_id(out: &DocOutput, first: &str) -> ErrorRow {
-    let (path, line) = match out.document.source.rsplit_once(':') {
-        Some((path, line)) if line.parse::<u32>().is_ok() => (path, line.parse().ok()),
-        _ => (out.document.source.as_str(), None),
-    };
     ErrorRow {
-        source: path.to_owned(),
-        line,
+        source: out.document.source.path.clone(),
+        line: out.document.source.line,
         message: format!(
             "duplicate document id `{}` (first used by `{first}`); document skipped",
             out.document.doc_id

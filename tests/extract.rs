@@ -218,24 +218,39 @@ fn duplicate_document_ids_are_errors_and_the_first_document_wins() {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("in");
     std::fs::create_dir(&input).unwrap();
-    // Files are read in name order: `a.html` comes first.
+    // Files are read in name order: `a.html` comes first, then `a.txt`,
+    // then the JSONL records, the second of which reuses the id `a`.
     std::fs::write(input.join("a.html"), "<p>First text about PMDA.</p>").unwrap();
     std::fs::write(input.join("a.txt"), "Second text about MFDS.").unwrap();
+    std::fs::write(
+        input.join("b.jsonl"),
+        "{\"id\": \"b\", \"text\": \"B\"}\n{\"id\": \"a\", \"text\": \"C\"}\n",
+    )
+    .unwrap();
     let out = dir.path().join("out");
     let output = crate::util::extract_with_fixture_dict(std::slice::from_ref(&input), &out);
     assert_eq!(output.status.code(), Some(1));
-    let html = input.join("a.html");
-    let txt = input.join("a.txt");
+    let (html, txt, jsonl) = (input.join("a.html"), input.join("a.txt"), input.join("b.jsonl"));
     let message =
         format!("duplicate document id `a` (first used by `{}`); document skipped", html.display());
     assert_eq!(
         String::from_utf8_lossy(&output.stderr),
-        format!("gazette: {}: {message}\n", txt.display())
+        format!(
+            "gazette: {}: {message}\ngazette: {}:2: {message}\n",
+            txt.display(),
+            jsonl.display()
+        )
     );
     let documents = lines(&out.join("documents.parquet"), &["doc_id", "text"]);
-    assert_eq!(documents, ["a\tFirst text about PMDA."]);
+    assert_eq!(documents, ["a\tFirst text about PMDA.", "b\tB"]);
     let errors = lines(&out.join("errors.parquet"), &["source", "line", "message"]);
-    assert_eq!(errors, [format!("{}\tnull\t{message}", txt.display())]);
+    assert_eq!(
+        errors,
+        [
+            format!("{}\tnull\t{message}", txt.display()),
+            format!("{}\t2\t{message}", jsonl.display())
+        ]
+    );
 }
 
 #[test]

@@ -20,7 +20,7 @@ pub use clean::clean_text;
 pub use decode::{Decoded, decode};
 pub use walk::{InputFile, discover};
 
-use crate::model::{Document, ErrorRow};
+use crate::model::{Document, ErrorRow, Origin};
 
 /// The input formats gazette reads, chosen by file extension.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -213,10 +213,7 @@ pub fn parse_record(mut record: RawRecord, fields: &JsonlFields) -> Result<Docum
     if doc.text.trim().is_empty() {
         return Err(record.error("no text in document"));
     }
-    doc.source = match record.line {
-        Some(line) => format!("{}:{line}", record.path),
-        None => record.path,
-    };
+    doc.source = Origin { path: record.path, line: record.line };
     if doc.id.is_empty() {
         doc.id = record.path_id.unwrap_or_else(|| content_hash[..16].to_owned());
     }
@@ -306,7 +303,7 @@ mod tests {
     fn text_file_gets_path_id_title_and_hash() {
         let doc = parse(Format::Text, "\u{FEFF}Headline\r\n\r\nBody text.\r\n".as_bytes()).unwrap();
         assert_eq!(doc.id, "doc");
-        assert_eq!(doc.source, "in/doc.x");
+        assert_eq!(doc.source.to_string(), "in/doc.x");
         assert_eq!(doc.title.as_deref(), Some("Headline"));
         assert_eq!(doc.text, "Headline\n\nBody text.\n");
         assert_eq!(doc.content_hash.len(), 64);
@@ -321,7 +318,7 @@ mod tests {
         let line = r#"{"id": 42, "title": "T", "text": "본문", "url": "https://e.x/1", "published": "2025-12-15T09:00:00Z"}"#;
         let doc = parse(Format::Jsonl, line.as_bytes()).unwrap();
         assert_eq!(doc.id, "42");
-        assert_eq!(doc.source, "in/doc.x:3");
+        assert_eq!(doc.source.to_string(), "in/doc.x:3");
         assert_eq!(doc.title.as_deref(), Some("T"));
         assert_eq!(doc.url.as_deref(), Some("https://e.x/1"));
         assert_eq!(doc.published, NaiveDate::from_ymd_opt(2025, 12, 15));

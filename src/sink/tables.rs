@@ -74,7 +74,7 @@ impl DocumentsBuilder {
     pub fn append(&mut self, out: &DocOutput) {
         let d = &out.document;
         self.doc_id.append_value(&d.doc_id);
-        self.source.append_value(&d.source);
+        self.source.append_value(d.source.to_string());
         self.title.append_option(d.title.as_deref());
         self.url.append_option(d.url.as_deref());
         self.lang.append_value(d.lang.as_str());
