@@ -42,6 +42,9 @@ impl Pipeline {
         let mut found = self.figures.extract(text, &sentences, lang);
         let published = doc.published.or_else(|| figures::first_full_date(&found));
         figures::resolve_dates(&mut found, published);
+        let links = figures::entity_links(text, &sentences, &found, &matches, |e| {
+            self.dictionary.entity(e).entity_type
+        });
 
         let mut offsets = CharOffsets::new(text);
         let sentence_rows = sentences
@@ -76,13 +79,14 @@ impl Pipeline {
         let mut offsets = CharOffsets::new(text);
         let figure_rows = found
             .into_iter()
-            .map(|f| FigureRow {
+            .zip(links)
+            .map(|(f, link)| FigureRow {
                 sentence_id: sentence_of(&sentences, f.span),
                 start: offsets.char_offset(f.span.start),
                 end: offsets.char_offset(f.span.end),
                 surface: text[f.span.start..f.span.end].to_owned(),
                 figure: f,
-                entity_id: None,
+                entity_id: link.map(|e| self.dictionary.entity(e).id.clone()),
             })
             .collect();
 

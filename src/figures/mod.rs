@@ -16,7 +16,8 @@
 //! - `guard`: what looks like a number but is not a figure (identifiers,
 //!   codes, phone numbers, list numbering);
 //! - `scan`: the walk through a sentence, which runs the grammar only where a
-//!   digit or a number word occurs.
+//!   digit or a number word occurs;
+//! - `link`: which dictionary entity of the sentence a figure is about.
 //!
 //! ```
 //! # use gazette::figures::FigureExtractor;
@@ -35,11 +36,13 @@ mod english;
 mod guard;
 mod korean;
 mod lexicon;
+mod link;
 mod number;
 mod scan;
 mod text;
 
 pub use dates::{first_full_date, resolve_dates};
+pub use link::entity_links;
 
 use crate::model::{Figure, Lang, SentenceSpan};
 use lexicon::Lexicon;
