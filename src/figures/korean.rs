@@ -83,10 +83,8 @@ pub(crate) fn native_count(
         return None;
     }
     let amount = number::word_amount(start, end, value);
-    match scan.measure(&amount) {
-        Some(Step::Found(figure)) => return Some(figure),
-        Some(Step::Skip(_)) => return None,
-        None => {}
+    if let Some(Step::Found(figure)) = scan.measure(&amount) {
+        return Some(figure);
     }
     let (noun, noun_end) = noun_after(scan, end)?;
     let counted = value >= 2 && !scan.lexicon.korean.not_counted.iter().any(|w| w == noun);

@@ -111,6 +111,8 @@ impl Default for FigureExtractor {
 }
 
 #[cfg(test)]
+mod cases;
+#[cfg(test)]
 pub(crate) mod testutil;
 
 #[cfg(test)]

@@ -445,7 +445,8 @@ pub(crate) fn han(lexicon: &Lexicon, text: &str, pos: usize) -> Option<Amount> {
         }
     }
     let value = total + section + pending.unwrap_or(0.0);
-    let scaled = last_small.is_finite() || last_big.is_finite();
+    // Only a big scale counts as one: "十日間" is ten days, like "10日間".
+    let scaled = last_big.is_finite();
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // below 100
     let bare = (value < 100.0).then_some(DigitRun {
         end,
