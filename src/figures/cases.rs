@@ -385,3 +385,132 @@ fn chinese() {
         check(table, Lang::Zh);
     }
 }
+
+/// Round trips: a value written out in each language's notation (digit
+/// groups, scale words, Han numerals) and read back by the whole stage.
+mod round_trips {
+    use proptest::prelude::*;
+
+    use super::super::testutil::figures;
+    use crate::model::{FigureKind, Lang};
+
+    /// Digits with a comma every three places: "1,234,567".
+    fn with_separators(n: u64) -> String {
+        let digits = n.to_string();
+        let mut out = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                out.push(',');
+            }
+            out.push(c);
+        }
+        out
+    }
+
+    /// `n` in groups of four digits with the scales of `scales` (for 1e12,
+    /// 1e8, 1e4), joined by `gap`: "1조 2345억 6789만 123".
+    fn in_groups(n: u64, scales: [&str; 3], gap: &str) -> String {
+        let mut parts = Vec::new();
+        for (factor, scale) in [1_000_000_000_000, 100_000_000, 10_000].into_iter().zip(scales) {
+            let group = n / factor % 10_000;
+            if group > 0 {
+                parts.push(format!("{group}{scale}"));
+            }
+        }
+        if !n.is_multiple_of(10_000) || parts.is_empty() {
+            parts.push((n % 10_000).to_string());
+        }
+        parts.join(gap)
+    }
+
+    /// `n` below 1e12 in Han numerals: "三千四百万零五十".
+    fn in_han(n: u64) -> String {
+        const DIGITS: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+        let mut out = String::new();
+        let mut zero = false;
+        for (factor, scale) in [(100_000_000, "亿"), (10_000, "万"), (1, "")] {
+            let group = n / factor % 10_000;
+            if group == 0 {
+                zero = !out.is_empty();
+                continue;
+            }
+            for (place, mark) in [(1000, "千"), (100, "百"), (10, "十"), (1, "")] {
+                let digit = usize::try_from(group / place % 10).unwrap_or(0);
+                if digit == 0 {
+                    zero = !out.is_empty();
+                    continue;
+                }
+                if zero {
+                    out.push('零');
+                    zero = false;
+                }
+                out.push(DIGITS[digit]);
+                out.push_str(mark);
+            }
+            out.push_str(scale);
+        }
+        out
+    }
+
+    /// The value of the only figure of `text`, when it is of `kind` and spans the text.
+    fn read(text: &str, lang: Lang, kind: FigureKind) -> Option<f64> {
+        match &figures(text, lang)[..] {
+            [figure] if figure.kind == kind && figure.span.len() == text.len() => figure.value,
+            _ => None,
+        }
+    }
+
+    #[allow(clippy::cast_precision_loss)] // values below 2^53
+    fn value(n: u64) -> Option<f64> {
+        Some(n as f64)
+    }
+
+    proptest! {
+        #[test]
+        fn english_digits_and_scale_words(n in 2u64..1_000_000_000, scale in 0usize..4) {
+            let (word, factor) = [("", 1u64), (" thousand", 1000), (" million", 1_000_000), (" billion", 1_000_000_000)][scale];
+            let text = format!("${}{word}", with_separators(n));
+            prop_assert_eq!(read(&text, Lang::En, FigureKind::Money), value(n * factor), "{}", text);
+        }
+
+        #[test]
+        fn english_decimals_with_a_scale(whole in 1u64..1000, cents in 1u64..100) {
+            let text = format!("{whole}.{cents:02} million liters");
+            let expected = value(whole * 1_000_000 + cents * 10_000);
+            prop_assert_eq!(read(&text, Lang::En, FigureKind::Quantity), expected, "{}", text);
+        }
+
+        #[test]
+        fn korean_groups(n in 2u64..10_000_000_000_000_000, spaced in any::<bool>()) {
+            let text = format!("{}원", in_groups(n, ["조", "억", "만"], if spaced { " " } else { "" }));
+            prop_assert_eq!(read(&text, Lang::Ko, FigureKind::Money), value(n), "{}", text);
+        }
+
+        #[test]
+        fn japanese_groups(n in 2u64..10_000_000_000_000_000) {
+            let text = format!("{}円", in_groups(n, ["兆", "億", "万"], ""));
+            prop_assert_eq!(read(&text, Lang::Ja, FigureKind::Money), value(n), "{}", text);
+        }
+
+        #[test]
+        fn chinese_groups(n in 2u64..10_000_000_000_000_000) {
+            let text = format!("{}元", in_groups(n, ["万亿", "亿", "万"], ""));
+            prop_assert_eq!(read(&text, Lang::Zh, FigureKind::Money), value(n), "{}", text);
+        }
+
+        #[test]
+        fn han_numerals(n in 2u64..1_000_000_000_000) {
+            let text = format!("{}元", in_han(n));
+            prop_assert_eq!(read(&text, Lang::Zh, FigureKind::Money), value(n), "{}", text);
+        }
+
+        #[test]
+        fn full_width_digits(n in 2u64..100_000) {
+            let text: String = format!("{n}%")
+                .chars()
+                .map(|c| c.to_digit(10).and_then(|d| char::from_u32(0xFF10 + d)).unwrap_or(c))
+                .collect();
+            prop_assert_eq!(read(&text, Lang::Ja, FigureKind::Percent), value(n), "{}", text);
+        }
+    }
+}
