@@ -6,8 +6,9 @@
 //! not what figures measure). The figure's clause is the part of the
 //! sentence around it up to a comma, semicolon, colon or bracket. When the
 //! candidates in the clause name exactly one entity, the figure is about
-//! it; else, when the whole sentence names exactly one, about that one;
-//! else about none.
+//! it; else, when the whole sentence names exactly one organization, law or
+//! product, about that one (a term elsewhere in the sentence is a topic,
+//! too loose a tie); else about none.
 
 use crate::model::{EntityIdx, EntityMatch, EntityType, Figure, SentenceSpan, Span};
 
@@ -26,21 +27,22 @@ pub fn entity_links(
     mentions: &[EntityMatch],
     entity_type: impl Fn(EntityIdx) -> EntityType,
 ) -> Vec<Option<EntityIdx>> {
-    let about = |m: &&EntityMatch| {
+    let named = |m: &&EntityMatch| {
         matches!(
             entity_type(m.entity),
-            EntityType::Organization | EntityType::Law | EntityType::Term | EntityType::Product
+            EntityType::Organization | EntityType::Law | EntityType::Product
         )
     };
+    let about = |m: &&EntityMatch| named(m) || entity_type(m.entity) == EntityType::Term;
     figures
         .iter()
         .map(|figure| {
             let index = sentences.partition_point(|s| s.span.start <= figure.span.start);
             let sentence = sentences.get(index.checked_sub(1)?)?.span;
             let clause = clause_around(text, sentence, figure.span);
-            let in_span =
-                |span: Span| mentions.iter().filter(about).filter(move |m| span.contains(m.span));
-            single_entity(in_span(clause)).or_else(|| single_entity(in_span(sentence)))
+            let inside = |span: Span| mentions.iter().filter(move |m| span.contains(m.span));
+            single_entity(inside(clause).filter(about))
+                .or_else(|| single_entity(inside(sentence).filter(named)))
         })
         .collect()
 }
@@ -67,12 +69,13 @@ mod tests {
     use crate::figures::testutil::figures;
     use crate::model::Lang;
 
-    /// Entities by index: 0 and 1 organizations, 2 a law, 3 a person.
+    /// Entities by index: 0 and 1 organizations, 2 a law, 3 a person, 4 a term.
     fn type_of(idx: EntityIdx) -> EntityType {
         match idx.0 {
             0 | 1 => EntityType::Organization,
             2 => EntityType::Law,
-            _ => EntityType::Person,
+            3 => EntityType::Person,
+            _ => EntityType::Term,
         }
     }
 
@@ -122,6 +125,8 @@ mod tests {
         assert_eq!(links(text, &[("MFDS", 0), ("PMDA", 1)]), [None]);
         assert_eq!(links("Kim said 45 companies joined", &[("Kim", 3)]), [None]);
         assert_eq!(links("45 companies joined", &[]), [None]);
+        assert_eq!(links("Of 45 companies, few use GMP", &[("GMP", 4)]), [None]);
+        assert_eq!(links("Only 18% use GMP", &[("GMP", 4)]), [Some(4)]);
         assert_eq!(
             links("MFDS met PMDA and MFDS again on 3 sites", &[("MFDS", 0), ("PMDA", 1)]),
             [None]
