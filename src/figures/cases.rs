@@ -116,6 +116,7 @@ const ENGLISH_DATE: &[Case] = &[
     ("the 2025-2026 season", &[year("2025-2026", 2025.0).to(2026.0)]),
     ("Dec. 1, 2025", &[date("Dec. 1, 2025", 2025, 12, 1)]),
     ("June said", &[]),
+    ("Phase I began in May.", &[level("Phase I", 1.0), month("May", 5)]),
 ];
 
 const ENGLISH_ORDINAL_LEVEL: &[Case] = &[
@@ -187,6 +188,9 @@ const KOREAN_COUNT: &[Case] = &[
     ("세 번 만났다", &[]),
     ("한 기업", &[]),
     ("세 부담", &[]),
+    ("열 번의 회의", &[]),
+    ("여덟 개 기관", &[count("여덟 개 기관", 8.0)]),
+    ("네, 맞습니다", &[]),
 ];
 
 const KOREAN_DURATION: &[Case] = &[
@@ -256,6 +260,9 @@ const JAPANESE_QUANTITY_COUNT: &[Case] = &[
     ("2つ", &[count("2つ", 2.0)]),
     ("三十五人", &[count("三十五人", 35.0)]),
     ("一つ", &[]),
+    ("二人の専門家", &[count("二人", 2.0)]),
+    ("一方で", &[]),
+    ("四半期ごと", &[]),
 ];
 
 const JAPANESE_DATE_YEAR: &[Case] = &[
@@ -320,6 +327,10 @@ const CHINESE_QUANTITY_COUNT: &[Case] = &[
     ("几十个", &[]),
     ("十四五规划", &[]),
     ("四川省", &[]),
+    ("百家争鸣", &[]),
+    ("十几家", &[]),
+    ("一百二十三个品种", &[count("一百二十三个品种", 123.0)]),
+    ("统一了标准", &[]),
 ];
 
 const CHINESE_DATE_DURATION: &[Case] = &[

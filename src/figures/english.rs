@@ -278,7 +278,9 @@ pub(crate) fn month_date(scan: &mut Scan<'_>, start: usize, end: usize) -> Optio
     let named =
         word_roles(scan, before.get(word_start..).unwrap_or("")).is_some_and(|w| w.month_before);
     scan.month = Some((None, month));
-    named.then(|| dates::day(start, month_end, None, month, 1)).flatten()
+    // A point after a month alone ends the sentence more often than it
+    // abbreviates the month ("in May."): it stays out.
+    named.then(|| dates::day(start, end, None, month, 1)).flatten()
 }
 
 /// "12 October 2025", "5 May": a day, then the month name.

@@ -87,7 +87,12 @@ pub(crate) fn native_count(
         return Some(figure);
     }
     let (noun, noun_end) = noun_after(scan, end)?;
-    let counted = value >= 2 && !scan.lexicon.korean.not_counted.iter().any(|w| w == noun);
+    let korean = &scan.lexicon.korean;
+    let not_counted = korean.not_counted.iter().any(|w| {
+        noun.strip_prefix(w.as_str())
+            .is_some_and(|rest| rest.is_empty() || korean.particles.iter().any(|p| p == rest))
+    });
+    let counted = value >= 2 && !not_counted;
     counted.then(|| {
         let mut figure = figure(FigureKind::Count, start, noun_end, Some(f64::from(value)));
         figure.subject = Some(noun.to_owned());

@@ -387,10 +387,15 @@ fn han_digit(lexicon: &Lexicon, text: &str, pos: usize) -> Option<(u32, usize)> 
     }
 }
 
+/// True when a Han digit character is written at `pos`.
+pub(crate) fn han_digit_at(lexicon: &Lexicon, text: &str, pos: usize) -> bool {
+    han_digit(lexicon, text, pos).is_some()
+}
+
 /// True when a Han numeral may start at `pos`: a digit character or a small
 /// scale ("十五", "千万").
 pub(crate) fn han_starts(lexicon: &Lexicon, text: &str, pos: usize) -> bool {
-    han_digit(lexicon, text, pos).is_some()
+    han_digit_at(lexicon, text, pos)
         || scale_at(&lexicon.scales, text, pos, ScaleClass::Small)
             .is_some_and(|_| text::next_char(text, pos).is_some_and(text::is_han))
 }

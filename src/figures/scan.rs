@@ -310,7 +310,12 @@ impl<'a> Scan<'a> {
         if amount.value() < 2.0 && !amount.scaled() {
             return Step::Skip(amount.end);
         }
+        // A scale alone counts in idioms rather than in numbers ("百家争鸣").
+        let scale_alone = amount.end == end && !number::han_digit_at(self.lexicon, text, start);
         match self.measure(&amount) {
+            Some(Step::Found(figure)) if scale_alone && figure.kind == FigureKind::Count => {
+                Step::Skip(amount.end)
+            }
             Some(found @ Step::Found(_)) => found,
             _ => Step::Skip(amount.end),
         }
