@@ -276,6 +276,8 @@ pub(crate) struct Lexicon {
     pub scales: AffixTable<Scale>,
     /// Number words by lowercase surface.
     pub number_words: HashMap<String, NumberWord>,
+    /// The Han digit characters of `number_words` and their values.
+    pub han_digits: Vec<(char, u32)>,
     /// English words by lowercase surface.
     pub english: HashMap<String, EnglishWord>,
     /// Korean word lists.
@@ -385,11 +387,20 @@ impl Lexicon {
                 Affix::new(row.surface(), Scale { class, factor: row.number(2)? }),
             ));
         }
+        let number_words = number_words()?;
+        let han_digits = number_words
+            .iter()
+            .filter_map(|(word, meaning)| match (meaning, word.chars().next()) {
+                (NumberWord::Han(value), Some(c)) => Some((c, *value)),
+                _ => None,
+            })
+            .collect();
         Ok(Lexicon {
             suffixes: table(suffixes)?,
             prefixes: table(prefixes)?,
             scales: table(scales)?,
-            number_words: number_words()?,
+            number_words,
+            han_digits,
             english: english_words()?,
             korean: korean_words()?,
             cjk: cjk_words()?,

@@ -380,11 +380,9 @@ fn starts_group(scales: &AffixTable<Scale>, text: &str, pos: usize) -> bool {
 /// The digit written as a Han character at `pos` ("三", "两", "〇") and the
 /// position after it.
 fn han_digit(lexicon: &Lexicon, text: &str, pos: usize) -> Option<(u32, usize)> {
-    let c = text::next_char(text, pos)?;
-    match lexicon.number_words.get(&*c.encode_utf8(&mut [0; 4])) {
-        Some(NumberWord::Han(digit)) => Some((*digit, pos + c.len_utf8())),
-        _ => None,
-    }
+    let c = text::next_char(text, pos).filter(|c| text::is_han(*c) || *c == '〇')?;
+    let (_, digit) = lexicon.han_digits.iter().find(|(d, _)| *d == c)?;
+    Some((*digit, pos + c.len_utf8()))
 }
 
 /// True when a Han digit character is written at `pos`.
