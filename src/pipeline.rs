@@ -116,3 +116,23 @@ fn sentence_of(sentences: &[SentenceSpan], span: Span) -> u32 {
     let index = sentences.partition_point(|s| s.span.start <= span.start).saturating_sub(1);
     u32::try_from(index).unwrap_or(u32::MAX)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cli::load_dictionary;
+
+    #[test]
+    fn figures_are_tied_to_the_entity_their_clause_names() {
+        let dictionary = load_dictionary(&[], true).unwrap_or_else(|e| panic!("{e}"));
+        let text = "식약처는 45개 기업에 500억원을 지원한다. MFDS and PMDA held the 6th meeting.";
+        let doc = Document { id: "d".into(), text: text.into(), ..Document::default() };
+        let output = Pipeline::new(dictionary).process(doc);
+        let links: Vec<_> =
+            output.figures.iter().map(|f| (f.surface.as_str(), f.entity_id.as_deref())).collect();
+        assert_eq!(
+            links,
+            [("45개 기업", Some("org:mfds")), ("500억원", Some("org:mfds")), ("6th", None)]
+        );
+    }
+}
