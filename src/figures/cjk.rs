@@ -1,9 +1,10 @@
 //! Japanese and Chinese grammar around numbers.
 //!
 //! Most of it is data read by the shared code: dates with 年/月/日
-//! ("2025年7月25日", "7月25日") in `dates`, ranks with 第 ("第6回") in the
-//! scan, scales 万/億/亿 in `number`, and currencies, units and counters
-//! (円, 元, %, 个, 名) in the lexicons. What is specific lives here: the
+//! ("2025年7月25日", "7月25日") and era years ("令和7年") in `dates`, ranks
+//! with 第 ("第6回") and numbers in Han characters ("三十五人", "二千万円") in
+//! the scan, scales 万/億/亿 and Han numerals in `number`, and currencies,
+//! units and counters (円, 元, %, 个, 名) in the lexicons. What is specific lives here: the
 //! counted noun follows its counter directly, without a space ("12个品种").
 
 use super::scan::Scan;

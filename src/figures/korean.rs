@@ -1,7 +1,8 @@
 //! Korean grammar around numbers: the counted noun after a counter ("45개
 //! 기업"), particles cut from nouns ("기업이" -> "기업"), native numerals before
-//! 번째 ("두 번째"), the subject after a rank ("제6회 포럼"), and the words that
-//! make "N일" a number of days ("30일 이내").
+//! a counter, a noun or 번째 ("두 나라", "다섯 명", "두 번째"), the subject after
+//! a rank ("제6회 포럼"), and the words that make "N일" a number of days
+//! ("30일 이내").
 //!
 //! Units, currencies, counters, scales and calendar markers are data shared
 //! with the other languages; dates are read in `dates`.

@@ -8,6 +8,7 @@
 //! - Korean, Japanese and Chinese scales applied cumulatively ("1조 2천억" =
 //!   1.2e12, "2조500억" = 2.05e12, "23,456만" = 2.3456e8);
 //! - English number words ("eight", "twenty-five", "two hundred", "three million");
+//! - Han numerals ("三十五", "二千万", "一億二千万", "二〇二五");
 //! - compact ranges joined by a dash or a tilde ("3~5", "3-5 million", "10억~20억").
 //!
 //! Values are computed from an integer mantissa so that written decimals come

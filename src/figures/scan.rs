@@ -1,6 +1,7 @@
 //! The walk through one sentence: find the places where a figure may start
-//! (a digit, or a word from [`WordIndex`]), ask the grammars what is written
-//! there, and keep the figures in order without overlap.
+//! (a digit, or a word from [`WordIndex`]: an English number word, month or
+//! level name, a Korean native numeral, a Han numeral), ask the grammars what
+//! is written there, and keep the figures in order without overlap.
 //!
 //! The grammar runs only at those places, so text without numbers costs one
 //! byte scan for digits and one Aho-Corasick pass for number words.
