@@ -42,6 +42,9 @@ impl Pipeline {
         let mut found = self.figures.extract(text, &sentences, lang);
         let published = doc.published.or_else(|| figures::first_full_date(&found));
         figures::resolve_dates(&mut found, published);
+        let links = figures::entity_links(text, &sentences, &found, &matches, |e| {
+            self.dictionary.entity(e).entity_type
+        });
 
         let mut offsets = CharOffsets::new(text);
         let sentence_rows = sentences
@@ -76,13 +79,14 @@ impl Pipeline {
         let mut offsets = CharOffsets::new(text);
         let figure_rows = found
             .into_iter()
-            .map(|f| FigureRow {
+            .zip(links)
+            .map(|(f, link)| FigureRow {
                 sentence_id: sentence_of(&sentences, f.span),
                 start: offsets.char_offset(f.span.start),
                 end: offsets.char_offset(f.span.end),
                 surface: text[f.span.start..f.span.end].to_owned(),
                 figure: f,
-                entity_id: None,
+                entity_id: link.map(|e| self.dictionary.entity(e).id.clone()),
             })
             .collect();
 
@@ -111,4 +115,24 @@ impl Pipeline {
 fn sentence_of(sentences: &[SentenceSpan], span: Span) -> u32 {
     let index = sentences.partition_point(|s| s.span.start <= span.start).saturating_sub(1);
     u32::try_from(index).unwrap_or(u32::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cli::load_dictionary;
+
+    #[test]
+    fn figures_are_tied_to_the_entity_their_clause_names() {
+        let dictionary = load_dictionary(&[], true).unwrap_or_else(|e| panic!("{e}"));
+        let text = "식약처는 45개 기업에 500억원을 지원한다. MFDS and PMDA held the 6th meeting.";
+        let doc = Document { id: "d".into(), text: text.into(), ..Document::default() };
+        let output = Pipeline::new(dictionary).process(doc);
+        let links: Vec<_> =
+            output.figures.iter().map(|f| (f.surface.as_str(), f.entity_id.as_deref())).collect();
+        assert_eq!(
+            links,
+            [("45개 기업", Some("org:mfds")), ("500억원", Some("org:mfds")), ("6th", None)]
+        );
+    }
 }

@@ -22,10 +22,16 @@ impl<M> Affix<M> {
     }
 
     fn is_at_start_of(&self, hay: &str) -> bool {
+        // The last byte differs first between surfaces that share a lead
+        // byte (Hangul and Han syllables): compared before the whole surface.
+        let surface = self.surface.as_bytes();
+        let Some(last) = surface.len().checked_sub(1) else { return true };
+        let Some(&hay_last) = hay.as_bytes().get(last) else { return false };
         if self.folds_case {
-            super::text::starts_with_ignore_case(hay, &self.surface)
+            hay_last.eq_ignore_ascii_case(&surface[last])
+                && super::text::starts_with_ignore_case(hay, &self.surface)
         } else {
-            hay.starts_with(&self.surface)
+            hay_last == surface[last] && hay.starts_with(&self.surface)
         }
     }
 

@@ -1,9 +1,10 @@
 //! Japanese and Chinese grammar around numbers.
 //!
 //! Most of it is data read by the shared code: dates with 年/月/日
-//! ("2025年7月25日", "7月25日") in `dates`, ranks with 第 ("第6回") in the
-//! scan, scales 万/億/亿 in `number`, and currencies, units and counters
-//! (円, 元, %, 个, 名) in the lexicons. What is specific lives here: the
+//! ("2025年7月25日", "7月25日") and era years ("令和7年") in `dates`, ranks
+//! with 第 ("第6回") and numbers in Han characters ("三十五人", "二千万円") in
+//! the scan, scales 万/億/亿 and Han numerals in `number`, and currencies,
+//! units and counters (円, 元, %, 个, 名) in the lexicons. What is specific lives here: the
 //! counted noun follows its counter directly, without a space ("12个品种").
 
 use super::scan::Scan;
@@ -19,7 +20,7 @@ pub(crate) fn counted_noun<'t>(scan: &Scan<'t>, pos: usize) -> Option<(&'t str, 
     let len: usize = rest
         .chars()
         .take(NOUN_CHARS)
-        .take_while(|c| text::is_han(*c) && !scan.lexicon.cjk_not_noun.contains(c))
+        .take_while(|c| text::is_han(*c) && !scan.lexicon.cjk.not_noun.contains(c))
         .map(char::len_utf8)
         .sum();
     (len > 0).then(|| (&rest[..len], pos + len))
@@ -28,7 +29,7 @@ pub(crate) fn counted_noun<'t>(scan: &Scan<'t>, pos: usize) -> Option<(&'t str, 
 #[cfg(test)]
 mod tests {
     use super::super::testutil::{
-        check, count, date, duration, money, month_of, ordinal, partial, percent, year,
+        check, count, date, duration, money, month, month_of, ordinal, partial, percent, year,
     };
     use crate::model::Lang;
 
@@ -52,7 +53,7 @@ mod tests {
                 ("第6回会合", &[ordinal("第6回", 6.0)]),
                 ("売上高で第1位", &[ordinal("第1位", 1.0)]),
                 ("世界3位", &[ordinal("3位", 3.0)]),
-                ("4月に始まり18日に", &[partial("18日", 4, 18)]),
+                ("4月に始まり18日に", &[month("4月", 4), partial("18日", 4, 18)]),
                 ("18日に", &[]),
             ],
             Lang::Ja,

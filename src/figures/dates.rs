@@ -7,7 +7,9 @@
 //! Conventions: a date without a year has `date: None` and a `partial_date`
 //! until [`resolve_dates`] fills the year; a month and year without a day
 //! ("March 2024") is the first of the month and has no `partial_date`, since
-//! the day is not written.
+//! the day is not written; a month alone ("7월", "in June") is the first of
+//! the month, written as a `partial_date` without a year. Japanese era years
+//! ("令和7年") and two-digit years ("30年までに") are read as calendar years.
 
 use chrono::{Datelike, NaiveDate};
 
@@ -108,7 +110,7 @@ fn marked_day(scan: &Scan<'_>, at: usize) -> Option<(u32, usize)> {
 }
 
 fn marked(scan: &Scan<'_>, at: usize, marker: Marker, max: u32) -> Option<(u32, usize)> {
-    let run = number::digit_run(scan.text, at)?;
+    let run = number::small_whole(scan.lexicon, scan.text, at)?;
     let value = run.small(max)?;
     match scan.lexicon.suffixes.longest_at(scan.text, run.end) {
         Some((affix, end)) if affix.meaning == Suffix::Marker(marker) => Some((value, end)),
@@ -116,10 +118,12 @@ fn marked(scan: &Scan<'_>, at: usize, marker: Marker, max: u32) -> Option<(u32, 
     }
 }
 
-/// After "2025년" / "2024年": a full date, a month of the year, a year (or
-/// a year range "2020~2024년"); after any other number, a number of years.
+/// After "2025년" / "2024年" (or a two-digit year, "30年までに", "25年度"): a
+/// full date, a month of the year, a year or a year range ("2020~2024년");
+/// after any other number, a number of years.
 pub(crate) fn year_marker(scan: &mut Scan<'_>, amount: &Amount, end: usize) -> Option<Step> {
-    let Some((year, year_max)) = amount.years() else {
+    let years = amount.years().or_else(|| two_digit_year(scan, amount, end).map(|y| (y, None)));
+    let Some((year, year_max)) = years else {
         if amount.scaled() {
             return None;
         }
@@ -127,34 +131,63 @@ pub(crate) fn year_marker(scan: &mut Scan<'_>, amount: &Amount, end: usize) -> O
         figure.unit = Some("year".to_owned());
         return Some(Step::Found(figure));
     };
-    if year_max.is_none()
-        && let Some((month, month_end)) = marked_month(scan, text::skip_gap(scan.text, end))
-    {
-        scan.month = Some((Some(year), month));
-        let found = match marked_day(scan, text::skip_gap(scan.text, month_end)) {
-            Some((day_of_month, day_end)) => {
-                day(amount.start, day_end, Some(year), month, day_of_month)
-            }
-            None => month_of_year(amount.start, month_end, year, month),
-        };
-        return found.map(Step::Found);
+    if year_max.is_none() {
+        return after_year(scan, amount.start, end, year).map(Step::Found);
     }
     let mut figure = figure(FigureKind::Year, amount.start, end, Some(f64::from(year)));
     figure.value_max = year_max.map(f64::from);
     Some(Step::Found(figure))
 }
 
-/// After "7월" / "7月": a date when a day follows; otherwise the month is
-/// remembered for a later day-only date in the sentence, and is no figure.
+/// The year of a two-digit number before a year marker ending at `end`,
+/// when the text makes it a year rather than a number of years: a fiscal
+/// year marker ("25年度"), a month after it ("25년 3월") or a word of the
+/// lexicon ("30年までに"). Years up to 69 are of this century.
+fn two_digit_year(scan: &Scan<'_>, amount: &Amount, end: usize) -> Option<i32> {
+    let run = amount.bare().filter(|r| r.digits == 2)?;
+    let marker = scan.text.get(run.end..end)?;
+    let fiscal = marker.ends_with(['度', '도']);
+    let rest = text::rest(scan.text, end);
+    let point = scan.lexicon.cjk.year_after.iter().any(|w| rest.starts_with(w.as_str()));
+    let month = marked_month(scan, text::skip_gap(scan.text, end)).is_some();
+    let value = i32::try_from(run.value).ok()?;
+    (fiscal || point || month).then_some(if value < 70 { 2000 + value } else { 1900 + value })
+}
+
+/// What follows a year written from `start` to `year_end`: a full date, a
+/// month of the year, or the year alone.
+fn after_year(scan: &mut Scan<'_>, start: usize, year_end: usize, year: i32) -> Option<Figure> {
+    let Some((month, month_end)) = marked_month(scan, text::skip_gap(scan.text, year_end)) else {
+        return Some(figure(FigureKind::Year, start, year_end, Some(f64::from(year))));
+    };
+    scan.month = Some((Some(year), month));
+    match marked_day(scan, text::skip_gap(scan.text, month_end)) {
+        Some((day_of_month, day_end)) => day(start, day_end, Some(year), month, day_of_month),
+        None => month_of_year(start, month_end, year, month),
+    }
+}
+
+/// "令和7年", "平成30年4月1日": a year of a Japanese era (the number at `pos`
+/// counts from `base` + 1), then a month and a day as after any year.
+pub(crate) fn era_year(scan: &mut Scan<'_>, start: usize, pos: usize, base: i32) -> Option<Figure> {
+    let (number, end) = marked(scan, pos, Marker::Year, 99)?;
+    after_year(scan, start, end, base + i32::try_from(number).ok()?)
+}
+
+/// After "7월" / "7月": a date when a day follows; else the month alone
+/// ("7월 시행", "３月"), the first of the month, its year filled in later
+/// like that of a date without a year. The month is remembered for a later
+/// day-only date in the sentence.
 pub(crate) fn month_marker(scan: &mut Scan<'_>, amount: &Amount, end: usize) -> Option<Step> {
     let month = amount.bare()?.small(12)?;
     let (year, _) = scan.month.filter(|(_, m)| *m == month).unwrap_or((None, month));
     scan.month = Some((year, month));
-    Some(match marked_day(scan, text::skip_gap(scan.text, end)) {
-        Some((day_of_month, day_end)) => day(amount.start, day_end, year, month, day_of_month)
-            .map_or(Step::Skip(day_end), Step::Found),
-        None => Step::Skip(end),
-    })
+    let found = match (marked_day(scan, text::skip_gap(scan.text, end)), year) {
+        (Some((day_of_month, day_end)), _) => day(amount.start, day_end, year, month, day_of_month),
+        (None, Some(year)) => month_of_year(amount.start, end, year, month),
+        (None, None) => day(amount.start, end, None, month, 1),
+    };
+    Some(found.map_or(Step::Skip(end), Step::Found))
 }
 
 /// After "17일" / "25日": a day of the month named earlier in the sentence;

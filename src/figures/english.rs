@@ -80,7 +80,7 @@ fn counted_noun<'t>(scan: &Scan<'t>, pos: usize) -> Option<(&'t str, usize)> {
 /// "45 companies", "61 plants", "3-5 sites", "eight organizations", "two
 /// of which": a whole number and the plural noun it counts. Spelled numbers
 /// (`spelled`) also count before "of" ("two of which").
-fn count_words(scan: &Scan<'_>, amount: &Amount, spelled: bool) -> Option<Figure> {
+fn count_words(scan: &mut Scan<'_>, amount: &Amount, spelled: bool) -> Option<Figure> {
     if !amount.integer() || after_label(scan, amount.start) {
         return None;
     }
@@ -96,8 +96,44 @@ fn count_words(scan: &Scan<'_>, amount: &Amount, spelled: bool) -> Option<Figure
         return Some(figure);
     }
     let of = next_word(scan.text, amount.end).is_some_and(|(w, _)| w.eq_ignore_ascii_case("of"));
-    (spelled && of && amount.value() >= 2.0)
-        .then(|| ranged(FigureKind::Count, amount.start, amount.end, amount))
+    if spelled && of && amount.value() >= 2.0 {
+        return Some(ranged(FigureKind::Count, amount.start, amount.end, amount));
+    }
+    shared_measure(scan, amount)
+}
+
+/// "between 10 and 20 companies", "3 to 5 percent", "two or three years":
+/// the first number of a range written with words takes the unit, noun and
+/// scale of the second, which makes a figure of its own.
+fn shared_measure(scan: &mut Scan<'_>, amount: &Amount) -> Option<Figure> {
+    let (joiner, joiner_start) = next_word(scan.text, amount.end)?;
+    if !["and", "to", "or"].iter().any(|j| joiner.eq_ignore_ascii_case(j)) {
+        return None;
+    }
+    let next = text::after_gap(scan.text, joiner_start + joiner.len())?;
+    let high = number::amount(scan.lexicon, scan.text, next, false)
+        .or_else(|| number::spelled(scan.lexicon, scan.text, next))
+        .filter(|high| high.high.is_none() && high.value() > 0.0)?;
+    let second = match scan.measure(&high) {
+        Some(Step::Found(figure)) => figure,
+        _ => count_words(scan, &high, false)?,
+    };
+    let shared = matches!(
+        second.kind,
+        FigureKind::Count
+            | FigureKind::Percent
+            | FigureKind::Money
+            | FigureKind::Quantity
+            | FigureKind::Duration
+    );
+    let scale = if amount.scaled() { 1.0 } else { high.scale_factor().unwrap_or(1.0) };
+    let low = amount.value() * scale;
+    let value = second.value.map(|v| v / high.value() * low);
+    (shared && second.value_max.is_none() && low < high.value()).then(|| Figure {
+        span: figure(second.kind, amount.start, amount.end, None).span,
+        value,
+        ..second
+    })
 }
 
 /// True when the word before `start` names the number ("Section 3", "Table 2").
@@ -109,7 +145,7 @@ fn after_label(scan: &Scan<'_>, start: usize) -> bool {
 }
 
 /// A count after a number written in digits.
-pub(crate) fn count(scan: &Scan<'_>, amount: &Amount) -> Option<Figure> {
+pub(crate) fn count(scan: &mut Scan<'_>, amount: &Amount) -> Option<Figure> {
     count_words(scan, amount, false)
 }
 
@@ -220,8 +256,9 @@ fn day_after(text: &str, pos: usize) -> Option<(u32, usize)> {
         .then_some((day, end))
 }
 
-/// "Oct 12, 2025", "October 12, 2025", "July 25", "March 2024": a date
-/// starting with the month name at `start..end`.
+/// "Oct 12, 2025", "October 12, 2025", "July 25", "March 2024", and a month
+/// alone after a word that names a time ("in June", "since May", "mid-March"):
+/// a date starting with the month name at `start..end`.
 pub(crate) fn month_date(scan: &mut Scan<'_>, start: usize, end: usize) -> Option<Figure> {
     let (month, month_end) = month_at(scan, start, end)?;
     let text = scan.text;
@@ -232,9 +269,18 @@ pub(crate) fn month_date(scan: &mut Scan<'_>, start: usize, end: usize) -> Optio
         scan.month = Some((year.map(|(y, _)| y), month));
         return dates::day(start, end, year.map(|(y, _)| y), month, day);
     }
-    let (year, year_end) = year_after(text, month_end)?;
-    scan.month = Some((Some(year), month));
-    dates::month_of_year(start, year_end, year, month)
+    if let Some((year, year_end)) = year_after(text, month_end) {
+        scan.month = Some((Some(year), month));
+        return dates::month_of_year(start, year_end, year, month);
+    }
+    let before = text.get(..start).unwrap_or("").trim_end_matches([' ', '-']);
+    let word_start = before.trim_end_matches(|c: char| c.is_ascii_alphabetic()).len();
+    let named =
+        word_roles(scan, before.get(word_start..).unwrap_or("")).is_some_and(|w| w.month_before);
+    scan.month = Some((None, month));
+    // A point after a month alone ends the sentence more often than it
+    // abbreviates the month ("in May."): it stays out.
+    named.then(|| dates::day(start, end, None, month, 1)).flatten()
 }
 
 /// "12 October 2025", "5 May": a day, then the month name.

@@ -1,13 +1,15 @@
 //! Korean grammar around numbers: the counted noun after a counter ("45개
 //! 기업"), particles cut from nouns ("기업이" -> "기업"), native numerals before
-//! 번째 ("두 번째"), the subject after a rank ("제6회 포럼"), and the words that
-//! make "N일" a number of days ("30일 이내").
+//! a counter, a noun or 번째 ("두 나라", "다섯 명", "두 번째"), the subject after
+//! a rank ("제6회 포럼"), and the words that make "N일" a number of days
+//! ("30일 이내").
 //!
 //! Units, currencies, counters, scales and calendar markers are data shared
 //! with the other languages; dates are read in `dates`.
 
 use super::lexicon::NumberWord;
-use super::scan::{Scan, figure};
+use super::number;
+use super::scan::{Scan, Step, figure};
 use super::text;
 use crate::model::{Figure, FigureKind};
 
@@ -65,6 +67,40 @@ pub(crate) fn duration_follows(scan: &Scan<'_>, pos: usize) -> bool {
     scan.lexicon.korean.duration_after.iter().any(|w| rest.starts_with(w.as_str()))
 }
 
+/// "두 나라", "다섯 명", "세 가지", "두 번째": a Korean native numeral written
+/// as a word at `start..end`, before a counter, a unit or a rank suffix, or
+/// else before the noun it counts (particle cut). "한" and "첫" (one, first)
+/// are determiners before a noun; nouns the lexicon lists as not counted
+/// ("두 배", "세 부담") make no figure.
+pub(crate) fn native_count(
+    scan: &mut Scan<'_>,
+    start: usize,
+    end: usize,
+    value: u32,
+) -> Option<Figure> {
+    let text = scan.text;
+    let word_start = !text::prev_char(text, start).is_some_and(text::is_hangul);
+    if !word_start || text::after_gap(text, end).is_none() {
+        return None;
+    }
+    let amount = number::word_amount(start, end, value);
+    if let Some(Step::Found(figure)) = scan.measure(&amount) {
+        return Some(figure);
+    }
+    let (noun, noun_end) = noun_after(scan, end)?;
+    let korean = &scan.lexicon.korean;
+    let not_counted = korean.not_counted.iter().any(|w| {
+        noun.strip_prefix(w.as_str())
+            .is_some_and(|rest| rest.is_empty() || korean.particles.iter().any(|p| p == rest))
+    });
+    let counted = value >= 2 && !not_counted;
+    counted.then(|| {
+        let mut figure = figure(FigureKind::Count, start, noun_end, Some(f64::from(value)));
+        figure.subject = Some(noun.to_owned());
+        figure
+    })
+}
+
 /// "두 번째", "세번째": a native numeral before the rank suffix at `start..end`.
 pub(crate) fn native_ordinal(scan: &Scan<'_>, start: usize, end: usize) -> Option<Figure> {
     let before = scan.text.get(..start)?;
@@ -92,8 +128,8 @@ pub(crate) fn native_ordinal(scan: &Scan<'_>, start: usize, end: usize) -> Optio
 #[cfg(test)]
 mod tests {
     use super::super::testutil::{
-        check, count, date, duration, level, money, month_of, ordinal, partial, percent, points,
-        quantity, subjects, year,
+        check, count, date, duration, level, money, month, month_of, ordinal, partial, percent,
+        points, quantity, subjects, year,
     };
     use crate::model::Lang;
 
@@ -185,13 +221,13 @@ mod tests {
                 ("7월 17일부터 20일까지", &[partial("7월 17일", 7, 17), partial("20일", 7, 20)]),
                 ("7월17일", &[partial("7월17일", 7, 17)]),
                 ("2024년 3월 시행", &[month_of("2024년 3월", 2024, 3)]),
-                ("7월 중순 이후 17일 발표", &[partial("17일", 7, 17)]),
+                ("7월 중순 이후 17일 발표", &[month("7월", 7), partial("17일", 7, 17)]),
                 (
                     "2025년 7월 17일과 18일",
                     &[date("2025년 7월 17일", 2025, 7, 17), date("18일", 2025, 7, 18)],
                 ),
                 ("17일 밝혔다", &[]),
-                ("7월 시행", &[]),
+                ("7월 시행", &[month("7월", 7)]),
                 ("2015년 체결", &[year("2015년", 2015.0)]),
                 ("2024년도 예산", &[year("2024년도", 2024.0)]),
                 ("2020~2024년", &[year("2020~2024년", 2020.0).to(2024.0)]),

@@ -187,6 +187,10 @@ pub(crate) enum Prefix {
     Currency(Currency),
     /// A rank prefix: 제, 第.
     Ordinal,
+    /// A percentage written before its number: 百分之.
+    Percent,
+    /// A Japanese era; the year before its first year (令和: 2018).
+    Era(i32),
 }
 
 /// How a scale multiplies the number before it.
@@ -220,8 +224,10 @@ pub(crate) enum NumberWord {
     Hundred,
     /// English ordinal: "second".
     Ordinal(u32),
-    /// Korean native numeral before 번째: "두".
+    /// Korean native numeral: "두" (before 번째 or a counted noun).
     Native(u32),
+    /// Japanese and Chinese digit character: "三", "两", "〇".
+    Han(u32),
 }
 
 /// What the English lexicon says about a word; a word may have several roles
@@ -242,6 +248,8 @@ pub(crate) struct EnglishWord {
     pub plural: bool,
     /// A word that names a number rather than counts with it ("Section").
     pub label: bool,
+    /// A word that makes the month name after it a date ("in June").
+    pub month_before: bool,
 }
 
 /// Korean word lists.
@@ -253,6 +261,8 @@ pub(crate) struct KoreanWords {
     pub not_nouns: Vec<String>,
     /// Words that make "N일" a length of time.
     pub duration_after: Vec<String>,
+    /// Nouns after a native numeral that make no count ("두 배", "세 부담").
+    pub not_counted: Vec<String>,
 }
 
 /// Every bundled table, parsed.
@@ -266,12 +276,25 @@ pub(crate) struct Lexicon {
     pub scales: AffixTable<Scale>,
     /// Number words by lowercase surface.
     pub number_words: HashMap<String, NumberWord>,
+    /// The Han digit characters of `number_words` and their values.
+    pub han_digits: Vec<(char, u32)>,
     /// English words by lowercase surface.
     pub english: HashMap<String, EnglishWord>,
     /// Korean word lists.
     pub korean: KoreanWords,
-    /// Japanese and Chinese chars that never start a counted noun.
-    pub cjk_not_noun: Vec<char>,
+    /// Japanese and Chinese word lists.
+    pub cjk: CjkWords,
+}
+
+/// Japanese and Chinese word lists.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) struct CjkWords {
+    /// Chars that never start a counted noun.
+    pub not_noun: Vec<char>,
+    /// Chars that make the number after them vague ("数十", "几十").
+    pub vague: Vec<char>,
+    /// Words after "NN年" that make a two-digit number a year ("30年までに").
+    pub year_after: Vec<String>,
 }
 
 impl Lexicon {
@@ -322,12 +345,13 @@ impl Lexicon {
         }
         for row in rows(&MARKERS, 3)? {
             let marker = match row.column(1) {
-                "ordinal_prefix" => {
-                    prefixes.push((
-                        row.line,
-                        MARKERS.name,
-                        Affix::new(row.surface(), Prefix::Ordinal),
-                    ));
+                role @ ("ordinal_prefix" | "percent_prefix" | "era") => {
+                    let prefix = match role {
+                        "ordinal_prefix" => Prefix::Ordinal,
+                        "percent_prefix" => Prefix::Percent,
+                        _ => Prefix::Era(row.column(2).parse().map_err(|_| row.unknown(2))?),
+                    };
+                    prefixes.push((row.line, MARKERS.name, Affix::new(row.surface(), prefix)));
                     continue;
                 }
                 "year" => Marker::Year,
@@ -363,14 +387,23 @@ impl Lexicon {
                 Affix::new(row.surface(), Scale { class, factor: row.number(2)? }),
             ));
         }
+        let number_words = number_words()?;
+        let han_digits = number_words
+            .iter()
+            .filter_map(|(word, meaning)| match (meaning, word.chars().next()) {
+                (NumberWord::Han(value), Some(c)) => Some((c, *value)),
+                _ => None,
+            })
+            .collect();
         Ok(Lexicon {
             suffixes: table(suffixes)?,
             prefixes: table(prefixes)?,
             scales: table(scales)?,
-            number_words: number_words()?,
+            number_words,
+            han_digits,
             english: english_words()?,
             korean: korean_words()?,
-            cjk_not_noun: cjk_not_noun()?,
+            cjk: cjk_words()?,
         })
     }
 }
@@ -400,6 +433,7 @@ fn number_words() -> Result<HashMap<String, NumberWord>, LexiconError> {
             "hundred" => NumberWord::Hundred,
             "ordinal" => NumberWord::Ordinal(value),
             "native" => NumberWord::Native(value),
+            "han" => NumberWord::Han(value),
             _ => return Err(row.unknown(1)),
         };
         if out.insert(row.surface().to_lowercase(), word).is_some() {
@@ -426,6 +460,7 @@ fn english_words() -> Result<HashMap<String, EnglishWord>, LexiconError> {
             "not_counted" => !std::mem::replace(&mut word.not_counted, true),
             "plural" => !std::mem::replace(&mut word.plural, true),
             "label" => !std::mem::replace(&mut word.label, true),
+            "month_before" => !std::mem::replace(&mut word.month_before, true),
             _ => return Err(row.unknown(1)),
         };
         if !fresh {
@@ -442,6 +477,7 @@ fn korean_words() -> Result<KoreanWords, LexiconError> {
             "particle" => &mut out.particles,
             "not_noun" => &mut out.not_nouns,
             "duration_after" => &mut out.duration_after,
+            "not_counted" => &mut out.not_counted,
             _ => return Err(row.unknown(1)),
         };
         if list.iter().any(|w| w == row.surface()) {
@@ -453,17 +489,29 @@ fn korean_words() -> Result<KoreanWords, LexiconError> {
     Ok(out)
 }
 
-fn cjk_not_noun() -> Result<Vec<char>, LexiconError> {
-    let mut out = Vec::new();
+fn cjk_words() -> Result<CjkWords, LexiconError> {
+    let mut out = CjkWords::default();
     for row in rows(&CJK, 2)? {
-        let mut chars = row.surface().chars();
-        let (Some(c), None, "not_noun") = (chars.next(), chars.next(), row.column(1)) else {
-            return Err(row.error("expected one char and the role `not_noun`"));
+        if row.column(1) == "year_after" {
+            if out.year_after.iter().any(|w| w == row.surface()) {
+                return Err(row.error(format!("duplicate entry `{}`", row.surface())));
+            }
+            out.year_after.push(row.surface().to_owned());
+            continue;
+        }
+        let list = match row.column(1) {
+            "not_noun" => &mut out.not_noun,
+            "vague" => &mut out.vague,
+            _ => return Err(row.unknown(1)),
         };
-        if out.contains(&c) {
+        let mut chars = row.surface().chars();
+        let (Some(c), None) = (chars.next(), chars.next()) else {
+            return Err(row.error("expected one char"));
+        };
+        if list.contains(&c) {
             return Err(row.error(format!("duplicate entry `{c}`")));
         }
-        out.push(c);
+        list.push(c);
     }
     Ok(out)
 }

@@ -16,7 +16,8 @@
 //! - `guard`: what looks like a number but is not a figure (identifiers,
 //!   codes, phone numbers, list numbering);
 //! - `scan`: the walk through a sentence, which runs the grammar only where a
-//!   digit or a number word occurs.
+//!   digit or a number word occurs;
+//! - `link`: which dictionary entity of the sentence a figure is about.
 //!
 //! ```
 //! # use gazette::figures::FigureExtractor;
@@ -35,11 +36,13 @@ mod english;
 mod guard;
 mod korean;
 mod lexicon;
+mod link;
 mod number;
 mod scan;
 mod text;
 
 pub use dates::{first_full_date, resolve_dates};
+pub use link::entity_links;
 
 use crate::model::{Figure, Lang, SentenceSpan};
 use lexicon::Lexicon;
@@ -108,12 +111,12 @@ impl Default for FigureExtractor {
 }
 
 #[cfg(test)]
+mod cases;
+#[cfg(test)]
 pub(crate) mod testutil;
 
 #[cfg(test)]
 mod tests {
-    use std::time::Instant;
-
     use proptest::prelude::*;
 
     use super::testutil::{
@@ -291,41 +294,9 @@ mod tests {
 
         #[test]
         fn never_panics_on_number_heavy_text(
-            text in "([0-9０-９]{1,5}|[ .,:;~\\-–/%$€₩¥()]|년|월|일|억|만|조|천|개|명|원|달러|年|月|日|億|万|円|元|个|第|제|회|번째|두 |Level |Phase |July |one |two |million |percent |companies |kg|L|m2|st|nd|th|\n){0,30}"
+            text in "([0-9０-９]{1,5}|[ .,:;~\\-–/%$€₩¥()]|년|월|일|억|만|조|천|개|명|원|달러|年|月|日|億|万|円|元|个|第|제|회|번째|두 |여섯 |一|二|三|十|百|千|两|〇|零|令和|百分之|数|Level |Phase |July |one |two |million |percent |companies |kg|L|m2|st|nd|th|\n){0,30}"
         ) {
             check_invariants(&text)?;
-        }
-    }
-
-    /// Throughput in release mode: `cargo test --release -- --ignored --nocapture throughput`.
-    #[test]
-    #[ignore = "a measurement, not a check"]
-    #[allow(clippy::print_stdout)] // the measurement is the output
-    fn throughput() {
-        let prose = "The alliance discussed manufacturing innovation and regulatory rationalization with industry \
-                     representatives, who asked for support for process development and workforce training. \
-                     식약처는 의약품 제조 혁신과 규제 합리화를 위한 협력을 강화하겠다고 밝혔다. ";
-        let news = "On December 11, the alliance said that 45 companies had joined its programme, and that \
-                    investment in new production capacity would reach $1.2 billion by 2030. \
-                    식약처는 2025년 7월 17일 의약품 제조 혁신을 위해 45개 기업과 협력하겠다고 밝혔다. ";
-        let dense = "On December 11, 45 companies and 61 plants reported 18% growth, $1.2 billion in sales \
-                     and 2.14 million liters by 2030. 2025년 7월 17일 45개 기업이 1조 2천억 원을 투자했다. ";
-        for (name, unit) in
-            [("without numbers", prose), ("news with numbers", news), ("dense figures", dense)]
-        {
-            let text = unit.repeat(20_000);
-            let sentences = whole(&text, Lang::Mixed);
-            let started = Instant::now();
-            let found = EXTRACTOR.extract(&text, &sentences, Lang::Mixed);
-            let seconds = started.elapsed().as_secs_f64();
-            #[allow(clippy::cast_precision_loss)]
-            let mb = text.len() as f64 / 1e6;
-            println!(
-                "{name}: {:.1} MB in {seconds:.3} s = {:.0} MB/s, {} figures",
-                mb,
-                mb / seconds,
-                found.len()
-            );
         }
     }
 }

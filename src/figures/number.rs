@@ -8,6 +8,7 @@
 //! - Korean, Japanese and Chinese scales applied cumulatively ("1조 2천억" =
 //!   1.2e12, "2조500억" = 2.05e12, "23,456만" = 2.3456e8);
 //! - English number words ("eight", "twenty-five", "two hundred", "three million");
+//! - Han numerals ("三十五", "二千万", "一億二千万", "二〇二五");
 //! - compact ranges joined by a dash or a tilde ("3~5", "3-5 million", "10억~20억").
 //!
 //! Values are computed from an integer mantissa so that written decimals come
@@ -183,6 +184,11 @@ impl Amount {
     /// True when every part is a whole number as written.
     pub(crate) fn integer(&self) -> bool {
         self.low.integer && self.high.is_none_or(|p| p.integer)
+    }
+
+    /// The factor of the single scale of the value ("5 million": 1e6).
+    pub(crate) fn scale_factor(&self) -> Option<f64> {
+        self.low.group_factor
     }
 
     /// The digits when the whole amount is one bare run.
@@ -370,6 +376,114 @@ fn unit_follows(lexicon: &Lexicon, text: &str, pos: usize) -> bool {
 fn starts_group(scales: &AffixTable<Scale>, text: &str, pos: usize) -> bool {
     scale_at(scales, text, pos, ScaleClass::Small).is_some()
         || scale_at(scales, text, pos, ScaleClass::Big).is_some()
+}
+
+/// The digit written as a Han character at `pos` ("三", "两", "〇") and the
+/// position after it.
+fn han_digit(lexicon: &Lexicon, text: &str, pos: usize) -> Option<(u32, usize)> {
+    let c = text::next_char(text, pos).filter(|c| text::is_han(*c) || *c == '〇')?;
+    let (_, digit) = lexicon.han_digits.iter().find(|(d, _)| *d == c)?;
+    Some((*digit, pos + c.len_utf8()))
+}
+
+/// True when a Han digit character is written at `pos`.
+pub(crate) fn han_digit_at(lexicon: &Lexicon, text: &str, pos: usize) -> bool {
+    han_digit(lexicon, text, pos).is_some()
+}
+
+/// True when a Han numeral may start at `pos`: a digit character or a small
+/// scale ("十五", "千万").
+pub(crate) fn han_starts(lexicon: &Lexicon, text: &str, pos: usize) -> bool {
+    han_digit_at(lexicon, text, pos)
+        || scale_at(&lexicon.scales, text, pos, ScaleClass::Small)
+            .is_some_and(|_| text::next_char(text, pos).is_some_and(text::is_han))
+}
+
+/// The Japanese or Chinese number written in Han characters at `pos`:
+/// "三十五" (35), "二千万" (2e7), "一億二千万" (1.2e8), "一千零五" (1005), or
+/// digit by digit, "二〇二五" (2025). Big scales apply cumulatively, as after
+/// digits; numbers below one hundred without a big scale are also `bare`, so
+/// that they can be a month or a day ("七月二十五日").
+pub(crate) fn han(lexicon: &Lexicon, text: &str, pos: usize) -> Option<Amount> {
+    let mut run = DigitRun { end: pos, value: 0, digits: 0 };
+    while let Some((digit, end)) = han_digit(lexicon, text, run.end) {
+        run.value = run.value.saturating_mul(10).saturating_add(u64::from(digit));
+        run.digits += 1;
+        run.end = end;
+    }
+    if run.digits >= 2 {
+        let value = run.whole()?;
+        return Some(han_amount(pos, run.end, value, false, Some(run)));
+    }
+    let scales = &lexicon.scales;
+    let (mut total, mut section, mut pending) = (0.0, 0.0, None::<f64>);
+    let (mut last_small, mut last_big) = (f64::INFINITY, f64::INFINITY);
+    let mut end = pos;
+    loop {
+        if let Some((digit, after)) = han_digit(lexicon, text, end) {
+            if pending.is_some() {
+                break;
+            }
+            // A zero between scales only marks a gap: "一千零五".
+            if digit == 0 && end > pos && han_digit(lexicon, text, after).is_some() {
+                end = after;
+                continue;
+            }
+            pending = Some(f64::from(digit));
+            end = after;
+        } else if let Some((factor, after)) = scale_at(scales, text, end, ScaleClass::Small)
+            .filter(|(factor, _)| *factor < last_small)
+            .filter(|_| text::next_char(text, end).is_some_and(text::is_han))
+        {
+            section += pending.take().unwrap_or(1.0) * factor;
+            last_small = factor;
+            end = after;
+        } else if let Some((factor, after)) = scale_at(scales, text, end, ScaleClass::Big)
+            .filter(|(factor, _)| *factor < last_big && (section > 0.0 || pending.is_some()))
+        {
+            total += (section + pending.take().unwrap_or(0.0)) * factor;
+            (section, last_small, last_big) = (0.0, f64::INFINITY, factor);
+            end = after;
+        } else {
+            break;
+        }
+    }
+    let value = total + section + pending.unwrap_or(0.0);
+    // Only a big scale counts as one: "十日間" is ten days, like "10日間".
+    let scaled = last_big.is_finite();
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // below 100
+    let bare = (value < 100.0).then_some(DigitRun {
+        end,
+        value: value as u64,
+        digits: if value < 10.0 { 1 } else { 2 },
+    });
+    (end > pos).then(|| han_amount(pos, end, value, scaled, bare))
+}
+
+/// The amount of a small whole number written as one word at `start..end`
+/// ("두", "여섯"): like a bare run of digits.
+pub(crate) fn word_amount(start: usize, end: usize, value: u32) -> Amount {
+    let digits = if value < 10 { 1 } else { 2 };
+    let bare = DigitRun { end, value: u64::from(value), digits };
+    han_amount(start, end, f64::from(value), false, Some(bare))
+}
+
+/// The amount of a Han numeral.
+fn han_amount(
+    start: usize,
+    end: usize,
+    value: f64,
+    scaled: bool,
+    bare: Option<DigitRun>,
+) -> Amount {
+    let low = Part { value, scaled, integer: true, bare, group_factor: None };
+    Amount { start, end, low, high: None }
+}
+
+/// A whole number written at `pos` in digits or Han characters, without
+/// separators or scales: a month, a day, a rank.
+pub(crate) fn small_whole(lexicon: &Lexicon, text: &str, pos: usize) -> Option<DigitRun> {
+    digit_run(text, pos).or_else(|| han(lexicon, text, pos).and_then(|a| a.bare()))
 }
 
 /// The English number written in words at `pos`: "eight", "twenty-five",

@@ -1,6 +1,7 @@
 //! The walk through one sentence: find the places where a figure may start
-//! (a digit, or a word from [`WordIndex`]), ask the grammars what is written
-//! there, and keep the figures in order without overlap.
+//! (a digit, or a word from [`WordIndex`]: an English number word, month or
+//! level name, a Korean native numeral, a Han numeral), ask the grammars what
+//! is written there, and keep the figures in order without overlap.
 //!
 //! The grammar runs only at those places, so text without numbers costs one
 //! byte scan for digits and one Aho-Corasick pass for number words.
@@ -8,7 +9,7 @@
 use aho_corasick::{AhoCorasick, Input, MatchKind};
 
 use super::affix::Affix;
-use super::lexicon::{Currency, Lexicon, Marker, NumberWord, Prefix, Suffix};
+use super::lexicon::{Currency, Lexicon, Marker, NumberWord, Prefix, ScaleClass, Suffix};
 use super::number::{self, Amount};
 use super::{cjk, dates, english, guard, korean, text};
 use crate::model::{Figure, FigureKind, Lang, Span};
@@ -27,6 +28,10 @@ enum Lead {
     Level,
     /// 번째 after a Korean native numeral.
     NativeOrdinal,
+    /// A Korean native numeral: "두", "여섯".
+    Native(u32),
+    /// A Han digit or small scale that may start a number: "三", "两", "十".
+    Han,
 }
 
 /// The words that may start a figure without a digit, in one automaton.
@@ -43,9 +48,19 @@ impl WordIndex {
         let mut patterns: Vec<&str> = Vec::new();
         let mut leads = Vec::new();
         for (word, meaning) in &lexicon.number_words {
-            if matches!(meaning, NumberWord::Cardinal(_) | NumberWord::Ordinal(_)) {
-                patterns.push(word);
-                leads.push(Lead::NumberWord);
+            let lead = match meaning {
+                NumberWord::Cardinal(_) | NumberWord::Ordinal(_) => Lead::NumberWord,
+                NumberWord::Native(value) => Lead::Native(*value),
+                NumberWord::Han(_) => Lead::Han,
+                NumberWord::Hundred => continue,
+            };
+            patterns.push(word);
+            leads.push(lead);
+        }
+        for scale in lexicon.scales.entries() {
+            if scale.meaning.class == ScaleClass::Small && scale.surface.chars().all(text::is_han) {
+                patterns.push(&scale.surface);
+                leads.push(Lead::Han);
             }
         }
         for (word, roles) in &lexicon.english {
@@ -167,6 +182,8 @@ impl<'a> Scan<'a> {
             Lead::Month => english::month_date(self, start, end),
             Lead::Level => english::level(self, start, end),
             Lead::NativeOrdinal => korean::native_ordinal(self, start, end),
+            Lead::Native(value) => korean::native_count(self, start, end, value),
+            Lead::Han => return self.han_numeral(start, end),
         };
         found.map_or(Step::Skip(end), Step::Found)
     }
@@ -188,6 +205,11 @@ impl<'a> Scan<'a> {
         }
         match prefix.map(|(affix, start)| (&affix.meaning, start)) {
             Some((Prefix::Ordinal, start)) => return self.prefixed_ordinal(start, pos),
+            Some((Prefix::Percent, start)) => return self.prefixed_percent(start, pos),
+            Some((Prefix::Era(base), start)) => {
+                return dates::era_year(self, start, pos, *base)
+                    .map_or(Step::Skip(run_end), Step::Found);
+            }
             Some((Prefix::Currency(currency), start)) => {
                 let code = currency_code(currency, self.doc_lang);
                 return self.prefixed_money(code, start, pos);
@@ -257,9 +279,66 @@ impl<'a> Scan<'a> {
         }
     }
 
-    /// "제6회", "第6回": a rank prefix, a number and what it counts.
+    /// "三十五人", "二千万円", "两家企业", "第三次", "二〇二五年", "百分之十五":
+    /// a number written in Han characters at `start` and what is written
+    /// around it. A lone "一" is a determiner ("一家", "一些"), and a number
+    /// after a vague word ("数十家", "几十") is no figure.
+    fn han_numeral(&mut self, start: usize, end: usize) -> Step {
+        let text = self.text;
+        if let Some((affix, after)) = self.lexicon.prefixes.longest_at(text, start)
+            && affix.meaning == Prefix::Percent
+        {
+            return self.prefixed_percent(start, after);
+        }
+        let after_numeral = text::prev_char(text, start).is_some_and(|c| {
+            self.lexicon.cjk.vague.contains(&c)
+                || number::han_starts(self.lexicon, text, start - c.len_utf8())
+        });
+        let Some(amount) = number::han(self.lexicon, text, start).filter(|_| !after_numeral) else {
+            return Step::Skip(end);
+        };
+        let prefix = self.lexicon.prefixes.longest_before(text, start);
+        match prefix.filter(|(_, s)| self.free(*s)).map(|(affix, s)| (&affix.meaning, s)) {
+            Some((Prefix::Ordinal, prefix_start)) => {
+                return self.prefixed_ordinal(prefix_start, start);
+            }
+            Some((Prefix::Era(base), prefix_start)) => {
+                return dates::era_year(self, prefix_start, start, *base)
+                    .map_or(Step::Skip(amount.end), Step::Found);
+            }
+            _ => {}
+        }
+        if amount.value() < 2.0 && !amount.scaled() {
+            return Step::Skip(amount.end);
+        }
+        // A scale alone counts in idioms rather than in numbers ("百家争鸣").
+        let scale_alone = amount.end == end && !number::han_digit_at(self.lexicon, text, start);
+        match self.measure(&amount) {
+            Some(Step::Found(figure)) if scale_alone && figure.kind == FigureKind::Count => {
+                Step::Skip(amount.end)
+            }
+            Some(found @ Step::Found(_)) => found,
+            _ => Step::Skip(amount.end),
+        }
+    }
+
+    /// "百分之十五", "百分之3.5": a percentage written before its number at `pos`.
+    fn prefixed_percent(&self, start: usize, pos: usize) -> Step {
+        let amount = number::amount(self.lexicon, self.text, pos, false)
+            .or_else(|| number::han(self.lexicon, self.text, pos));
+        match amount {
+            Some(amount) => {
+                Step::Found(with_unit(FigureKind::Percent, start, amount.end, &amount, "%"))
+            }
+            None => Step::Skip(pos),
+        }
+    }
+
+    /// "제6회", "第6回", "第三次": a rank prefix, a number and what it counts.
     fn prefixed_ordinal(&self, start: usize, pos: usize) -> Step {
-        let Some(run) = number::digit_run(self.text, pos) else { return Step::Skip(pos + 1) };
+        let Some(run) = number::small_whole(self.lexicon, self.text, pos) else {
+            return Step::Skip(pos + 1);
+        };
         match self.lexicon.suffixes.longest_at(self.text, run.end) {
             Some((affix, end))
                 if matches!(

@@ -104,6 +104,11 @@ pub(crate) const fn partial(surface: &'static str, m: u32, d: u32) -> Row {
     Row { partial: Some((None, m, d)), ..Row::new(FigureKind::Date, surface, None) }
 }
 
+/// A month alone: the first of the month, its year not written.
+pub(crate) const fn month(surface: &'static str, m: u32) -> Row {
+    partial(surface, m, 1)
+}
+
 /// A month of a year: the first of the month, no day written.
 pub(crate) const fn month_of(surface: &'static str, y: i32, m: u32) -> Row {
     Row { date: Some((y, m, 1)), ..Row::new(FigureKind::Date, surface, None) }

@@ -1,0 +1,135 @@
+//! Which dictionary entity a figure is about.
+//!
+//! The rule puts precision first: no entity is better than a wrong one.
+//! The candidates are the dictionary mentions in the figure's sentence that
+//! name an organization, a law, a term or a product (people and places are
+//! not what figures measure). The figure's clause is the part of the
+//! sentence around it up to a comma, semicolon, colon or bracket. When the
+//! candidates in the clause name exactly one entity, the figure is about
+//! it; else, when the whole sentence names exactly one organization, law or
+//! product, about that one (a term elsewhere in the sentence is a topic,
+//! too loose a tie); else about none.
+
+use crate::model::{EntityIdx, EntityMatch, EntityType, Figure, SentenceSpan, Span};
+
+/// Chars that end a clause.
+const CLAUSE_ENDS: &[char] =
+    &[',', ';', ':', '(', ')', '[', ']', '，', '；', '：', '（', '）', '、', '「', '」'];
+
+/// The entity each of `figures` is about, in the same order (see the module
+/// doc for the rule). `mentions` are in order of appearance; `entity_type`
+/// gives the type of a mentioned entity.
+#[must_use]
+pub fn entity_links(
+    text: &str,
+    sentences: &[SentenceSpan],
+    figures: &[Figure],
+    mentions: &[EntityMatch],
+    entity_type: impl Fn(EntityIdx) -> EntityType,
+) -> Vec<Option<EntityIdx>> {
+    let named = |m: &&EntityMatch| {
+        matches!(
+            entity_type(m.entity),
+            EntityType::Organization | EntityType::Law | EntityType::Product
+        )
+    };
+    let about = |m: &&EntityMatch| named(m) || entity_type(m.entity) == EntityType::Term;
+    figures
+        .iter()
+        .map(|figure| {
+            let index = sentences.partition_point(|s| s.span.start <= figure.span.start);
+            let sentence = sentences.get(index.checked_sub(1)?)?.span;
+            let clause = clause_around(text, sentence, figure.span);
+            let inside = |span: Span| mentions.iter().filter(move |m| span.contains(m.span));
+            single_entity(inside(clause).filter(about))
+                .or_else(|| single_entity(inside(sentence).filter(named)))
+        })
+        .collect()
+}
+
+/// The entity named by `mentions` when they all name the same one.
+fn single_entity<'m>(mut mentions: impl Iterator<Item = &'m EntityMatch>) -> Option<EntityIdx> {
+    let first = mentions.next()?.entity;
+    mentions.all(|m| m.entity == first).then_some(first)
+}
+
+/// The clause of `sentence` holding `figure`: from the last clause end
+/// before it to the first one after it.
+fn clause_around(text: &str, sentence: Span, figure: Span) -> Span {
+    let before = text.get(sentence.start..figure.start).unwrap_or("");
+    let start = before.rfind(CLAUSE_ENDS).map_or(sentence.start, |i| sentence.start + i + 1);
+    let after = text.get(figure.end..sentence.end).unwrap_or("");
+    let end = after.find(CLAUSE_ENDS).map_or(sentence.end, |i| figure.end + i);
+    Span::new(start, end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::figures::testutil::figures;
+    use crate::model::Lang;
+
+    /// Entities by index: 0 and 1 organizations, 2 a law, 3 a person, 4 a term.
+    fn type_of(idx: EntityIdx) -> EntityType {
+        match idx.0 {
+            0 | 1 => EntityType::Organization,
+            2 => EntityType::Law,
+            3 => EntityType::Person,
+            _ => EntityType::Term,
+        }
+    }
+
+    /// The entity of each figure of `text`, where `names` are the mentions.
+    fn links(text: &str, names: &[(&str, u32)]) -> Vec<Option<u32>> {
+        let mut mentions: Vec<EntityMatch> = names
+            .iter()
+            .flat_map(|(name, idx)| {
+                text.match_indices(name).map(|(at, _)| EntityMatch {
+                    span: Span::new(at, at + name.len()),
+                    entity: EntityIdx(*idx),
+                })
+            })
+            .collect();
+        mentions.sort_by_key(|m| m.span);
+        let sentences = [SentenceSpan { span: Span::new(0, text.len()), lang: Lang::Mixed }];
+        let found = figures(text, Lang::Mixed);
+        entity_links(text, &sentences, &found, &mentions, type_of)
+            .into_iter()
+            .map(|e| e.map(|e| e.0))
+            .collect()
+    }
+
+    #[test]
+    fn one_entity_in_the_sentence_takes_every_figure() {
+        assert_eq!(
+            links("MFDS said 45 companies got $5 million", &[("MFDS", 0)]),
+            [Some(0), Some(0)]
+        );
+        assert_eq!(
+            links("식약처는 45개 기업에 500억원을 지원", &[("식약처", 0)]),
+            [Some(0), Some(0)]
+        );
+    }
+
+    #[test]
+    fn the_clause_decides_between_entities() {
+        let text = "MFDS approved 12 drugs, while PMDA approved 9 drugs";
+        assert_eq!(links(text, &[("MFDS", 0), ("PMDA", 1)]), [Some(0), Some(1)]);
+        let text = "The CDMO Act takes effect in 2026 (MFDS)";
+        assert_eq!(links(text, &[("CDMO Act", 2), ("MFDS", 0)]), [Some(2)]);
+    }
+
+    #[test]
+    fn no_entity_when_it_cannot_be_told() {
+        let text = "MFDS and PMDA held the 6th meeting";
+        assert_eq!(links(text, &[("MFDS", 0), ("PMDA", 1)]), [None]);
+        assert_eq!(links("Kim said 45 companies joined", &[("Kim", 3)]), [None]);
+        assert_eq!(links("45 companies joined", &[]), [None]);
+        assert_eq!(links("Of 45 companies, few use GMP", &[("GMP", 4)]), [None]);
+        assert_eq!(links("Only 18% use GMP", &[("GMP", 4)]), [Some(4)]);
+        assert_eq!(
+            links("MFDS met PMDA and MFDS again on 3 sites", &[("MFDS", 0), ("PMDA", 1)]),
+            [None]
+        );
+    }
+}
