@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use gazette::cli::{load_dictionary, new_run_id};
-use gazette::ingest::{self, JsonlFields};
+use gazette::ingest::{self, Cleaning, JsonlFields};
 use gazette::model::{Document, ErrorRow};
 use gazette::pipeline::Pipeline;
 use gazette::run::{Observer, RunOptions, run};
@@ -27,7 +27,8 @@ fn corpus() -> (Vec<Document>, u64) {
         .map(|record| {
             let record = record.expect("example files are readable");
             bytes += record.bytes.len() as u64;
-            ingest::parse_record(record, &fields).expect("example documents parse")
+            ingest::parse_record(record, &fields, &Cleaning::default())
+                .expect("example documents parse")
         })
         .collect();
     (docs, bytes)
@@ -85,6 +86,7 @@ fn bench(c: &mut Criterion) {
         inputs: vec![input],
         out_dir: dir.path().join("out"),
         fields: JsonlFields::default(),
+        keep_boilerplate: false,
         threads: None,
         run_id: new_run_id(),
     };
