@@ -190,6 +190,7 @@ fn count_repeated_lines(
         });
         hashed.iter().for_each(|document| table.add(document));
     }
+    table.finish();
     table
 }
 

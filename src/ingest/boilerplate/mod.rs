@@ -8,8 +8,8 @@
 //! - line level, anywhere: a short line made mostly of control and section
 //!   words ("Text Size", "Close", "본문 바로가기"); a lone identifier
 //!   (`bar_progress`); a short line without letters (`#`, `• 0`); a
-//!   copyright or reprint notice; a line that repeats across many documents
-//!   of the same source ([`RepeatedLines`]);
+//!   copyright or reprint notice; a line other than prose that repeats
+//!   across many documents of the same source ([`RepeatedLines`]);
 //! - the tail: once most of the article's prose has been read, a line that
 //!   opens page furniture (a comment section, related articles, tags,
 //!   sharing, a copyright notice) ends the article, and everything after it
@@ -27,7 +27,7 @@ mod vocab;
 use chrono::NaiveDate;
 
 pub use dateline::date_in_line;
-pub use repeated::{LineHashes, MAX_LINES, RepeatedLines, hash_lines, source_key};
+pub use repeated::{LineHashes, MAX_LINES, RepeatedLines, source_key};
 
 /// Shortest line, in display columns (a CJK or Hangul character takes two),
 /// that can be article prose.
@@ -94,6 +94,14 @@ pub fn strip(text: &str, is_repeated: &dyn Fn(&str) -> bool) -> Stripped {
     }
 }
 
+/// Hashes the lines of a document from `source` that may be repeated
+/// furniture: every non-blank line but prose.
+#[must_use]
+pub fn hash_lines(source: &str, text: &str) -> LineHashes {
+    let candidates = text.split('\n').map(Line::new).filter(|l| !l.is_blank() && !l.prose);
+    repeated::hash_lines(source, text, candidates.map(|l| l.trimmed))
+}
+
 /// The text as it is, with its title and date line: what `--keep-boilerplate`
 /// reads.
 #[must_use]
@@ -110,7 +118,7 @@ pub fn keep_all(text: &str) -> Stripped {
 /// Drops everything from the first tail heading read after most of the prose,
 /// and the short fragments just before it.
 fn cut_tail(lines: &[Line<'_>], keep: &mut [bool]) {
-    let prose = |l: &Line<'_>, k: bool| if k && l.is_prose() { l.width } else { 0 };
+    let prose = |l: &Line<'_>, k: bool| if k && l.prose { l.width } else { 0 };
     let total: usize = lines.iter().zip(keep.iter()).map(|(l, &k)| prose(l, k)).sum();
     let mut read = 0;
     let mut cut = None;
@@ -128,9 +136,9 @@ fn cut_tail(lines: &[Line<'_>], keep: &mut [bool]) {
         .filter(|&i| keep[i] && !lines[i].is_blank())
         .take_while(|&i| lines[i].is_fragment())
         .collect();
-    let prose_before = fragments.last().is_some_and(|&first| {
-        lines[..first].iter().zip(keep.iter()).any(|(l, &k)| k && l.is_prose())
-    });
+    let prose_before = fragments
+        .last()
+        .is_some_and(|&first| lines[..first].iter().zip(keep.iter()).any(|(l, &k)| k && l.prose));
     if prose_before && (cut.is_some() || fragments.len() >= FRAGMENT_RUN_MIN) {
         fragments.into_iter().for_each(|i| keep[i] = false);
     }
@@ -166,15 +174,27 @@ fn title_of(line: &str) -> Option<String> {
 struct Line<'a> {
     raw: &'a str,
     trimmed: &'a str,
-    lower: String,
     width: usize,
+    /// Phrase lists the line draws on.
+    phrases: vocab::Phrases,
+    /// A copyright or reprint notice.
+    notice: bool,
+    /// Article prose: long, with a sentence end, without the vocabulary of
+    /// site notices.
+    prose: bool,
 }
 
 impl<'a> Line<'a> {
     fn new(raw: &'a str) -> Self {
         let trimmed = raw.trim();
         let width = trimmed.chars().map(|c| if c >= '\u{2E80}' { 2 } else { 1 }).sum();
-        Line { raw, trimmed, lower: trimmed.to_lowercase(), width }
+        let phrases = vocab::phrases(trimmed);
+        let notice = width <= NOTICE_MAX_WIDTH && phrases.copyright;
+        let prose = width >= PROSE_MIN_WIDTH
+            && !notice
+            && !phrases.notice_words
+            && trimmed.contains(['.', '!', '?', '。', '！', '？']);
+        Line { raw, trimmed, width, phrases, notice, prose }
     }
 
     fn is_blank(&self) -> bool {
@@ -182,10 +202,11 @@ impl<'a> Line<'a> {
     }
 
     /// Lowercase words of the line, without numbers.
-    fn tokens(&self) -> Vec<&str> {
-        self.lower
+    fn tokens(&self) -> Vec<String> {
+        self.trimmed
             .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_'))
             .filter(|t| !t.is_empty() && !t.chars().all(|c| c.is_ascii_digit()))
+            .map(str::to_lowercase)
             .collect()
     }
 
@@ -211,25 +232,14 @@ impl<'a> Line<'a> {
             && self.trimmed.chars().count() <= MARK_MAX_CHARS
             && date_in_line(self.trimmed).is_none())
             || identifier
-            || self.is_notice()
+            || self.notice
             || self.control_percent().is_some_and(|p| p >= CONTROL_MIN_PERCENT)
-            || is_repeated(self.trimmed)
-    }
-
-    fn is_notice(&self) -> bool {
-        self.width <= NOTICE_MAX_WIDTH && vocab::is_copyright(&self.lower)
-    }
-
-    fn is_prose(&self) -> bool {
-        self.width >= PROSE_MIN_WIDTH
-            && self.trimmed.contains(['.', '!', '?', '。', '！', '？'])
-            && !vocab::uses_notice_words(&self.lower)
-            && !self.is_notice()
+            || (!self.prose && is_repeated(self.trimmed))
     }
 
     fn opens_tail(&self) -> bool {
-        self.is_notice()
-            || (vocab::opens_tail(&self.lower)
+        self.notice
+            || (self.phrases.opens_tail
                 && self.control_percent().is_some_and(|p| p >= TAIL_HEADING_MIN_PERCENT))
     }
 

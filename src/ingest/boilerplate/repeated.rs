@@ -3,10 +3,11 @@
 //! for every source, in how many documents each line occurs.
 //!
 //! The table keeps only 64-bit hashes of (source, line), so its memory is
-//! bounded by [`MAX_LINES`] entries whatever the corpus size.
+//! bounded by [`MAX_LINES`] entries whatever the corpus size. A document
+//! whose text was already counted (a duplicate) is not counted again, so
+//! copies of one article do not make its lines furniture.
 
-use std::collections::HashMap;
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::collections::{HashMap, HashSet};
 
 /// Most distinct (source, line) pairs counted; lines first seen after the
 /// table is full are not counted.
@@ -23,12 +24,15 @@ pub struct RepeatedLines {
     lines: HashMap<u64, u32>,
     /// Documents counted per source hash.
     documents: HashMap<u64, u32>,
+    /// Hashes of the (source, text) of the documents counted.
+    seen: HashSet<u64>,
 }
 
 /// The lines of one document, hashed with their source, each once.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LineHashes {
     source: u64,
+    document: u64,
     lines: Vec<u64>,
 }
 
@@ -55,21 +59,28 @@ fn url_host(url: &str) -> Option<&str> {
     (!host.is_empty()).then_some(host)
 }
 
-/// Hashes the distinct non-blank lines of `text`, with whitespace runs
-/// collapsed, for the source `source`.
+/// Hashes the distinct `lines` of the document `text` from `source`, with
+/// whitespace runs collapsed.
 #[must_use]
-pub fn hash_lines(source: &str, text: &str) -> LineHashes {
+pub fn hash_lines<'a>(
+    source: &str,
+    text: &str,
+    lines: impl Iterator<Item = &'a str>,
+) -> LineHashes {
     let source = hash_of(source);
-    let mut lines: Vec<u64> =
-        text.lines().filter(|l| !l.trim().is_empty()).map(|l| line_hash(source, l)).collect();
+    let mut lines: Vec<u64> = lines.map(|l| line_hash(source, l)).collect();
     lines.sort_unstable();
     lines.dedup();
-    LineHashes { source, lines }
+    LineHashes { source, document: fnv(source, text.as_bytes()), lines }
 }
 
 impl RepeatedLines {
-    /// Counts the lines of one document.
+    /// Counts the lines of one document, unless the same text from the same
+    /// source was counted before.
     pub fn add(&mut self, document: &LineHashes) {
+        if !self.seen.insert(document.document) {
+            return;
+        }
         *self.documents.entry(document.source).or_default() += 1;
         for &line in &document.lines {
             let full = self.lines.len() >= MAX_LINES;
@@ -81,6 +92,14 @@ impl RepeatedLines {
                 None => {}
             }
         }
+    }
+
+    /// Keeps only the lines seen often enough to be furniture, once every
+    /// document is counted.
+    pub fn finish(&mut self) {
+        self.lines.retain(|_, count| *count >= MIN_DOCUMENTS);
+        self.lines.shrink_to_fit();
+        self.seen = HashSet::new();
     }
 
     /// True when `line` of a document from `source` occurs in enough
@@ -97,19 +116,32 @@ impl RepeatedLines {
     }
 }
 
+/// FNV-1a offset basis and prime.
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
+/// Hash of a line of a source: its words, separated by one space whatever
+/// the whitespace between them.
 fn line_hash(source: u64, line: &str) -> u64 {
-    let mut hasher = DefaultHasher::new();
-    source.hash(&mut hasher);
-    for word in line.split_whitespace() {
-        word.hash(&mut hasher);
+    let mut hash = fnv(FNV_OFFSET, &source.to_le_bytes());
+    for (i, word) in line.split_whitespace().enumerate() {
+        if i > 0 {
+            hash = fnv(hash, b" ");
+        }
+        hash = fnv(hash, word.as_bytes());
     }
-    hasher.finish()
+    hash
 }
 
 fn hash_of(value: &str) -> u64 {
-    let mut hasher = DefaultHasher::new();
-    value.hash(&mut hasher);
-    hasher.finish()
+    fnv(FNV_OFFSET, value.as_bytes())
+}
+
+fn fnv(mut hash: u64, bytes: &[u8]) -> u64 {
+    for &byte in bytes {
+        hash = (hash ^ u64::from(byte)).wrapping_mul(FNV_PRIME);
+    }
+    hash
 }
 
 #[cfg(test)]
@@ -135,9 +167,10 @@ mod tests {
         let mut table = RepeatedLines::default();
         for i in 0..4 {
             let text = format!("Home  | News\nStory number {i}.\nHome | News\n");
-            table.add(&hash_lines("site-a", &text));
+            table.add(&hash_lines("site-a", &text, text.lines()));
         }
-        table.add(&hash_lines("site-b", "Home | News\n"));
+        table.add(&hash_lines("site-b", "Home | News", ["Home | News"].into_iter()));
+        table.finish();
         assert!(table.is_repeated("site-a", " Home | News "));
         assert!(!table.is_repeated("site-a", "Story number 1."));
         assert!(!table.is_repeated("site-b", "Home | News"));
@@ -145,12 +178,23 @@ mod tests {
     }
 
     #[test]
+    fn duplicate_documents_count_once() {
+        let mut table = RepeatedLines::default();
+        for _ in 0..5 {
+            table.add(&hash_lines("s", "Same story.", ["Same story."].into_iter()));
+        }
+        table.finish();
+        assert!(!table.is_repeated("s", "Same story."));
+    }
+
+    #[test]
     fn a_line_must_hold_a_share_of_the_source() {
         let mut table = RepeatedLines::default();
         for i in 0..100 {
             let text = if i < 3 { format!("Shared quote.\n{i}") } else { format!("{i}") };
-            table.add(&hash_lines("s", &text));
+            table.add(&hash_lines("s", &text, text.lines()));
         }
+        table.finish();
         assert!(!table.is_repeated("s", "Shared quote."));
     }
 }
