@@ -117,6 +117,19 @@ impl Next {
     }
 }
 
+/// The start of a list number written "2.)" in running text ("1.) Submit
+/// 2.) Pay"): the item it opens starts a new sentence there.
+pub(super) fn inline_list_number(text: &str, cluster: &Cluster) -> Option<usize> {
+    if text.get(cluster.start..cluster.end) != Some(".)") {
+        return None;
+    }
+    let head = text.get(..cluster.start)?;
+    let before = head.trim_end_matches(|c: char| c.is_ascii_digit());
+    let digits = head.len() - before.len();
+    let separated = before.chars().next_back().is_none_or(char::is_whitespace);
+    ((1..=2).contains(&digits) && separated).then_some(before.len())
+}
+
 /// True when `cluster` ends its sentence.
 pub(super) fn ends_sentence(text: &str, cluster: &Cluster) -> bool {
     let head = text.get(..cluster.start).unwrap_or_default();
