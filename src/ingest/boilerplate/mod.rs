@@ -243,12 +243,14 @@ impl<'a> Line<'a> {
                 && self.control_percent().is_some_and(|p| p >= TAIL_HEADING_MIN_PERCENT))
     }
 
-    /// A short piece without a sentence end or a list marker: a tag, a
-    /// keyword, a menu entry (a caption starts with a marker or ends a
-    /// sentence).
+    /// A short piece without a sentence end, a list marker or a byline: a
+    /// tag, a keyword, a menu entry (a caption starts with a marker or ends a
+    /// sentence; a reporter line names the reporter or an e-mail address).
     fn is_fragment(&self) -> bool {
         self.width < FRAGMENT_MAX_WIDTH
             && !self.trimmed.starts_with(LIST_MARKERS)
+            && !self.phrases.byline
+            && !self.trimmed.contains('@')
             && !self.trimmed.ends_with(['.', '!', '?', '。', '！', '？', '…', '"', '”', '’', ')'])
             && date_in_line(self.trimmed).is_none()
     }
@@ -301,6 +303,7 @@ Copyright © 2026 Example Health News. All rights reserved.
 양국은 올해 안에 40개 제조사의 실사 보고서를 서로 인정하는 방안을 마련할 예정이다.
 
 ▲ 오사카 회의에 참석한 양국 대표단
+홍길동 기자 hong@example.kr
 
 공유
 댓글 운영원칙
@@ -342,7 +345,8 @@ Copyright © 2026 Example Health News. All rights reserved.
              기사입력 2026년 3월 4일 오전 10시\n\n\
              식품의약품안전처는 4일 일본 후생노동성과 의료기기 심사 자료를 공유하기로 합의했다고 밝혔다.\n\
              양국은 올해 안에 40개 제조사의 실사 보고서를 서로 인정하는 방안을 마련할 예정이다.\n\n\
-             ▲ 오사카 회의에 참석한 양국 대표단"
+             ▲ 오사카 회의에 참석한 양국 대표단\n\
+             홍길동 기자 hong@example.kr"
         );
         assert_eq!(out.title.as_deref(), Some("식약처, 일본과 의료기기 심사 협력 확대"));
         assert_eq!(out.published, NaiveDate::from_ymd_opt(2026, 3, 4));

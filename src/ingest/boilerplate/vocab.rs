@@ -59,6 +59,13 @@ const COPYRIGHT_PHRASES: &[&str] = &[
     "©", "ⓒ", "all rights reserved", "무단 전재", "무단전재", "재배포 금지", "재배포금지", "版权所有", "無断転載", "不得转载",
 ];
 
+/// Words of bylines and reporter lines, which belong to the article.
+#[rustfmt::skip]
+const BYLINE_WORDS: &[&str] = &[
+    "by ", "reporter", "correspondent", "editor", "staff writer", "기자", "특파원", "기자=", "記者",
+    "记者", "编辑",
+];
+
 /// Vocabulary of comment rules, terms of use, privacy and cookie notices: a
 /// long line using it is a notice, not article prose.
 #[rustfmt::skip]
@@ -86,14 +93,16 @@ pub(super) struct Phrases {
     pub copyright: bool,
     /// The vocabulary of site notices.
     pub notice_words: bool,
+    /// A byline word.
+    pub byline: bool,
 }
 
-/// One automaton over the three phrase lists, ASCII letters in any case.
+/// One automaton over the four phrase lists, ASCII letters in any case.
 static PHRASES: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder()
         .ascii_case_insensitive(true)
         .kind(Some(AhoCorasickKind::DFA))
-        .build(TAIL_PHRASES.iter().chain(COPYRIGHT_PHRASES).chain(NOTICE_WORDS))
+        .build(TAIL_PHRASES.iter().chain(COPYRIGHT_PHRASES).chain(NOTICE_WORDS).chain(BYLINE_WORDS))
         .expect("the phrase lists build an automaton")
 });
 
@@ -108,8 +117,10 @@ pub(super) fn phrases(line: &str) -> Phrases {
             found.opens_tail = true;
         } else if id < TAIL_PHRASES.len() + COPYRIGHT_PHRASES.len() {
             found.copyright = true;
-        } else {
+        } else if id < TAIL_PHRASES.len() + COPYRIGHT_PHRASES.len() + NOTICE_WORDS.len() {
             found.notice_words = true;
+        } else {
+            found.byline = true;
         }
     }
     found
