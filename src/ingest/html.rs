@@ -115,9 +115,10 @@ const FURNITURE_NAMES: &[&str] = &[
 /// are link lists.
 const LINK_LIST_MIN_PERCENT: usize = 60;
 
-/// Elements never judged by link density: headings and captions often are
-/// one link.
-const LINK_EXEMPT: &[&str] = &["h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "figure", "a"];
+/// Elements never judged by link density: the article itself, and headings
+/// and captions, which often are one link.
+const LINK_EXEMPT: &[&str] =
+    &["article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "figure", "a"];
 
 /// Extracts the visible text of an HTML document: the `<article>`
 /// elements when the page marks its article, else `<main>`, else the whole
