@@ -2,14 +2,16 @@
 //! text in the four languages without numbers, with the numbers of ordinary
 //! news, and dense with figures, and on the bundled example corpus.
 
+mod common;
+
 use std::hint::black_box;
-use std::path::PathBuf;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use gazette::figures::FigureExtractor;
-use gazette::ingest::{self, JsonlFields};
 use gazette::model::{Lang, SentenceSpan};
 use gazette::segment;
+
+use common::example_documents;
 
 /// Prose without a digit or a number word, in four languages.
 const WITHOUT_NUMBERS: &str = "The agency discussed manufacturing innovation and regulatory \
@@ -41,16 +43,9 @@ fn text_of(unit: &str) -> (String, Vec<SentenceSpan>) {
 
 /// The example corpus as one text per document, with its sentences.
 fn examples() -> Vec<(String, Vec<SentenceSpan>)> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples");
-    let (files, errors) = ingest::discover(&[dir]);
-    assert!(errors.is_empty(), "{errors:?}");
-    let fields = JsonlFields::default();
-    files
-        .iter()
-        .flat_map(ingest::read_file)
-        .map(|record| {
-            let record = record.expect("example files are readable");
-            let doc = ingest::parse_record(record, &fields).expect("example documents parse");
+    let (docs, _) = example_documents();
+    docs.into_iter()
+        .map(|doc| {
             let sentences = segment::split_sentences(&doc.text);
             (doc.text, sentences)
         })

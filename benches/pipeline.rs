@@ -2,46 +2,19 @@
 //! stage on in-memory documents, and a full run from a JSONL file (the corpus
 //! repeated to a few megabytes) to Parquet.
 
+mod common;
+
 use std::hint::black_box;
 use std::path::PathBuf;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use gazette::cli::{load_dictionary, new_run_id};
-use gazette::ingest::{self, JsonlFields};
-use gazette::model::{Document, ErrorRow};
+use gazette::ingest::JsonlFields;
+use gazette::model::Document;
 use gazette::pipeline::Pipeline;
-use gazette::run::{Observer, RunOptions, run};
+use gazette::run::{RunOptions, run};
 
-fn examples() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples")
-}
-
-fn corpus() -> (Vec<Document>, u64) {
-    let (files, errors) = ingest::discover(&[examples()]);
-    assert!(errors.is_empty(), "{errors:?}");
-    let fields = JsonlFields::default();
-    let mut bytes = 0;
-    let docs = files
-        .iter()
-        .flat_map(ingest::read_file)
-        .map(|record| {
-            let record = record.expect("example files are readable");
-            bytes += record.bytes.len() as u64;
-            ingest::parse_record(record, &fields).expect("example documents parse")
-        })
-        .collect();
-    (docs, bytes)
-}
-
-struct Silent;
-
-impl Observer for Silent {
-    fn start(&self, _: u64) {}
-    fn advance(&self, _: u64) {}
-    fn error(&self, error: &ErrorRow) {
-        panic!("unexpected input error: {error:?}");
-    }
-}
+use common::{Silent, example_documents};
 
 /// Writes `docs` repeated `times` times as one JSONL file; returns its path
 /// and size.
@@ -61,7 +34,7 @@ fn repeated_corpus(docs: &[Document], dir: &std::path::Path, times: usize) -> (P
 
 fn bench(c: &mut Criterion) {
     let pipeline = Pipeline::new(load_dictionary(&[], true).expect("bundled dictionary loads"));
-    let (docs, bytes) = corpus();
+    let (docs, bytes) = example_documents();
     let mentions: usize = docs.iter().map(|d| pipeline.process(d.clone()).mentions.len()).sum();
     assert!(mentions > 100, "the corpus yields mentions: {mentions}");
 
@@ -85,6 +58,7 @@ fn bench(c: &mut Criterion) {
         inputs: vec![input],
         out_dir: dir.path().join("out"),
         fields: JsonlFields::default(),
+        keep_boilerplate: false,
         threads: None,
         run_id: new_run_id(),
     };

@@ -15,16 +15,20 @@
 
 #![allow(clippy::print_stdout, reason = "the harness reports on stdout")]
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use gazette::cli::{load_dictionary, new_run_id};
 use gazette::dictionary::Dictionary;
-use gazette::ingest::{self, JsonlFields};
-use gazette::model::{Document, ErrorRow};
+use gazette::ingest::JsonlFields;
+use gazette::model::Document;
 use gazette::pipeline::Pipeline;
-use gazette::run::{Observer, RunOptions, run};
+use gazette::run::{RunOptions, run};
+
+use common::{Silent, example_documents};
 
 /// What to measure, from the command line.
 struct Settings {
@@ -55,32 +59,6 @@ impl Settings {
         }
         settings
     }
-}
-
-struct Silent;
-
-impl Observer for Silent {
-    fn start(&self, _: u64) {}
-    fn advance(&self, _: u64) {}
-    fn error(&self, error: &ErrorRow) {
-        panic!("unexpected input error: {error:?}");
-    }
-}
-
-/// The example corpus as documents.
-fn example_documents() -> Vec<Document> {
-    let examples = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples");
-    let (files, errors) = ingest::discover(&[examples]);
-    assert!(errors.is_empty(), "{errors:?}");
-    let fields = JsonlFields::default();
-    files
-        .iter()
-        .flat_map(ingest::read_file)
-        .map(|record| {
-            let record = record.expect("example files are readable");
-            ingest::parse_record(record, &fields).expect("example documents parse")
-        })
-        .collect()
 }
 
 /// Writes the documents again and again, with unique ids, as one JSONL file
@@ -160,7 +138,7 @@ fn bare_automaton(dictionary: &Dictionary, texts: &[String]) -> Duration {
 
 fn main() {
     let settings = Settings::from_args();
-    let docs = example_documents();
+    let (docs, _) = example_documents();
     let dir = tempfile::tempdir().expect("temp dir");
     let (input, bytes, count) = write_corpus(&docs, dir.path(), settings.megabytes);
     println!("corpus: {:.1} MB, {count} documents", bytes as f64 / 1e6);
@@ -190,6 +168,7 @@ fn main() {
             inputs: vec![input.clone()],
             out_dir: dir.path().join(format!("out-{threads}")),
             fields: JsonlFields::default(),
+            keep_boilerplate: false,
             threads: Some(threads),
             run_id: new_run_id(),
         };

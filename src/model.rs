@@ -124,6 +124,8 @@ pub struct Document {
     pub published: Option<NaiveDate>,
     /// The cleaned text that every offset points into.
     pub text: String,
+    /// Characters removed from the page as boilerplate.
+    pub boilerplate_chars: u64,
     /// Hex digest of the raw input bytes.
     pub content_hash: String,
 }
@@ -336,6 +338,8 @@ pub struct DocumentRow {
     pub n_chars: u32,
     /// Number of sentences.
     pub n_sentences: u32,
+    /// Characters removed from the page as boilerplate.
+    pub boilerplate_chars: u64,
     /// Hex digest of the raw input bytes.
     pub content_hash: String,
 }

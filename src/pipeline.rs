@@ -101,6 +101,7 @@ impl Pipeline {
                 published,
                 n_chars,
                 n_sentences: u32::try_from(sentences.len()).unwrap_or(u32::MAX),
+                boilerplate_chars: doc.boilerplate_chars,
                 content_hash: doc.content_hash,
                 text: doc.text,
             },

@@ -10,7 +10,8 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
-use crate::ingest::{self, JsonlFields, RawRecord};
+use crate::ingest::boilerplate::{self, RepeatedLines};
+use crate::ingest::{self, Cleaning, InputFile, JsonlFields, RawRecord};
 use crate::model::{DocOutput, ErrorRow};
 use crate::pipeline::Pipeline;
 use crate::sink::{ParquetSink, RowCounts, SinkError};
@@ -31,6 +32,8 @@ pub struct RunOptions {
     pub out_dir: PathBuf,
     /// JSONL field names.
     pub fields: JsonlFields,
+    /// Keep the whole text of every page: no boilerplate removal.
+    pub keep_boilerplate: bool,
     /// Worker threads; `None` uses every core.
     pub threads: Option<usize>,
     /// Identifies the run in the files' metadata.
@@ -110,6 +113,14 @@ pub fn run(
     let (files, listing_errors) = ingest::discover(&options.inputs);
     let total_bytes = files.iter().map(|f| f.len).sum();
     observer.start(total_bytes);
+    let cleaning = Cleaning {
+        keep_boilerplate: options.keep_boilerplate,
+        repeated: if options.keep_boilerplate {
+            RepeatedLines::default()
+        } else {
+            count_repeated_lines(&pool, &files, &options.fields)
+        },
+    };
 
     let mut sink = ParquetSink::create(&options.out_dir, &options.run_id)?;
     sink.write_entities(pipeline.dictionary().entities())?;
@@ -121,29 +132,13 @@ pub fn run(
         let mut bytes = 0u64;
         let send = |chunk: Chunk| sender.send(chunk).is_ok();
         let mut alive = send(first);
-        let mut pending: Vec<Result<RawRecord, ErrorRow>> = Vec::new();
-        let mut pending_bytes = 0usize;
-        let records = files.iter().flat_map(ingest::read_file);
-        for record in records {
+        for (chunk, chunk_bytes) in chunks(&files) {
             if !alive {
                 break;
             }
-            if let Ok(r) = &record {
-                pending_bytes += r.bytes.len();
-            }
-            pending.push(record);
-            if pending_bytes >= CHUNK_BYTES || pending.len() >= CHUNK_RECORDS {
-                let chunk = std::mem::take(&mut pending);
-                alive = send(process_chunk(&pool, pipeline, &options.fields, chunk));
-                observer.advance(pending_bytes as u64);
-                bytes += pending_bytes as u64;
-                pending_bytes = 0;
-            }
-        }
-        if alive && !pending.is_empty() {
-            send(process_chunk(&pool, pipeline, &options.fields, pending));
-            observer.advance(pending_bytes as u64);
-            bytes += pending_bytes as u64;
+            alive = send(process_chunk(&pool, pipeline, &options.fields, &cleaning, chunk));
+            observer.advance(chunk_bytes);
+            bytes += chunk_bytes;
         }
         drop(sender);
         (writer.join().expect("writer thread does not panic"), bytes)
@@ -152,18 +147,67 @@ pub fn run(
     Ok(RunSummary { rows, bytes, elapsed: started.elapsed() })
 }
 
+/// The records of `files` in order, in chunks of about [`CHUNK_BYTES`] or
+/// [`CHUNK_RECORDS`], each with its raw size in bytes.
+fn chunks(
+    files: &[InputFile],
+) -> impl Iterator<Item = (Vec<Result<RawRecord, ErrorRow>>, u64)> + '_ {
+    let mut records = files.iter().flat_map(ingest::read_file).peekable();
+    std::iter::from_fn(move || {
+        records.peek()?;
+        let (mut chunk, mut bytes) = (Vec::new(), 0usize);
+        while bytes < CHUNK_BYTES && chunk.len() < CHUNK_RECORDS {
+            let Some(record) = records.next() else { break };
+            bytes += record.as_ref().map_or(0, |r| r.bytes.len());
+            chunk.push(record);
+        }
+        Some((chunk, bytes as u64))
+    })
+}
+
+/// The corpus pre-pass of boilerplate removal: reads every input once and
+/// counts, per source, the documents each line occurs in.
+fn count_repeated_lines(
+    pool: &rayon::ThreadPool,
+    files: &[InputFile],
+    fields: &JsonlFields,
+) -> RepeatedLines {
+    let keep = Cleaning::keep_all();
+    let mut table = RepeatedLines::default();
+    for (chunk, _) in chunks(files) {
+        let hashed: Vec<_> = pool.install(|| {
+            chunk
+                .into_par_iter()
+                .filter_map(|record| {
+                    let raw = record.ok()?;
+                    let jsonl = raw.line.is_some();
+                    let doc = ingest::parse_record(raw, fields, &keep).ok()?;
+                    let source =
+                        boilerplate::source_key(&doc.source.path, jsonl, doc.url.as_deref());
+                    Some(boilerplate::hash_lines(&source, &doc.text))
+                })
+                .collect()
+        });
+        hashed.iter().for_each(|document| table.add(document));
+    }
+    table.finish();
+    table
+}
+
 fn process_chunk(
     pool: &rayon::ThreadPool,
     pipeline: &Pipeline,
     fields: &JsonlFields,
+    cleaning: &Cleaning,
     records: Vec<Result<RawRecord, ErrorRow>>,
 ) -> Chunk {
     pool.install(|| {
         records
             .into_par_iter()
             .map(|record| {
-                record
-                    .and_then(|raw| ingest::parse_record(raw, fields).map(|d| pipeline.process(d)))
+                record.and_then(|raw| {
+                    ingest::parse_record(raw, fields, cleaning).map(|d| pipeline.process(d))
+                })
             })
             .collect()
     })

@@ -169,7 +169,7 @@ fn tables_have_the_documented_schema_and_metadata() {
     let expected: [(&str, &str); 6] = [
         (
             "documents",
-            "doc_id: Utf8, source: Utf8, title: Utf8?, url: Utf8?, lang: Utf8, published: Date32?, text: Utf8, n_chars: UInt32, n_sentences: UInt32, content_hash: Utf8",
+            "doc_id: Utf8, source: Utf8, title: Utf8?, url: Utf8?, lang: Utf8, published: Date32?, text: Utf8, n_chars: UInt32, n_sentences: UInt32, boilerplate_chars: Int64, content_hash: Utf8",
         ),
         (
             "sentences",

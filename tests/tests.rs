@@ -2,6 +2,7 @@
 //! bundled example corpus. Fixtures live in `tests/fixtures/` (written for
 //! these tests; see its README).
 
+mod boilerplate;
 mod corpus;
 mod extract;
 mod sink;

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use arrow_array::cast::AsArray;
-use arrow_array::types::{Date32Type, Float64Type, UInt32Type};
+use arrow_array::types::{Date32Type, Float64Type, Int64Type, UInt32Type};
 use arrow_array::{Array, RecordBatch};
 use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 
@@ -55,6 +55,7 @@ fn cell(column: &dyn Array, row: usize) -> String {
         arrow_schema::DataType::UInt32 => {
             column.as_primitive::<UInt32Type>().value(row).to_string()
         }
+        arrow_schema::DataType::Int64 => column.as_primitive::<Int64Type>().value(row).to_string(),
         arrow_schema::DataType::Float64 => {
             column.as_primitive::<Float64Type>().value(row).to_string()
         }

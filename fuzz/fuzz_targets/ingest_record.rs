@@ -4,7 +4,9 @@
 #![no_main]
 
 use arbitrary::Arbitrary;
-use gazette::ingest::{Format, JsonlFields, RawRecord, clean_text, hex_digest, parse_record};
+use gazette::ingest::{
+    Cleaning, Format, JsonlFields, RawRecord, clean_text, hex_digest, parse_record,
+};
 use libfuzzer_sys::fuzz_target;
 
 #[derive(Debug, Arbitrary)]
@@ -17,6 +19,7 @@ enum FormatChoice {
 #[derive(Debug, Arbitrary)]
 struct Input {
     format: FormatChoice,
+    keep_boilerplate: bool,
     bytes: Vec<u8>,
 }
 
@@ -35,7 +38,8 @@ fuzz_target!(|input: Input| {
         bytes: input.bytes,
     };
     let content_hash = hex_digest(&record.bytes);
-    let Ok(doc) = parse_record(record, &JsonlFields::default()) else { return };
+    let cleaning = Cleaning { keep_boilerplate: input.keep_boilerplate, ..Cleaning::default() };
+    let Ok(doc) = parse_record(record, &JsonlFields::default(), &cleaning) else { return };
     let text = doc.text.as_str();
     assert!(!text.trim().is_empty(), "blank text accepted");
     assert!(

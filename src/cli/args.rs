@@ -39,6 +39,11 @@ pub struct ExtractArgs {
     #[arg(long)]
     pub no_bundled_dict: bool,
 
+    /// Keep the whole text of every page: no boilerplate removal (menus,
+    /// controls, copyright lines, comment rules, tag lists stay).
+    #[arg(long)]
+    pub keep_boilerplate: bool,
+
     /// Worker threads (default: one per core).
     #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub threads: Option<u16>,

@@ -51,6 +51,7 @@ fn extract(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
         inputs: args.inputs.clone(),
         out_dir: args.output.clone(),
         fields: config::jsonl_fields(args),
+        keep_boilerplate: args.keep_boilerplate,
         threads: args.threads.map(usize::from),
         run_id: new_run_id(),
     };

@@ -1,4 +1,9 @@
 //! Visible text of an HTML page, with its title and publication date.
+//!
+//! Unless boilerplate is kept, page furniture is left out by its tag context:
+//! `<aside>` and `<footer>`, elements whose class or id names furniture
+//! (`share-buttons`, `comment-list`, `related`), and link lists (blocks whose
+//! text is mostly link text).
 
 use chrono::NaiveDate;
 use scraper::{ElementRef, Html, Node, Selector};
@@ -12,6 +17,8 @@ pub struct HtmlText {
     pub title: Option<String>,
     /// `article:published_time` (or a similar meta tag, or `<time datetime>`).
     pub published: Option<NaiveDate>,
+    /// Characters of the furniture elements left out.
+    pub removed_chars: u64,
 }
 
 /// Elements whose content is never visible article text.
@@ -55,13 +62,73 @@ const BLOCKS: &[&str] = &[
     "time",
 ];
 
+/// Elements that are furniture by their tag.
+const FURNITURE_TAGS: &[&str] = &["aside", "footer"];
+
+/// Words of class names and ids that mark furniture (matched on the parts
+/// of a name split at `-` and `_`).
+const FURNITURE_NAMES: &[&str] = &[
+    "nav",
+    "navbar",
+    "menu",
+    "gnb",
+    "lnb",
+    "breadcrumb",
+    "breadcrumbs",
+    "share",
+    "sharing",
+    "social",
+    "sns",
+    "comment",
+    "comments",
+    "reply",
+    "related",
+    "recommend",
+    "recommended",
+    "popular",
+    "ranking",
+    "footer",
+    "sidebar",
+    "banner",
+    "ad",
+    "ads",
+    "advert",
+    "advertisement",
+    "cookie",
+    "cookies",
+    "consent",
+    "subscribe",
+    "subscription",
+    "newsletter",
+    "tags",
+    "taglist",
+    "pagination",
+    "pager",
+    "login",
+    "modal",
+    "popup",
+    "copyright",
+    "toolbar",
+];
+
+/// Blocks whose link text is at least this share of their text, in percent,
+/// are link lists.
+const LINK_LIST_MIN_PERCENT: usize = 60;
+
+/// Elements never judged by link density: the article itself, and headings
+/// and captions, which often are one link.
+const LINK_EXEMPT: &[&str] =
+    &["article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "figure", "a"];
+
 /// Extracts the visible text of an HTML document: the `<article>`
 /// elements when the page marks its article, else `<main>`, else the whole
-/// page; navigation, scripts, styles and forms never.
+/// page; navigation, scripts, styles and forms never, and furniture unless
+/// `keep_boilerplate`.
 #[must_use]
-pub fn extract(html: &str) -> HtmlText {
+pub fn extract(html: &str, keep_boilerplate: bool) -> HtmlText {
     let page = Html::parse_document(html);
-    let mut out = String::with_capacity(html.len() / 2);
+    let mut walker =
+        Walker { out: String::with_capacity(html.len() / 2), removed_chars: 0, keep_boilerplate };
     let content = ["article", "main"].into_iter().find_map(|name| {
         let selector = Selector::parse(name).ok()?;
         // Outermost matches only, so that nested articles are not read twice.
@@ -74,37 +141,102 @@ pub fn extract(html: &str) -> HtmlText {
         (!found.is_empty()).then_some(found)
     });
     match content {
-        Some(elements) => elements.into_iter().for_each(|e| walk(e, &mut out, false)),
-        None => walk(page.root_element(), &mut out, false),
+        Some(elements) => elements.into_iter().for_each(|e| walker.walk(e, false)),
+        None => walker.walk(page.root_element(), false),
     }
-    HtmlText { text: tidy_lines(&out), title: title(&page), published: published(&page) }
+    HtmlText {
+        text: tidy_lines(&walker.out),
+        title: title(&page),
+        published: published(&page),
+        removed_chars: walker.removed_chars,
+    }
 }
 
-fn walk(element: ElementRef<'_>, out: &mut String, in_pre: bool) {
-    let name = element.value().name();
-    if HIDDEN.contains(&name) || element.value().attr("hidden").is_some() {
-        return;
-    }
-    let block = BLOCKS.contains(&name);
-    if block {
-        out.push('\n');
-    }
-    let in_pre = in_pre || name == "pre";
-    for child in element.children() {
-        match child.value() {
-            Node::Text(text) => push_text(out, text, in_pre),
-            Node::Element(e) if e.name() == "br" => out.push('\n'),
-            Node::Element(_) => {
-                if let Some(child) = ElementRef::wrap(child) {
-                    walk(child, out, in_pre);
+/// Collects visible text, leaving furniture out unless told to keep it.
+struct Walker {
+    out: String,
+    removed_chars: u64,
+    keep_boilerplate: bool,
+}
+
+impl Walker {
+    fn walk(&mut self, element: ElementRef<'_>, in_pre: bool) {
+        let name = element.value().name();
+        if HIDDEN.contains(&name) || element.value().attr("hidden").is_some() {
+            return;
+        }
+        if !self.keep_boilerplate && is_furniture(element) {
+            self.removed_chars += u64::try_from(visible_chars(element)).unwrap_or(u64::MAX);
+            return;
+        }
+        let block = BLOCKS.contains(&name);
+        if block {
+            self.out.push('\n');
+        }
+        let in_pre = in_pre || name == "pre";
+        for child in element.children() {
+            match child.value() {
+                Node::Text(text) => push_text(&mut self.out, text, in_pre),
+                Node::Element(e) if e.name() == "br" => self.out.push('\n'),
+                Node::Element(_) => {
+                    if let Some(child) = ElementRef::wrap(child) {
+                        self.walk(child, in_pre);
+                    }
                 }
+                _ => {}
             }
-            _ => {}
+        }
+        if block {
+            self.out.push('\n');
         }
     }
-    if block {
-        out.push('\n');
+}
+
+/// True for page furniture: by tag, by class or id, or as a link list.
+fn is_furniture(element: ElementRef<'_>) -> bool {
+    let value = element.value();
+    let name = value.name();
+    if FURNITURE_TAGS.contains(&name) {
+        return true;
     }
+    let named = [value.attr("class"), value.attr("id")]
+        .into_iter()
+        .flatten()
+        .flat_map(str::split_whitespace)
+        .flat_map(|n| n.split(['-', '_']))
+        .any(|part| FURNITURE_NAMES.contains(&part.to_ascii_lowercase().as_str()));
+    if named && !holds_article(element) {
+        return true;
+    }
+    BLOCKS.contains(&name) && !LINK_EXEMPT.contains(&name) && is_link_list(element)
+}
+
+/// True when the element holds the article's main parts.
+fn holds_article(element: ElementRef<'_>) -> bool {
+    element
+        .descendants()
+        .filter_map(ElementRef::wrap)
+        .any(|e| matches!(e.value().name(), "article" | "main" | "h1"))
+}
+
+/// True when most of the element's text is link text.
+fn is_link_list(element: ElementRef<'_>) -> bool {
+    let total = visible_chars(element);
+    if total == 0 {
+        return false;
+    }
+    let links: usize = element
+        .descendants()
+        .filter_map(ElementRef::wrap)
+        .filter(|e| e.value().name() == "a")
+        .map(visible_chars)
+        .sum();
+    links * 100 >= total * LINK_LIST_MIN_PERCENT
+}
+
+/// Characters of the element's text other than whitespace.
+fn visible_chars(element: ElementRef<'_>) -> usize {
+    element.text().map(|t| t.chars().filter(|c| !c.is_whitespace()).count()).sum()
 }
 
 /// Appends a text node, collapsing whitespace runs as a browser would.
@@ -205,7 +337,7 @@ mod tests {
 
     #[test]
     fn visible_text_only() {
-        let page = extract(PAGE);
+        let page = extract(PAGE, false);
         assert_eq!(
             page.text,
             "Regulators sign pact\n\nThe MFDS and PMDA met\nin Seoul.\n\nOfficials at the meeting"
@@ -214,14 +346,15 @@ mod tests {
 
     #[test]
     fn title_and_date_from_meta() {
-        let page = extract(PAGE);
+        let page = extract(PAGE, false);
         assert_eq!(page.title.as_deref(), Some("Site | Regulators sign pact"));
         assert_eq!(page.published, NaiveDate::from_ymd_opt(2025, 11, 3));
     }
 
     #[test]
     fn title_falls_back_to_h1_and_date_to_time_element() {
-        let page = extract("<h1>제목</h1><time datetime=\"2024-02-29\">어제</time><p>본문</p>");
+        let page =
+            extract("<h1>제목</h1><time datetime=\"2024-02-29\">어제</time><p>본문</p>", false);
         assert_eq!(page.title.as_deref(), Some("제목"));
         assert_eq!(page.published, NaiveDate::from_ymd_opt(2024, 2, 29));
         assert_eq!(page.text, "제목\n\n어제\n\n본문");
@@ -232,17 +365,77 @@ mod tests {
         let page = extract(
             "<header>Site name</header><main><article><p>Body.</p></article>\
              <aside>Related</aside></main><footer>(c) Site</footer>",
+            false,
         );
         assert_eq!(page.text, "Body.");
-        let page = extract("<header>Menu</header><main><p>Main body.</p></main><footer>c</footer>");
+        let page =
+            extract("<header>Menu</header><main><p>Main body.</p></main><footer>c</footer>", false);
         assert_eq!(page.text, "Main body.");
-        let page = extract("<article><p>Outer.</p><article><p>Inner.</p></article></article>");
+        let page =
+            extract("<article><p>Outer.</p><article><p>Inner.</p></article></article>", false);
         assert_eq!(page.text, "Outer.\n\nInner.");
+    }
+
+    /// A Korean news page in the style of a portal: the article sits in a
+    /// `div`, among menus, share buttons, a related-news list and comments.
+    const KOREAN_PORTAL: &str = r#"<html><body>
+<div class="gnb"><a href="/">홈</a><a href="/p">정치</a><a href="/e">경제</a></div>
+<div id="content">
+  <h2 class="headline">식약처, 의료기기 심사 기간 단축</h2>
+  <p class="byline">김민지 기자 | 2026.03.04 10:05</p>
+  <div class="article-body">
+    <p>식품의약품안전처는 의료기기 허가 심사 기간을 <a href="/t/90">90일</a>로 줄인다고 밝혔다.</p>
+    <figure><img src="a.jpg" alt="회의 사진"><figcaption>심사 제도 설명회 모습</figcaption></figure>
+  </div>
+  <div class="share-buttons"><span>공유하기</span> 카카오톡 페이스북</div>
+  <ul class="list"><li><a href="/1">다른 기사 제목 하나</a></li><li><a href="/2">다른 기사 제목 둘</a></li></ul>
+  <section id="comment-area"><p>댓글 3</p><p>좋은 소식이네요</p></section>
+</div>
+<footer>ⓒ 예시일보</footer>
+</body></html>"#;
+
+    #[test]
+    fn furniture_is_left_out_by_tag_context() {
+        let page = extract(KOREAN_PORTAL, false);
+        assert_eq!(
+            page.text,
+            "식약처, 의료기기 심사 기간 단축\n\n김민지 기자 | 2026.03.04 10:05\n\n\
+             식품의약품안전처는 의료기기 허가 심사 기간을 90일로 줄인다고 밝혔다.\n\n\
+             심사 제도 설명회 모습"
+        );
+        let removed = "홈정치경제공유하기카카오톡페이스북다른기사제목하나다른기사제목둘댓글3좋은소식이네요ⓒ예시일보";
+        assert_eq!(page.removed_chars, removed.chars().count() as u64);
+    }
+
+    #[test]
+    fn furniture_is_kept_on_request() {
+        let page = extract(KOREAN_PORTAL, true);
+        assert!(page.text.starts_with("홈정치경제\n\n식약처"), "{}", page.text);
+        assert!(page.text.ends_with("ⓒ 예시일보"), "{}", page.text);
+        assert_eq!(page.removed_chars, 0);
+    }
+
+    #[test]
+    fn english_article_keeps_captions_and_inline_links() {
+        let page = extract(
+            r##"<article><h1><a href="/s">Agencies agree on shared audits</a></h1>
+<p>The <a href="/mfds">MFDS</a> and the PMDA will share audit reports from next year.</p>
+<div class="social-share"><a href="#">Share</a><a href="#">Tweet</a></div>
+<figure><figcaption>Officials sign the agreement</figcaption></figure>
+<div class="tags"><a href="/t/1">devices</a> <a href="/t/2">audits</a></div>
+<aside><h3>Most read</h3><a href="/x">Another story</a></aside></article>"##,
+            false,
+        );
+        assert_eq!(
+            page.text,
+            "Agencies agree on shared audits\n\nThe MFDS and the PMDA will share audit reports \
+             from next year.\n\nOfficials sign the agreement"
+        );
     }
 
     #[test]
     fn malformed_html_does_not_fail() {
-        let page = extract("<p>open <b>bold <i>both</p> tail");
+        let page = extract("<p>open <b>bold <i>both</p> tail", false);
         assert_eq!(page.text, "open bold both\ntail");
     }
 }

@@ -2,8 +2,10 @@
 //! into a clean [`Document`].
 //!
 //! Reading ([`read_file`]) is sequential and cheap; parsing ([`parse_record`]:
-//! decoding, HTML extraction, JSON, cleaning) is what runs in parallel.
+//! decoding, HTML extraction, JSON, cleaning, boilerplate removal) is what
+//! runs in parallel.
 
+pub mod boilerplate;
 mod clean;
 mod decode;
 mod html;
@@ -21,6 +23,34 @@ pub use decode::{Decoded, decode};
 pub use walk::{InputFile, discover};
 
 use crate::model::{Document, ErrorRow, Origin};
+use boilerplate::RepeatedLines;
+
+/// How much of a page is kept.
+#[derive(Clone, Debug, Default)]
+pub struct Cleaning {
+    /// Keep the whole text: no boilerplate removal.
+    pub keep_boilerplate: bool,
+    /// Lines repeated across the documents of each source, counted beforehand.
+    pub repeated: RepeatedLines,
+}
+
+impl Cleaning {
+    /// Everything kept: no boilerplate removal.
+    #[must_use]
+    pub fn keep_all() -> Self {
+        Cleaning { keep_boilerplate: true, repeated: RepeatedLines::default() }
+    }
+
+    /// Removes the boilerplate of a document's text (or only reads its title
+    /// and date line when boilerplate is kept).
+    fn strip(&self, text: &str, source: &str) -> boilerplate::Stripped {
+        if self.keep_boilerplate {
+            boilerplate::keep_all(text)
+        } else {
+            boilerplate::strip(text, &|line| self.repeated.is_repeated(source, line))
+        }
+    }
+}
 
 /// The input formats gazette reads, chosen by file extension.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -179,13 +209,18 @@ impl<R: BufRead> Iterator for JsonlLines<R> {
     }
 }
 
-/// Turns a raw record into a clean document.
+/// Turns a raw record into a clean document, its boilerplate removed as
+/// `cleaning` says.
 ///
 /// # Errors
 ///
 /// Returns an error row naming the file (and line) when the record cannot be
 /// decoded, is not valid JSON, lacks its text, or is empty.
-pub fn parse_record(mut record: RawRecord, fields: &JsonlFields) -> Result<Document, ErrorRow> {
+pub fn parse_record(
+    mut record: RawRecord,
+    fields: &JsonlFields,
+    cleaning: &Cleaning,
+) -> Result<Document, ErrorRow> {
     if record.bytes.is_empty() {
         return Err(record.error("empty file"));
     }
@@ -195,21 +230,29 @@ pub fn parse_record(mut record: RawRecord, fields: &JsonlFields) -> Result<Docum
         Format::Text => {
             let bytes = std::mem::take(&mut record.bytes);
             let text = decode(bytes).map_err(|m| record.error(m))?.text;
-            let text = clean_text(text);
-            Document { title: first_line(&text), text, ..Document::default() }
+            Document { text: clean_text(text), ..Document::default() }
         }
         Format::Html => {
             let bytes = std::mem::take(&mut record.bytes);
             let text = decode(bytes).map_err(|m| record.error(m))?.text;
-            let page = html::extract(&text);
+            let page = html::extract(&text, cleaning.keep_boilerplate);
             Document {
                 title: page.title.map(clean_text),
                 published: page.published,
                 text: clean_text(page.text),
+                boilerplate_chars: page.removed_chars,
                 ..Document::default()
             }
         }
     };
+    let source = boilerplate::source_key(&record.path, record.line.is_some(), doc.url.as_deref());
+    let stripped = cleaning.strip(&doc.text, &source);
+    if record.format == Format::Text {
+        doc.title = stripped.title;
+    }
+    doc.published = doc.published.or(stripped.published);
+    doc.boilerplate_chars += stripped.removed_chars;
+    doc.text = stripped.text;
     if doc.text.trim().is_empty() {
         return Err(record.error("no text in document"));
     }
@@ -256,12 +299,6 @@ pub fn parse_date_field(value: &str) -> Option<NaiveDate> {
     html::iso_date_prefix(&head)
 }
 
-/// The first non-empty line, as a title, when it is short enough to be one.
-fn first_line(text: &str) -> Option<String> {
-    let line = text.lines().map(str::trim).find(|l| !l.is_empty())?;
-    (line.chars().count() <= 200).then(|| line.to_owned())
-}
-
 /// Lowercase hex SHA-256 of `bytes`.
 #[must_use]
 pub fn hex_digest(bytes: &[u8]) -> String {
@@ -296,7 +333,7 @@ mod tests {
     }
 
     fn parse(format: Format, bytes: &[u8]) -> Result<Document, ErrorRow> {
-        parse_record(record(format, bytes), &JsonlFields::default())
+        parse_record(record(format, bytes), &JsonlFields::default(), &Cleaning::default())
     }
 
     #[test]
@@ -311,6 +348,30 @@ mod tests {
             doc.content_hash,
             hex_digest("\u{FEFF}Headline\r\n\r\nBody text.\r\n".as_bytes())
         );
+    }
+
+    #[test]
+    fn boilerplate_is_removed_unless_kept() {
+        let page = "Text Size\nClose\nHeadline\n2026-01-05 09:00\n\nThe agency approved \
+                    the new test kit after a review of the data from three hospitals.\n\n\
+                    Copyright 2026 Example Daily\n";
+        let doc = parse(Format::Text, page.as_bytes()).unwrap();
+        assert_eq!(
+            doc.text,
+            "Headline\n2026-01-05 09:00\n\nThe agency approved the new test kit after a \
+             review of the data from three hospitals."
+        );
+        assert_eq!(doc.boilerplate_chars, 42);
+        assert_eq!(doc.title.as_deref(), Some("Headline"));
+        assert_eq!(doc.published, NaiveDate::from_ymd_opt(2026, 1, 5));
+        let kept = parse_record(
+            record(Format::Text, page.as_bytes()),
+            &JsonlFields::default(),
+            &Cleaning::keep_all(),
+        )
+        .unwrap();
+        assert_eq!((kept.text.as_str(), kept.boilerplate_chars), (page, 0));
+        assert_eq!(kept.title.as_deref(), Some("Text Size"));
     }
 
     #[test]
@@ -336,7 +397,7 @@ mod tests {
         let fields =
             JsonlFields { id: "uid".into(), text: "body".into(), ..JsonlFields::default() };
         let rec = record(Format::Jsonl, br#"{"uid": "a1", "body": "hello"}"#);
-        let doc = parse_record(rec, &fields).unwrap();
+        let doc = parse_record(rec, &fields, &Cleaning::default()).unwrap();
         assert_eq!((doc.id.as_str(), doc.text.as_str()), ("a1", "hello"));
     }
 

@@ -28,8 +28,9 @@ pub(super) const ABBREVIATIONS: &[(&str, Abbreviation)] = &[
     ("Ms", NeverEnds),
     ("Prof", NeverEnds),
     ("St", NeverEnds),
-    ("Jr", NeverEnds),
-    ("Sr", NeverEnds),
+    ("Mt", NeverEnds),
+    ("Jr", EndsBeforeCapital),
+    ("Sr", EndsBeforeCapital),
     ("Gen", NeverEnds),
     ("Rep", NeverEnds),
     ("Sen", NeverEnds),
@@ -94,10 +95,13 @@ fn initial(head: &str) -> Option<Abbreviation> {
     single.then_some(NeverEnds)
 }
 
-/// A number of one to three digits alone at the start of a line, as in
-/// "1. Institute of Regulatory Science".
+/// A number of one to three digits, or a Roman numeral of up to three
+/// letters, alone at the start of a line, as in "1. Institute of Regulatory
+/// Science" or "II. Methods".
 fn list_number(head: &str) -> Option<Abbreviation> {
     let before = head.trim_end_matches(|c: char| c.is_ascii_digit());
+    let before =
+        if before.len() == head.len() { head.trim_end_matches(['I', 'V', 'X']) } else { before };
     let digits = head.len() - before.len();
     let line_prefix = before.trim_end_matches(super::chars::is_horizontal_space);
     let at_line_start =

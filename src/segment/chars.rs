@@ -51,10 +51,31 @@ pub(super) fn is_cjk_letter(c: char) -> bool {
     matches!(script_of(c), Some(Script::Hangul | Script::Kana | Script::Han))
 }
 
-/// Hangul or Hiragana: the letters of the particles that Korean and Japanese
-/// attach directly to a closing quotation mark ("…"라고, 「…」と).
+/// A Hangul syllable, or the Hiragana of a Japanese particle: the letters
+/// Korean and Japanese attach directly to a closing quotation mark ("…"라고,
+/// 「…」と, 「…」は). Other Hiragana after a quotation start a new sentence
+/// (「…。」これは).
 pub(super) fn is_particle_letter(c: char) -> bool {
-    matches!(c, '\u{AC00}'..='\u{D7A3}' | '\u{3041}'..='\u{309F}')
+    matches!(c, '\u{AC00}'..='\u{D7A3}')
+        || matches!(
+            c,
+            'と' | 'っ' | 'は' | 'が' | 'を' | 'も' | 'に' | 'で' | 'の' | 'や' | 'へ' | 'か'
+        )
+}
+
+/// Korean words that take up a quotation after a space ("…" 하고 웃었다).
+const QUOTATIVE_WORDS: &[&str] =
+    &["하고", "하며", "하면서", "하자", "하는", "라고", "라며", "라는"];
+
+/// True when `rest`, the text right after a closing quotation mark, goes on
+/// with the sentence that quotes: a particle glued to the mark, or a
+/// quotative verb after a space.
+pub(super) fn continues_quotation(rest: &str) -> bool {
+    if rest.chars().next().is_some_and(is_particle_letter) {
+        return true;
+    }
+    let word = rest.trim_start_matches(is_horizontal_space);
+    word.len() < rest.len() && QUOTATIVE_WORDS.iter().any(|w| word.starts_with(w))
 }
 
 /// ASCII or full-width digit.
@@ -152,6 +173,11 @@ mod tests {
         assert!(is_particle_letter('라'));
         assert!(is_particle_letter('と'));
         assert!(!is_particle_letter('カ'));
+        assert!(!is_particle_letter('こ'));
+        assert!(continues_quotation("라고 했다"));
+        assert!(continues_quotation(" 하고 웃었다"));
+        assert!(!continues_quotation("하고"[..0].as_ref()));
+        assert!(!continues_quotation(" 그는 웃었다"));
         assert!(!is_particle_letter('他'));
         assert!(!is_particle_letter('a'));
     }

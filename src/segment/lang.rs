@@ -4,24 +4,27 @@
 //! Only letters count, by script: Hangul is Korean; Kana, together with the
 //! Han letters around it, is Japanese; Han without Kana is Chinese; Latin is
 //! English. Digits, punctuation and letters of other scripts do not count.
-//! The CJK language is whichever of Korean, Japanese and Chinese has the most
-//! letters. Then, in order:
+//! A CJK letter weighs [`CJK_LETTER_WEIGHT`] Latin letters: a Hangul syllable
+//! or a Han character carries about as much text as a short Latin word
+//! fragment. The CJK language is whichever of Korean, Japanese and Chinese has
+//! the most letters. Then, in order:
 //!
-//! 1. the CJK language wins when it holds more than half of the letters;
-//! 2. it also wins with at least [`NATIVE_MIN_PERCENT`]% of the letters, more
-//!    than the other CJK scripts together, when every Latin word is an acronym
-//!    or a name, i.e. no Latin word of three or more letters is written all in
-//!    lowercase ("PMDA와 협력", "Samsung Biologics와 계약");
-//! 3. English wins when Latin holds more than half of the letters;
+//! 1. the CJK language wins when it holds more than half of the weight;
+//! 2. it also wins, with more letters than the other CJK scripts together,
+//!    when every Latin word is an acronym or a name, i.e. no Latin word of
+//!    three or more letters is written all in lowercase ("PMDA와 협력",
+//!    "MFDS PMDA KPBMA와", "Samsung Biologics와 계약");
+//! 3. English wins when Latin holds more than half of the weight;
 //! 4. anything else is `Mixed`, and text without letters is `Und`.
+//!
+//! A document's language weighs its sentences by their letters, unweighted.
 
 use crate::model::{Lang, SentenceSpan};
 
 use super::chars::{Script, script_of};
 
-/// Share of the letters from which the CJK language wins over acronyms and
-/// names in Latin letters.
-const NATIVE_MIN_PERCENT: usize = 30;
+/// Weight of a Hangul, Kana or Han letter against a Latin letter.
+const CJK_LETTER_WEIGHT: usize = 3;
 
 /// Shortest all-lowercase Latin word that marks English prose; shorter ones
 /// are mostly units ("mg", "mL" once folded).
@@ -106,16 +109,15 @@ impl ScriptCounts {
     }
 
     fn lang(self) -> Lang {
-        let total = self.letters();
+        let all_cjk = self.hangul + self.kana + self.han;
+        let total = self.latin + all_cjk * CJK_LETTER_WEIGHT;
         let (cjk_lang, cjk_letters) = self.cjk();
-        let other_cjk_letters = total - self.latin - cjk_letters;
+        let other_cjk_letters = all_cjk - cjk_letters;
         let names_only = !self.has_prose_word;
         if total == 0 {
             Lang::Und
-        } else if cjk_letters * 2 > total
-            || (cjk_letters * 100 >= total * NATIVE_MIN_PERCENT
-                && cjk_letters > other_cjk_letters
-                && names_only)
+        } else if cjk_letters * CJK_LETTER_WEIGHT * 2 > total
+            || (cjk_letters > other_cjk_letters && names_only)
         {
             cjk_lang
         } else if self.latin * 2 > total {
@@ -164,7 +166,9 @@ mod tests {
     l!(ja_acronym, "PMDAと協力", Ja);
     l!(zh_acronym, "FDA批准", Zh);
     l!(en_prose_with_particle, "MFDS and PMDA와", En);
-    l!(en_below_threshold, "MFDS PMDA KPBMA와", En);
+    l!(ko_acronyms_only, "MFDS PMDA KPBMA와", Ko);
+    l!(ko_acronym_list, "FDA, EMA, PMDA 및 MFDS 승인", Ko);
+    l!(en_acronyms_only, "FDA EMA PMDA", En);
 
     // Mixed sentences.
     l!(en_with_korean_name, "The Ministry of Food and Drug Safety (식약처) said so.", En);
@@ -173,8 +177,10 @@ mod tests {
         "식약처는 regulatory science를 강조하며 국제 협력을 확대하겠다고 약속했다",
         Ko
     );
-    l!(en_latin_majority_with_prose, "식약처는 regulatory science를 강조했다", En);
-    l!(mixed_prose_and_hangul, "science 규제과학 체계다", Mixed);
+    l!(ko_hangul_outweighs_latin_prose, "식약처는 regulatory science를 강조했다", Ko);
+    l!(ko_short_with_english_word, "science 규제과학 체계다", Ko);
+    l!(en_prose_with_korean_term, "The term 규제과학 means regulatory science here", En);
+    l!(mixed_prose_and_hangul, "safety review 규제과학", Mixed);
     l!(ko_with_hanja, "中 정부는 日과 협력한다", Ko);
     l!(zh_with_hangul_name, "韩国食药处(식약처)表示", Zh);
     l!(ja_with_latin_prose, "厚生労働省とPMDAは新しいguidanceを公表した", Ja);

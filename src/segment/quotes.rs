@@ -3,7 +3,7 @@
 //! so every sentence end inside such a quotation belongs to the sentence that
 //! quotes it.
 
-use super::chars::{QUOTE_PAIRS, is_line_break, is_particle_letter};
+use super::chars::{QUOTE_PAIRS, continues_quotation, is_line_break};
 
 /// How far ahead, in bytes, the closing mark of a quotation is looked for.
 const MAX_QUOTATION_BYTES: usize = 2048;
@@ -70,9 +70,7 @@ fn particle_after_closer(text: &str, from: usize, closer: char) -> bool {
         .char_indices()
         .take_while(|&(i, c)| i < MAX_QUOTATION_BYTES && !is_line_break(c))
         .find(|&(_, c)| c == closer);
-    found.is_some_and(|(i, c)| {
-        rest.get(i + c.len_utf8()..).and_then(|s| s.chars().next()).is_some_and(is_particle_letter)
-    })
+    found.is_some_and(|(i, c)| rest.get(i + c.len_utf8()..).is_some_and(continues_quotation))
 }
 
 #[cfg(test)]

@@ -12,12 +12,15 @@
 //!   before it or a lowercase word after it.
 //! - An ellipsis ends a sentence only when a space and a capital follow.
 //! - A closing quotation mark followed directly by a Korean or Japanese
-//!   particle ("…"라고, 「…」と) keeps the quotation inside its sentence.
+//!   particle ("…"라고, 「…」と), or by a Korean quotative verb after a space
+//!   ("…" 하고), keeps the quotation inside its sentence; so does a quoted
+//!   question or exclamation followed by a lowercase word ("Stop!" he said).
+//! - Periods separated by single spaces (". . .") are one ellipsis.
 
 use super::abbreviations::{Abbreviation, abbreviation_before};
 use super::chars::{
-    CJK_STOPS, CLOSERS, ELLIPSES, LATIN_STOPS, PERIODS, QUOTE_CLOSERS, Script, is_cjk_letter,
-    is_digit, is_horizontal_space, is_line_break, is_particle_letter, script_of,
+    CJK_STOPS, CLOSERS, ELLIPSES, LATIN_STOPS, PERIODS, QUOTE_CLOSERS, Script, continues_quotation,
+    is_cjk_letter, is_digit, is_horizontal_space, is_line_break, script_of,
 };
 
 /// The strongest terminator in a cluster.
@@ -53,7 +56,8 @@ impl Cluster {
         let (mut periods, mut ellipsis, mut latin, mut cjk) = (0, false, false, false);
         let mut has_quote_closer = false;
         let mut end = start;
-        for (i, c) in text.get(start..).unwrap_or_default().char_indices() {
+        let rest = text.get(start..).unwrap_or_default();
+        for (i, c) in rest.char_indices() {
             if PERIODS.contains(&c) {
                 periods += 1;
             } else if ELLIPSES.contains(&c) {
@@ -64,6 +68,11 @@ impl Cluster {
                 cjk = true;
             } else if CLOSERS.contains(&c) {
                 has_quote_closer |= QUOTE_CLOSERS.contains(&c);
+            } else if c == ' '
+                && periods > 0
+                && rest.get(i + 1..).is_some_and(|r| r.starts_with('.'))
+            {
+                // A spaced ellipsis (". . .").
             } else {
                 break;
             }
@@ -108,15 +117,32 @@ impl Next {
     }
 }
 
+/// The start of a list number written "2.)" in running text ("1.) Submit
+/// 2.) Pay"): the item it opens starts a new sentence there.
+pub(super) fn inline_list_number(text: &str, cluster: &Cluster) -> Option<usize> {
+    if text.get(cluster.start..cluster.end) != Some(".)") {
+        return None;
+    }
+    let head = text.get(..cluster.start)?;
+    let before = head.trim_end_matches(|c: char| c.is_ascii_digit());
+    let digits = head.len() - before.len();
+    let separated = before.chars().next_back().is_none_or(char::is_whitespace);
+    ((1..=2).contains(&digits) && separated).then_some(before.len())
+}
+
 /// True when `cluster` ends its sentence.
 pub(super) fn ends_sentence(text: &str, cluster: &Cluster) -> bool {
     let head = text.get(..cluster.start).unwrap_or_default();
     match Next::after(text, cluster.end) {
         Next::End => true,
-        Next::Glued(c, _) if cluster.has_quote_closer && is_particle_letter(c) => false,
+        _ if cluster.has_quote_closer
+            && text.get(cluster.end..).is_some_and(continues_quotation) =>
+        {
+            false
+        }
         _ if cluster.stop == Stop::Cjk => true,
         Next::Glued(c, then) => ends_before_glued(cluster.stop, head, c, then),
-        Next::Spaced(c) => ends_before_spaced(cluster.stop, head, c),
+        Next::Spaced(c) => ends_before_spaced(cluster, head, c),
     }
 }
 
@@ -140,10 +166,13 @@ fn ends_before_glued(stop: Stop, head: &str, c: char, then: Option<char>) -> boo
     }
 }
 
-/// Decides a cluster followed by spaces and then `c`.
-fn ends_before_spaced(stop: Stop, head: &str, c: char) -> bool {
-    match stop {
-        Stop::Cjk | Stop::Latin => true,
+/// Decides a cluster followed by spaces and then `c`. A question or
+/// exclamation inside quotation marks followed by a lowercase word is
+/// quoted speech inside the sentence ("Stop!" he said).
+fn ends_before_spaced(cluster: &Cluster, head: &str, c: char) -> bool {
+    match cluster.stop {
+        Stop::Cjk => true,
+        Stop::Latin => !(cluster.has_quote_closer && c.is_lowercase()),
         Stop::Ellipsis => c.is_uppercase(),
         Stop::Period if head.chars().next_back().is_some_and(is_cjk_letter) => true,
         Stop::Period => match abbreviation_before(head) {

@@ -10,7 +10,7 @@ use super::chars::{
 };
 use super::lines;
 use super::quotes::QuoteTracker;
-use super::rules::{Cluster, ends_sentence};
+use super::rules::{Cluster, ends_sentence, inline_list_number};
 
 /// The byte spans of the sentences of `text`, in order, trimmed of
 /// whitespace and never empty.
@@ -128,6 +128,10 @@ impl Scanner<'_> {
     /// the rules say so, and returns where the scan goes on.
     fn terminator(&mut self, at: usize) -> usize {
         let cluster = Cluster::read(self.text, at);
+        if let Some(number) = inline_list_number(self.text, &cluster) {
+            self.cut(number);
+            return cluster.end;
+        }
         let marks = self.text.get(at..cluster.end).unwrap_or_default();
         let closes_quotation = self.quotes.close_in(marks);
         let in_embedded_quotation =

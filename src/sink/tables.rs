@@ -6,7 +6,8 @@
 use std::sync::Arc;
 
 use arrow_array::builder::{
-    ArrayBuilder, Date32Builder, Float64Builder, ListBuilder, StringBuilder, UInt32Builder,
+    ArrayBuilder, Date32Builder, Float64Builder, Int64Builder, ListBuilder, StringBuilder,
+    UInt32Builder,
 };
 use arrow_array::{ArrayRef, RecordBatch};
 use arrow_schema::{DataType, Field, Schema, SchemaRef};
@@ -66,6 +67,7 @@ pub struct DocumentsBuilder {
     text: StringBuilder,
     n_chars: UInt32Builder,
     n_sentences: UInt32Builder,
+    boilerplate_chars: Int64Builder,
     content_hash: StringBuilder,
 }
 
@@ -82,6 +84,7 @@ impl DocumentsBuilder {
         self.text.append_value(&d.text);
         self.n_chars.append_value(d.n_chars);
         self.n_sentences.append_value(d.n_sentences);
+        self.boilerplate_chars.append_value(i64::try_from(d.boilerplate_chars).unwrap_or(i64::MAX));
         self.content_hash.append_value(&d.content_hash);
     }
 }
@@ -101,6 +104,7 @@ impl TableBuilder for DocumentsBuilder {
             string("text"),
             uint32("n_chars"),
             uint32("n_sentences"),
+            field("boilerplate_chars", DataType::Int64, false),
             string("content_hash"),
         ]))
     }
@@ -122,6 +126,7 @@ impl TableBuilder for DocumentsBuilder {
                 Arc::new(self.text.finish()),
                 Arc::new(self.n_chars.finish()),
                 Arc::new(self.n_sentences.finish()),
+                Arc::new(self.boilerplate_chars.finish()),
                 Arc::new(self.content_hash.finish()),
             ],
         )

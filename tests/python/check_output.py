@@ -18,7 +18,8 @@ TABLES = ("documents", "sentences", "entities", "mentions", "figures", "errors")
 POLARS_DTYPES = {
     "documents": {"doc_id": pl.String, "source": pl.String, "title": pl.String, "url": pl.String,
                   "lang": pl.String, "published": pl.Date, "text": pl.String, "n_chars": pl.UInt32,
-                  "n_sentences": pl.UInt32, "content_hash": pl.String},
+                  "n_sentences": pl.UInt32, "boilerplate_chars": pl.Int64,
+                  "content_hash": pl.String},
     "sentences": {"doc_id": pl.String, "sentence_id": pl.UInt32, "start": pl.UInt32, "end": pl.UInt32,
                   "lang": pl.String, "text": pl.String},
     "entities": {"entity_id": pl.String, "entity_type": pl.String, "canonical": pl.String,
@@ -33,7 +34,8 @@ POLARS_DTYPES = {
     "errors": {"source": pl.String, "line": pl.UInt32, "message": pl.String},
 }
 
-PANDAS_NUMERIC = {"n_chars": "uint32", "n_sentences": "uint32", "sentence_id": "uint32",
+PANDAS_NUMERIC = {"n_chars": "uint32", "n_sentences": "uint32", "boilerplate_chars": "int64",
+                  "sentence_id": "uint32",
                   "start": "uint32", "end": "uint32", "value": "float64", "value_max": "float64"}
 
 
@@ -78,6 +80,8 @@ def main():
         fail(f"only {len(docs)} documents, expected at least {args.min_docs}")
     if docs["doc_id"].duplicated().any():
         fail("duplicate doc_id in documents")
+    if docs["boilerplate_chars"].isna().any() or (docs["boilerplate_chars"] < 0).any():
+        fail("documents.boilerplate_chars must be a non-negative count")
     text = dict(zip(docs["doc_id"], docs["text"]))
     for row in docs.itertuples():
         if row.n_chars != len(row.text):
