@@ -192,6 +192,7 @@ const KOREAN_COUNT: &[Case] = &[
     ("열 번의 회의", &[]),
     ("여덟 개 기관", &[count("여덟 개 기관", 8.0)]),
     ("네, 맞습니다", &[]),
+    ("회의를 열 계획이다", &[]),
 ];
 
 const KOREAN_DURATION: &[Case] = &[

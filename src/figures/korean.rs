@@ -70,8 +70,8 @@ pub(crate) fn duration_follows(scan: &Scan<'_>, pos: usize) -> bool {
 /// "두 나라", "다섯 명", "세 가지", "두 번째": a Korean native numeral written
 /// as a word at `start..end`, before a counter, a unit or a rank suffix, or
 /// else before the noun it counts (particle cut). "한" and "첫" (one, first)
-/// are determiners before a noun; nouns the lexicon lists as not counted
-/// ("두 배", "세 부담") make no figure.
+/// are determiners before a noun, and "열", "스무" count only with a counter;
+/// nouns the lexicon lists as not counted ("두 배", "세 부담") make no figure.
 pub(crate) fn native_count(
     scan: &mut Scan<'_>,
     start: usize,
@@ -93,7 +93,9 @@ pub(crate) fn native_count(
         noun.strip_prefix(w.as_str())
             .is_some_and(|rest| rest.is_empty() || korean.particles.iter().any(|p| p == rest))
     });
-    let counted = value >= 2 && !not_counted;
+    // "열" and "스무" also start verbs and nouns ("열 계획이다": will hold):
+    // before a noun only the numerals below ten count.
+    let counted = (2..10).contains(&value) && !not_counted;
     counted.then(|| {
         let mut figure = figure(FigureKind::Count, start, noun_end, Some(f64::from(value)));
         figure.subject = Some(noun.to_owned());
