@@ -3,6 +3,7 @@
 //! these tests; see its README).
 
 mod corpus;
+mod dict;
 mod extract;
 mod sink;
 mod util;

@@ -27,6 +27,7 @@
 //! See [`Matcher::find`] for the rules a mention follows.
 
 mod boundary;
+mod check;
 mod country;
 mod error;
 mod fold;
@@ -34,6 +35,7 @@ mod korean;
 mod load;
 mod matcher;
 mod pattern;
+mod stats;
 mod tsv;
 
 #[cfg(test)]
@@ -43,8 +45,10 @@ use std::path::Path;
 
 use crate::model::{Entity, EntityIdx};
 
+pub use check::{CheckReport, Finding, Severity, check};
 pub use error::DictionaryError;
 pub use matcher::Matcher;
+pub use stats::{Script, Stats, TypeStats};
 
 /// The entities of one or more dictionary directories.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

@@ -152,6 +152,20 @@ fn plural(surface: &str) -> Option<String> {
     })
 }
 
+/// True when `surface` is an acronym that must match in its exact letter case:
+/// a single token (no space or hyphen) with two or more uppercase ASCII
+/// letters, width-folded (`PMDA`, `ＰＭＤＡ`, `QbD`, `mRNA`).
+pub(super) fn is_acronym(surface: &str) -> bool {
+    let mut uppercase = 0;
+    for c in surface.chars().map(unify_char) {
+        if c.is_whitespace() || c == '-' {
+            return false;
+        }
+        uppercase += usize::from(c.is_ascii_uppercase());
+    }
+    uppercase >= 2
+}
+
 /// One entity a pattern may stand for.
 #[derive(Debug, PartialEq, Eq)]
 pub(super) struct Candidate {
@@ -181,8 +195,7 @@ impl Candidate {
     /// The candidate for `entity` written as `surface`.
     fn new(entity: EntityIdx, surface: &str) -> Self {
         let unified: String = surface.chars().map(unify_char).collect();
-        let uppercase = unified.chars().filter(char::is_ascii_uppercase).count();
-        let case = if uppercase < 2 || unified.contains(|c: char| c.is_whitespace() || c == '-') {
+        let case = if !is_acronym(&unified) {
             CaseRule::Insensitive
         } else {
             let allows_plural = !unified.contains(|c: char| c.is_ascii_lowercase())
