@@ -10,6 +10,7 @@ use super::Dictionary;
 use super::boundary::{may_end, may_start, plural_suffix_len};
 use super::fold::FoldedText;
 use super::pattern::PatternTable;
+use super::surname::Surnames;
 
 /// Finds the mentions of a dictionary's entities in documents.
 ///
@@ -18,6 +19,7 @@ use super::pattern::PatternTable;
 pub struct Matcher {
     automaton: AhoCorasick,
     patterns: PatternTable,
+    surnames: Surnames,
 }
 
 impl Matcher {
@@ -36,7 +38,7 @@ impl Matcher {
             .start_kind(StartKind::Both)
             .build(&keys)
             .expect("the dictionary automaton fits in 32-bit state ids");
-        Matcher { automaton, patterns }
+        Matcher { automaton, patterns, surnames: Surnames::of(dict) }
     }
 
     /// All mentions in `text`, in order, non-overlapping, each inside one of
@@ -48,6 +50,8 @@ impl Matcher {
     /// which need their exact letters; Latin names end on a word boundary (an
     /// acronym may take a plural `s`: "CDMOs"); a Hangul name is not preceded
     /// by Hangul and is followed only by particles, which stay out of the span.
+    /// A person named in full is then also found by their surname alone later
+    /// in the text (see the `surname` module).
     #[must_use]
     pub fn find(&self, text: &str, sentences: &[SentenceSpan]) -> Vec<EntityMatch> {
         let folded = FoldedText::new(text);
@@ -62,6 +66,7 @@ impl Matcher {
                 from = resume_after_rejection(folded.as_str(), hit.start());
             }
         }
+        self.surnames.add_references(text, &mut mentions, |span| haystack.in_one_sentence(span));
         mentions
     }
 

@@ -36,6 +36,7 @@ mod load;
 mod matcher;
 mod pattern;
 mod stats;
+mod surname;
 mod tsv;
 
 #[cfg(test)]
