@@ -41,6 +41,7 @@ pub mod ingest;
 pub mod model;
 pub mod offsets;
 pub mod pipeline;
+pub mod recognize;
 pub mod run;
 pub mod segment;
 pub mod sink;

@@ -5,5 +5,6 @@
 mod corpus;
 mod dict;
 mod extract;
+mod recognize;
 mod sink;
 mod util;

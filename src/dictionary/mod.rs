@@ -46,8 +46,10 @@ use std::path::Path;
 
 use crate::model::{Entity, EntityIdx};
 
+pub(crate) use boundary::{may_end, may_start};
 pub use check::{CheckReport, Finding, Severity, check};
 pub use error::DictionaryError;
+pub(crate) use korean::is_particle_run;
 pub use matcher::Matcher;
 pub use stats::{Script, Stats, TypeStats};
 
