@@ -1,5 +1,6 @@
 //! The dictionary matcher: automaton build time and matching throughput, with
-//! the bundled dictionary and with a generated one of 100,000 names.
+//! the bundled dictionary and with a generated one of 100,000 names; and the
+//! throughput of the pattern recognizers.
 
 use std::hint::black_box;
 use std::path::PathBuf;
@@ -7,6 +8,7 @@ use std::path::PathBuf;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use gazette::dictionary::{Dictionary, Matcher};
 use gazette::model::{Entity, EntityType, Lang, SentenceSpan, Span};
+use gazette::recognize::Recognizer;
 
 /// The example corpus as one text.
 fn example_text() -> String {
@@ -102,6 +104,14 @@ fn bench_dictionary(c: &mut Criterion) {
         find.bench_function(name, |b| b.iter(|| matcher.find(black_box(&text), &sentences)));
     }
     find.finish();
+
+    let mut recognize = c.benchmark_group("recognize");
+    recognize.throughput(Throughput::Bytes(text.len() as u64));
+    recognize.sample_size(20);
+    let recognizer = Recognizer::new();
+    recognize
+        .bench_function("find", |b| b.iter(|| recognizer.find(black_box(&text), &sentences, &[])));
+    recognize.finish();
 }
 
 criterion_group!(benches, bench_dictionary);

@@ -142,8 +142,9 @@ fn accept(rule: &Rule, text: &str, mut span: Span) -> Option<Span> {
     let generic = rule.generic_names.contains(&name)
         || name.contains(|c| rule.forbidden_chars.contains(c))
         || rule.generic_endings.iter().any(|ending| name.ends_with(ending));
-    (starts_delimited && ends_delimited && !generic && name.chars().count() >= rule.min_chars)
-        .then_some(span)
+    let chars = name.chars().count();
+    let fits = (rule.min_chars..=rule.max_chars).contains(&chars);
+    (starts_delimited && ends_delimited && !generic && fits).then_some(span)
 }
 
 /// `name` without a trailing run of Korean particles ("셀트리온은" →

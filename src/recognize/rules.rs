@@ -39,6 +39,10 @@ pub(super) struct Rule {
     pub(super) ends_before_non_han: bool,
     /// The fewest characters the name may have after stripping.
     pub(super) min_chars: usize,
+    /// The most characters the name may have after stripping (the
+    /// expressions leave runs of Hangul or Han unbounded, which keeps their
+    /// automata small).
+    pub(super) max_chars: usize,
     /// The expression may take in Korean particles after the name, to be
     /// dropped ("(주)셀트리온은" → "(주)셀트리온").
     pub(super) trailing_particles: bool,
@@ -48,6 +52,12 @@ pub(super) struct Rule {
 const CAP: &str = r"(?:[A-Z][a-z]+(?:-[A-Za-z]+)?|[A-Z]{2,}[a-z]?)";
 /// What may join two capitalised words of one name.
 const JOIN: &str = r"(?:,? (?:and|of|for|on|the|&) | )";
+
+/// The most characters of a Hangul, Han or Kana name found by a rule.
+const MAX_NAME_CHARS: usize = 24;
+
+/// The most characters of an English name found by a rule.
+const MAX_LATIN_NAME_CHARS: usize = 120;
 
 /// Chinese function characters, never inside a name.
 const CHINESE_FUNCTION_CHARS: &str = "的了是这那被把就而但在";
@@ -310,6 +320,7 @@ pub(super) fn rules() -> Vec<Rule> {
         forbidden_chars: "",
         ends_before_non_han: false,
         min_chars: 0,
+        max_chars: MAX_LATIN_NAME_CHARS,
         trailing_particles: false,
     };
     let mut rules = vec![
@@ -358,12 +369,13 @@ pub(super) fn rules() -> Vec<Rule> {
         forbidden_chars: "",
         ends_before_non_han: false,
         min_chars,
+        max_chars: MAX_NAME_CHARS,
         trailing_particles: false,
     };
     rules.extend([
         hangul(
             EntityType::Law,
-            r"(?P<name>\p{Hangul}{2,20}법)".to_owned(),
+            r"(?P<name>\p{Hangul}{2,}법)".to_owned(),
             KOREAN_GENERIC_LAWS,
             KOREAN_NOT_LAWS,
             3,
@@ -379,7 +391,7 @@ pub(super) fn rules() -> Vec<Rule> {
             trailing_particles: true,
             ..hangul(
                 EntityType::Organization,
-                r"(?P<name>(?:\(주\)|㈜) ?[\p{Hangul}A-Za-z0-9]{2,15})".to_owned(),
+                r"(?P<name>(?:\(주\)|㈜) ?[\p{Hangul}A-Za-z0-9]{2,})".to_owned(),
                 &[],
                 &[],
                 4,
@@ -387,7 +399,7 @@ pub(super) fn rules() -> Vec<Rule> {
         },
         hangul(
             EntityType::Organization,
-            r"(?P<name>\p{Hangul}{2,15}(?:협회|학회|대학교|병원|연구원|제약|바이오))".to_owned(),
+            r"(?P<name>\p{Hangul}{2,}(?:협회|학회|대학교|병원|연구원|제약|바이오))".to_owned(),
             KOREAN_GENERIC_ORGS,
             &[],
             4,
@@ -403,6 +415,7 @@ pub(super) fn rules() -> Vec<Rule> {
         forbidden_chars: CHINESE_FUNCTION_CHARS,
         ends_before_non_han: false,
         min_chars,
+        max_chars: MAX_NAME_CHARS,
         trailing_particles: false,
     };
     rules.extend([
@@ -410,7 +423,7 @@ pub(super) fn rules() -> Vec<Rule> {
             ends_before_non_han: true,
             ..cjk(
                 EntityType::Law,
-                r"(?P<name>[\p{Han}\p{Katakana}ー]{2,20}(?:法律|法|条例))".to_owned(),
+                r"(?P<name>[\p{Han}\p{Katakana}ー]{2,}(?:法律|法|条例))".to_owned(),
                 &[],
                 CJK_NOT_LAWS,
                 3,
@@ -432,14 +445,14 @@ pub(super) fn rules() -> Vec<Rule> {
         ),
         cjk(
             EntityType::Organization,
-            r"(?P<name>株式会社[\p{Han}\p{Katakana}ーA-Za-z]{2,15}|[\p{Han}\p{Katakana}ー]{2,15}株式会社)".to_owned(),
+            r"(?P<name>株式会社[\p{Han}\p{Katakana}ーA-Za-z]{2,}|[\p{Han}\p{Katakana}ー]{2,}株式会社)".to_owned(),
             &[],
             &[],
             6,
         ),
         cjk(
             EntityType::Organization,
-            r"(?P<name>[\p{Han}\p{Katakana}ーA-Za-z]{2,15}(?:協会|协会|大学|学会|病院|医院|公司))".to_owned(),
+            r"(?P<name>[\p{Han}\p{Katakana}ーA-Za-z]{2,}(?:協会|协会|大学|学会|病院|医院|公司))".to_owned(),
             CJK_GENERIC_ORGS,
             &[],
             4,
