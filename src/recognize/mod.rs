@@ -75,7 +75,7 @@ impl Recognizer {
         taken: &[Span],
     ) -> Vec<PatternMatch> {
         let mut found: Vec<PatternMatch> = Vec::new();
-        for rule in &self.rules {
+        for rule in self.rules.iter().filter(|rule| rule.may_match(text)) {
             let mut from = 0;
             while let Some(captures) = rule.regex.captures_at(text, from) {
                 let Some(name) = captures.name("name") else { break };

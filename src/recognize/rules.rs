@@ -46,12 +46,38 @@ pub(super) struct Rule {
     /// The expression may take in Korean particles after the name, to be
     /// dropped ("(주)셀트리온은" → "(주)셀트리온").
     pub(super) trailing_particles: bool,
+    /// Words one of which any match contains: a text with none of them is
+    /// skipped without running the expression. Empty means no such word.
+    pub(super) needs_one_of: Vec<String>,
+}
+
+impl Rule {
+    /// The rule, skipped on texts without one of the `|`-separated `words`.
+    fn needing(mut self, words: &str) -> Rule {
+        self.needs_one_of = words.split('|').map(str::to_owned).collect();
+        self
+    }
+
+    /// True when `text` may hold a match.
+    pub(super) fn may_match(&self, text: &str) -> bool {
+        self.needs_one_of.is_empty()
+            || self.needs_one_of.iter().any(|word| text.contains(word.as_str()))
+    }
 }
 
 /// A capitalised English word, or an acronym.
 const CAP: &str = r"(?:[A-Z][a-z]+(?:-[A-Za-z]+)?|[A-Z]{2,}[a-z]?)";
 /// What may join two capitalised words of one name.
 const JOIN: &str = r"(?:,? (?:and|of|for|on|the|&) | )";
+
+/// The last word of an English organization name.
+const ENGLISH_ORG_HEADS: &str = "Association|Agency|University|Hospital|Institute|Foundation|Council|Society|Federation|Corporation|Ministry";
+
+/// The last word of a Korean organization name.
+const KOREAN_ORG_HEADS: &str = "협회|학회|대학교|병원|연구원|제약|바이오";
+
+/// The last word of a Japanese or Chinese organization name.
+const CJK_ORG_HEADS: &str = "協会|协会|大学|学会|病院|医院|公司";
 
 /// The most characters of a Hangul, Han or Kana name found by a rule.
 const MAX_NAME_CHARS: usize = 24;
@@ -322,19 +348,22 @@ pub(super) fn rules() -> Vec<Rule> {
         min_chars: 0,
         max_chars: MAX_LATIN_NAME_CHARS,
         trailing_particles: false,
+        needs_one_of: Vec::new(),
     };
     let mut rules = vec![
         // Laws: "Special Act on …", "… Act".
         latin(
             EntityType::Law,
             format!(r"(?-u:\b)(?P<name>(?:Special )?Act on (?:the )?{names})(?-u:\b)"),
-        ),
-        latin(EntityType::Law, format!(r"(?-u:\b)(?P<name>{names} Act)(?-u:\b)")),
+        )
+        .needing("Act on"),
+        latin(EntityType::Law, format!(r"(?-u:\b)(?P<name>{names} Act)(?-u:\b)")).needing(" Act"),
         // People: "Name (Title, …)" and "Title Name".
         latin(
             EntityType::Person,
             format!(r"(?-u:\b)(?P<name>{person}) \((?:{role_words})(?-u:\b)"),
-        ),
+        )
+        .needing(" ("),
         latin(
             EntityType::Person,
             format!(r"(?-u:\b)(?:{english_titles}) (?P<name>{person})(?-u:\b)"),
@@ -345,19 +374,22 @@ pub(super) fn rules() -> Vec<Rule> {
             format!(
                 r"(?-u:\b)(?P<name>{CAP}(?: {CAP}){{0,4}},? (?:Co\., ?Ltd\.|Inc\.|Corp\.|Ltd\.|Co\.))"
             ),
-        ),
+        )
+        .needing("Co.|Inc.|Corp.|Ltd."),
         latin(
             EntityType::Organization,
             format!(
-                r"(?-u:\b)(?P<name>{names} (?:Association|Agency|University|Hospital|Institute|Foundation|Council|Society|Federation|Corporation|Ministry))(?-u:\b)"
+                r"(?-u:\b)(?P<name>{names} (?:{ENGLISH_ORG_HEADS}))(?-u:\b)"
             ),
-        ),
+        )
+        .needing(ENGLISH_ORG_HEADS),
         latin(
             EntityType::Organization,
             format!(
                 r"(?-u:\b)(?P<name>(?:Ministry|University|Institute|Association|Agency|Council|Federation|Society|Academy) of (?:the )?{names})(?-u:\b)"
             ),
-        ),
+        )
+        .needing(" of "),
     ];
     let hangul = |entity_type, pattern: String, generic_names, generic_endings, min_chars| Rule {
         entity_type,
@@ -371,6 +403,7 @@ pub(super) fn rules() -> Vec<Rule> {
         min_chars,
         max_chars: MAX_NAME_CHARS,
         trailing_particles: false,
+        needs_one_of: Vec::new(),
     };
     rules.extend([
         hangul(
@@ -379,14 +412,16 @@ pub(super) fn rules() -> Vec<Rule> {
             KOREAN_GENERIC_LAWS,
             KOREAN_NOT_LAWS,
             3,
-        ),
+        )
+        .needing("법"),
         hangul(
             EntityType::Person,
             format!(r"(?P<name>[{KOREAN_SURNAMES}]\p{{Hangul}}{{2}}) (?:{korean_titles})"),
             &[],
             KOREAN_NOT_NAME_ENDINGS,
             3,
-        ),
+        )
+        .needing(korean_titles),
         Rule {
             trailing_particles: true,
             ..hangul(
@@ -396,14 +431,16 @@ pub(super) fn rules() -> Vec<Rule> {
                 &[],
                 4,
             )
-        },
+        }
+        .needing("(주)|㈜"),
         hangul(
             EntityType::Organization,
-            r"(?P<name>\p{Hangul}{2,}(?:협회|학회|대학교|병원|연구원|제약|바이오))".to_owned(),
+            format!(r"(?P<name>\p{{Hangul}}{{2,}}(?:{KOREAN_ORG_HEADS}))"),
             KOREAN_GENERIC_ORGS,
             &[],
             4,
-        ),
+        )
+        .needing(KOREAN_ORG_HEADS),
     ]);
     let cjk = |entity_type, pattern: String, generic_names, generic_endings, min_chars| Rule {
         entity_type,
@@ -417,6 +454,7 @@ pub(super) fn rules() -> Vec<Rule> {
         min_chars,
         max_chars: MAX_NAME_CHARS,
         trailing_particles: false,
+        needs_one_of: Vec::new(),
     };
     rules.extend([
         Rule {
@@ -428,35 +466,40 @@ pub(super) fn rules() -> Vec<Rule> {
                 CJK_NOT_LAWS,
                 3,
             )
-        },
+        }
+        .needing("法|条例"),
         cjk(
             EntityType::Person,
             r"(?P<name>\p{Han}{2,4}|[\p{Katakana}ー]{2,10})(?:氏|さん)".to_owned(),
             JAPANESE_NOT_NAMES,
             &[],
             2,
-        ),
+        )
+        .needing("氏|さん"),
         cjk(
             EntityType::Person,
             format!(r"(?P<name>[{CHINESE_SURNAMES}]\p{{Han}}{{1,2}})(?:{chinese_titles})"),
             &[],
             &[],
             2,
-        ),
+        )
+        .needing(chinese_titles),
         cjk(
             EntityType::Organization,
             r"(?P<name>株式会社[\p{Han}\p{Katakana}ーA-Za-z]{2,}|[\p{Han}\p{Katakana}ー]{2,}株式会社)".to_owned(),
             &[],
             &[],
             6,
-        ),
+        )
+        .needing("株式会社"),
         cjk(
             EntityType::Organization,
-            r"(?P<name>[\p{Han}\p{Katakana}ーA-Za-z]{2,}(?:協会|协会|大学|学会|病院|医院|公司))".to_owned(),
+            format!(r"(?P<name>[\p{{Han}}\p{{Katakana}}ーA-Za-z]{{2,}}(?:{CJK_ORG_HEADS}))"),
             CJK_GENERIC_ORGS,
             &[],
             4,
-        ),
+        )
+        .needing(CJK_ORG_HEADS),
     ]);
     rules
 }
