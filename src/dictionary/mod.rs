@@ -25,6 +25,12 @@
 //! # Matching
 //!
 //! See [`Matcher::find`] for the rules a mention follows.
+//!
+//! # Checking
+//!
+//! [`check`] reports every error and suspicious name of a set of directories
+//! (`gazette dict check`); [`Stats`] counts entities and names per type,
+//! script and country (`gazette dict stats`).
 
 mod boundary;
 mod check;
