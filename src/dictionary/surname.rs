@@ -7,7 +7,8 @@
 //! "Chun"), the dictionary's convention, used only when the canonical name has
 //! that word too. A candidate word must stand alone: it is not followed by
 //! another capitalised word, and not preceded by one other than an honorific
-//! ("Mr.", "Dr."), so "Park" in "Olympic Park" or "Lee Tae-kyu" is left alone.
+//! or a title ("Mr.", "Dr.", "Professor", "Researcher"), so "Park" in "Olympic
+//! Park" or "Lee Tae-kyu" is left alone.
 
 use std::collections::HashMap;
 
@@ -17,9 +18,31 @@ use super::Dictionary;
 use super::boundary::{may_end, may_start};
 use super::fold::unify_char;
 
-/// Words before a surname that still leave it standing alone.
-const HONORIFICS: [&str; 10] =
-    ["Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Mr", "Mrs", "Ms", "Dr", "Prof"];
+/// Honorifics and titles before a surname that still leave it standing alone.
+const TITLES: [&str; 22] = [
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+    "Dr.",
+    "Prof.",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Prof",
+    "Professor",
+    "Researcher",
+    "Director",
+    "Minister",
+    "Commissioner",
+    "President",
+    "Chairman",
+    "Chairwoman",
+    "CEO",
+    "Chief",
+    "Representative",
+    "Senator",
+];
 
 /// The surnames of a dictionary's people.
 #[derive(Debug, Default)]
@@ -114,9 +137,8 @@ fn stands_alone(text: &str, span: Span) -> bool {
     }
     let previous_word =
         before.strip_suffix(' ').map(|rest| rest.rsplit(' ').next().unwrap_or_default());
-    !previous_word.is_some_and(|word| {
-        word.starts_with(|c: char| c.is_uppercase()) && !HONORIFICS.contains(&word)
-    })
+    !previous_word
+        .is_some_and(|word| word.starts_with(|c: char| c.is_uppercase()) && !TITLES.contains(&word))
 }
 
 /// `word` with an uppercase initial.
@@ -172,8 +194,8 @@ mod tests {
         let chun = "person:chun-jung-woon";
         for (text, expected) in [
             (
-                "Jung Woon Chun spoke. Chun said more, and Mr. Chun left.",
-                vec![("Jung Woon Chun", chun), ("Chun", chun), ("Chun", chun)],
+                "Jung Woon Chun spoke. Chun said more, Mr. Chun left, and Researcher Chun wrote.",
+                vec![("Jung Woon Chun", chun), ("Chun", chun), ("Chun", chun), ("Chun", chun)],
             ),
             // Not before the full name, not inside words or longer names.
             ("Chun spoke before Jung Woon Chun.", vec![("Jung Woon Chun", chun)]),
