@@ -32,13 +32,14 @@ lang() {
     esac
 }
 
-mkdir -p corpus/{ingest_record,segment,figures,matcher,pipeline}
+mkdir -p corpus/{ingest_record,segment,figures,matcher,recognize,pipeline}
 for file in "$examples"/txt/*.txt; do
     name=$(basename "$file" .txt)
     { printf "$TEXT"; cat "$file"; } > "corpus/ingest_record/$name"
     utf8 "$file" > "corpus/segment/$name"
     { printf "$(lang "$file")$DATE"; utf8 "$file"; } > "corpus/figures/$name"
     { printf '\x01'; utf8 "$file"; } > "corpus/matcher/$name"
+    { printf '\x01'; utf8 "$file"; } > "corpus/recognize/$name"
     { printf "$DATE"; utf8 "$file"; } > "corpus/pipeline/$name"
 done
 for file in "$examples"/html/*.html; do

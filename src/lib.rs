@@ -8,6 +8,7 @@
 //! - [`ingest`]: find inputs, read, decode, extract HTML text, clean (NFC);
 //! - [`segment`]: sentences and their language;
 //! - [`dictionary`]: the gazetteer and its Aho-Corasick [`dictionary::Matcher`];
+//! - [`recognize`]: organizations, people and laws found by their form;
 //! - [`figures`]: numbers, units, money, dates;
 //! - [`sink`]: the Parquet tables.
 //!
@@ -41,6 +42,7 @@ pub mod ingest;
 pub mod model;
 pub mod offsets;
 pub mod pipeline;
+pub mod recognize;
 pub mod run;
 pub mod segment;
 pub mod sink;

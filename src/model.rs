@@ -426,6 +426,8 @@ pub struct DocOutput {
     pub mentions: Vec<MentionRow>,
     /// The `figures` rows.
     pub figures: Vec<FigureRow>,
+    /// The entities of this document's `pattern` mentions, once each.
+    pub entities: Vec<Entity>,
 }
 
 /// An input that could not be read or parsed, as written to the `errors` table.

@@ -4,7 +4,7 @@
 //! Memory stays bounded: at most a few chunks of documents are alive at once,
 //! and the Parquet writers flush row groups as they fill.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -12,7 +12,7 @@ use rayon::prelude::*;
 
 use crate::ingest::boilerplate::{self, RepeatedLines};
 use crate::ingest::{self, Cleaning, InputFile, JsonlFields, RawRecord};
-use crate::model::{DocOutput, ErrorRow};
+use crate::model::{DocOutput, Entity, ErrorRow};
 use crate::pipeline::Pipeline;
 use crate::sink::{ParquetSink, RowCounts, SinkError};
 
@@ -221,11 +221,19 @@ fn write_chunks(
     observer: &dyn Observer,
 ) -> Result<RowCounts, SinkError> {
     let mut seen: HashMap<String, String> = HashMap::new();
+    let mut pattern_entities: HashSet<String> = HashSet::new();
     for chunk in receiver {
         for item in chunk {
             let error = match item {
                 Ok(out) => match seen.get(&out.document.doc_id) {
                     None => {
+                        let new_entities: Vec<Entity> = out
+                            .entities
+                            .iter()
+                            .filter(|e| pattern_entities.insert(e.id.clone()))
+                            .cloned()
+                            .collect();
+                        sink.write_entities(&new_entities)?;
                         sink.write_document(&out)?;
                         seen.insert(out.document.doc_id, out.document.source.to_string());
                         continue;

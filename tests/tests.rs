@@ -4,6 +4,8 @@
 
 mod boilerplate;
 mod corpus;
+mod dict;
 mod extract;
+mod recognize;
 mod sink;
 mod util;

@@ -18,6 +18,48 @@ pub struct Cli {
 pub enum Command {
     /// Extract documents, sentences, mentions and figures into Parquet tables.
     Extract(ExtractArgs),
+    /// Check or summarise dictionaries.
+    Dict(DictArgs),
+}
+
+/// Flags of `gazette dict`.
+#[derive(Debug, Args)]
+pub struct DictArgs {
+    /// What to do with the dictionaries.
+    #[command(subcommand)]
+    pub command: DictCommand,
+}
+
+/// The `dict` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum DictCommand {
+    /// Report every error and suspicious name, with its file and line.
+    Check {
+        /// The dictionaries to check.
+        #[command(flatten)]
+        sources: DictSources,
+        /// Fail on warnings too.
+        #[arg(long)]
+        strict: bool,
+    },
+    /// Count entities and names per type, script and country.
+    Stats {
+        /// The dictionaries to count.
+        #[command(flatten)]
+        sources: DictSources,
+    },
+}
+
+/// Which dictionaries to load: the bundled one and `--dict` directories.
+#[derive(Debug, Args)]
+pub struct DictSources {
+    /// Extra dictionary directory, merged with the bundled one (repeatable).
+    #[arg(long = "dict", value_name = "DIR")]
+    pub dicts: Vec<PathBuf>,
+
+    /// Do not load the bundled dictionary; use only the `--dict` directories.
+    #[arg(long)]
+    pub no_bundled_dict: bool,
 }
 
 /// Flags of `gazette extract`.

@@ -6,6 +6,7 @@
 
 mod args;
 mod config;
+mod dict;
 mod report;
 
 use std::ffi::OsString;
@@ -13,7 +14,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-pub use args::{Cli, Command, ExtractArgs};
+pub use args::{Cli, Command, DictArgs, DictCommand, DictSources, ExtractArgs};
 pub use config::{load_dictionary, new_run_id};
 
 use crate::pipeline::Pipeline;
@@ -28,15 +29,14 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
             return if error.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
         }
     };
-    match cli.command {
-        Command::Extract(args) => match extract(&args) {
-            Ok(code) => code,
-            Err(error) => {
-                report::fatal(&error);
-                ExitCode::from(2)
-            }
-        },
-    }
+    let outcome = match cli.command {
+        Command::Extract(args) => extract(&args),
+        Command::Dict(args) => dict::run(&args),
+    };
+    outcome.unwrap_or_else(|error| {
+        report::fatal(&error);
+        ExitCode::from(2)
+    })
 }
 
 fn extract(args: &ExtractArgs) -> anyhow::Result<ExitCode> {

@@ -7,7 +7,7 @@ use super::korean::is_particle_run;
 
 /// True when a surface starting with `first` may follow `before`, the text
 /// up to it.
-pub(super) fn may_start(before: &str, first: char) -> bool {
+pub(crate) fn may_start(before: &str, first: char) -> bool {
     let mut back = before.chars().rev();
     let Some(previous) = back.next() else {
         return true;
@@ -27,7 +27,7 @@ pub(super) fn may_start(before: &str, first: char) -> bool {
 
 /// True when a surface ending with `last` may be followed by `after`, the rest
 /// of the text. After a Hangul name, a Hangul run must be one or two particles.
-pub(super) fn may_end(last: char, after: &str) -> bool {
+pub(crate) fn may_end(last: char, after: &str) -> bool {
     let Some(next) = after.chars().next() else {
         return true;
     };

@@ -3,8 +3,9 @@
 //!
 //! Dictionary patterns and documents are folded identically: ASCII letters to
 //! lowercase, full-width ASCII forms (U+FF01..U+FF5E) to ASCII, every run of
-//! whitespace (tabs, line breaks, NBSP, ideographic space...) to one space, dash
-//! and hyphen variants to `-`, and the curly apostrophe `’` to `'`.
+//! whitespace (tabs, line breaks, NBSP, ideographic space...) to one space, each
+//! dash or hyphen (`-` and its variants) to a space, so that "Bio-Pharma" and
+//! "Bio Pharma" fold alike, and the curly apostrophe `’` to `'`.
 
 /// A folded copy of a text that can map its offsets back to the original.
 #[derive(Debug)]
@@ -36,11 +37,14 @@ impl FoldedText {
                 }
             } else {
                 in_whitespace = false;
-                let unified = unify_char(c);
-                if unified == c {
+                let folded_char = match unify_char(c) {
+                    '-' => ' ',
+                    unified => unified,
+                };
+                if folded_char == c {
                     continue;
                 }
-                Some(unified)
+                Some(folded_char)
             };
             folded.text.push_str(&original[unchanged_from..start]);
             folded.text.extend(replacement);
@@ -114,7 +118,7 @@ mod tests {
             ("  leading", " leading"),
             (
                 "bio\u{2010}pharma\u{2011}x\u{2012}y\u{2013}z\u{2014}w\u{2015}v\u{2212}u",
-                "bio-pharma-x-y-z-w-v-u",
+                "bio pharma x y z w v u",
             ),
             ("Japan\u{2019}s", "japan's"),
             ("식약처는 GMP 厚生労働省", "식약처는 gmp 厚生労働省"),
@@ -140,7 +144,7 @@ mod tests {
         // "Ｋ" is 3 bytes, folded to 1; the whitespace run of 3 bytes folds to 1.
         let original = "Ｋ  \nGMP–x";
         let folded = FoldedText::new(original);
-        assert_eq!(folded.as_str(), "k gmp-x");
+        assert_eq!(folded.as_str(), "k gmp x");
         let expected = [(0, 0), (1, 3), (2, 6), (3, 7), (4, 8), (5, 9), (6, 12), (7, 13)];
         for (folded_offset, original_offset) in expected {
             assert_eq!(folded.original_offset(folded_offset), original_offset, "{folded_offset}");

@@ -39,7 +39,7 @@ const PARTICLES: [&str; 32] = [
 
 /// True when `run`, the Hangul run right after a name, is one particle or two
 /// particles in a row ("에서" + "도").
-pub(super) fn is_particle_run(run: &str) -> bool {
+pub(crate) fn is_particle_run(run: &str) -> bool {
     is_particle(run)
         || PARTICLES.iter().any(|first| run.strip_prefix(first).is_some_and(is_particle))
 }

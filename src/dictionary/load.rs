@@ -1,6 +1,7 @@
 //! Loading dictionary directories: which files a directory may hold, the order
 //! they are read in, and the merge of several directories into one list.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 use std::path::{Path, PathBuf};
@@ -66,74 +67,106 @@ pub(super) fn load_dirs(
     bundled: bool,
 ) -> Result<Vec<Entity>, DictionaryError> {
     let mut merged = Merged::default();
-    if bundled {
-        for (file_name, text) in BUNDLED {
-            let kind = FILE_KINDS.iter().find(|k| k.file_name == file_name).expect("known file");
-            merged.add(&Path::new("dictionaries").join(file_name), text, kind)?;
-        }
-    }
-    for dir in dirs {
-        merged.next_directory();
-        for (kind, path) in dictionary_files(dir.as_ref())? {
-            let text = read_utf8(&path)?;
-            merged.add(&path, &text, kind)?;
+    for file in source_files(dirs, bundled) {
+        let file = file?;
+        for row in tsv::parse(&file.path, &file.text, file.kind)? {
+            merged.add(&file, row)?;
         }
     }
     Ok(merged.entities)
 }
 
+/// The content of one dictionary file.
+pub(super) struct SourceFile {
+    /// Number of its directory in load order; the bundled dictionary is 0.
+    pub(super) directory: usize,
+    /// Where it was read from (`dictionaries/…` for the bundled files).
+    pub(super) path: PathBuf,
+    /// Its text.
+    pub(super) text: Cow<'static, str>,
+    /// Its name, type and id prefix.
+    pub(super) kind: &'static FileKind,
+}
+
+/// The files of the bundled dictionary when `bundled` is true, then those of
+/// every directory in `dirs`, each in [`FILE_KINDS`] order; a directory or
+/// file that cannot be read is an error item in its place.
+pub(super) fn source_files(
+    dirs: &[impl AsRef<Path>],
+    bundled: bool,
+) -> Vec<Result<SourceFile, DictionaryError>> {
+    let mut files = Vec::new();
+    if bundled {
+        for (file_name, text) in BUNDLED {
+            let kind = FILE_KINDS.iter().find(|k| k.file_name == file_name).expect("known file");
+            let path = Path::new("dictionaries").join(file_name);
+            files.push(Ok(SourceFile { directory: 0, path, text: Cow::Borrowed(text), kind }));
+        }
+    }
+    for (dir, directory) in dirs.iter().zip(1..) {
+        match dictionary_files(dir.as_ref()) {
+            Ok(present) => files.extend(present.into_iter().map(|(kind, path)| {
+                let text = read_utf8(&path)?;
+                Ok(SourceFile { directory, path, text: Cow::Owned(text), kind })
+            })),
+            Err(error) => files.push(Err(error)),
+        }
+    }
+    files
+}
+
 /// Where an id was defined: file, line, directory number, index in the list.
-struct Definition {
-    path: PathBuf,
-    line: usize,
+pub(super) struct Definition {
+    /// The file.
+    pub(super) path: PathBuf,
+    /// The 1-based line.
+    pub(super) line: usize,
     directory: usize,
     index: usize,
 }
 
 /// Entities gathered so far, with where each id was defined.
 #[derive(Default)]
-struct Merged {
-    entities: Vec<Entity>,
-    defined_at: HashMap<String, Definition>,
-    /// Number of the directory being read; the bundled dictionary is 0.
-    directory: usize,
+pub(super) struct Merged {
+    /// The entities, in load order.
+    pub(super) entities: Vec<Entity>,
+    /// Where each entity's id was last defined.
+    pub(super) defined_at: HashMap<String, Definition>,
 }
 
 impl Merged {
-    fn next_directory(&mut self) {
-        self.directory += 1;
-    }
-
-    /// Parses one file's `text` and appends its entities, or replaces those
-    /// defined by an earlier directory.
-    fn add(&mut self, path: &Path, text: &str, kind: &FileKind) -> Result<(), DictionaryError> {
-        for row in tsv::parse(path, text, kind)? {
-            let here = |index| Definition {
-                path: path.to_path_buf(),
-                line: row.line,
-                directory: self.directory,
-                index,
-            };
-            match self.defined_at.entry(row.entity.id.clone()) {
-                Entry::Occupied(first) if first.get().directory == self.directory => {
-                    let first = first.get();
-                    return Err(DictionaryError::DuplicateId {
-                        path: path.to_path_buf(),
-                        line: row.line,
-                        id: row.entity.id,
-                        first_path: first.path.clone(),
-                        first_line: first.line,
-                    });
-                }
-                Entry::Occupied(mut earlier) => {
-                    let index = earlier.get().index;
-                    earlier.insert(here(index));
-                    self.entities[index] = row.entity;
-                }
-                Entry::Vacant(slot) => {
-                    slot.insert(here(self.entities.len()));
-                    self.entities.push(row.entity);
-                }
+    /// Appends the entity of `row`, read from `file`, or replaces the one an
+    /// earlier directory defined with the same id.
+    ///
+    /// # Errors
+    ///
+    /// When the id is already defined in the same directory.
+    pub(super) fn add(&mut self, file: &SourceFile, row: tsv::Row) -> Result<(), DictionaryError> {
+        let here = |index| Definition {
+            path: file.path.clone(),
+            line: row.line,
+            directory: file.directory,
+            index,
+        };
+        match self.defined_at.entry(row.entity.id.clone()) {
+            Entry::Occupied(first) if first.get().directory == file.directory => {
+                let first = first.get();
+                return Err(DictionaryError::DuplicateId {
+                    path: file.path.clone(),
+                    line: row.line,
+                    id: row.entity.id,
+                    first_path: first.path.clone(),
+                    first_line: first.line,
+                });
+            }
+            Entry::Occupied(mut earlier) => {
+                let index = earlier.get().index;
+                earlier.insert(here(index));
+                self.entities[index] = row.entity;
+            }
+            Entry::Vacant(slot) => {
+                slot.insert(here(self.entities.len()));
+                self.entities.push(row.entity);
             }
         }
         Ok(())

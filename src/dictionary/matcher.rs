@@ -10,6 +10,7 @@ use super::Dictionary;
 use super::boundary::{may_end, may_start, plural_suffix_len};
 use super::fold::FoldedText;
 use super::pattern::PatternTable;
+use super::surname::Surnames;
 
 /// Finds the mentions of a dictionary's entities in documents.
 ///
@@ -18,6 +19,7 @@ use super::pattern::PatternTable;
 pub struct Matcher {
     automaton: AhoCorasick,
     patterns: PatternTable,
+    surnames: Surnames,
 }
 
 impl Matcher {
@@ -36,7 +38,7 @@ impl Matcher {
             .start_kind(StartKind::Both)
             .build(&keys)
             .expect("the dictionary automaton fits in 32-bit state ids");
-        Matcher { automaton, patterns }
+        Matcher { automaton, patterns, surnames: Surnames::of(dict) }
     }
 
     /// All mentions in `text`, in order, non-overlapping, each inside one of
@@ -48,6 +50,8 @@ impl Matcher {
     /// which need their exact letters; Latin names end on a word boundary (an
     /// acronym may take a plural `s`: "CDMOs"); a Hangul name is not preceded
     /// by Hangul and is followed only by particles, which stay out of the span.
+    /// A person named in full is then also found by their surname alone later
+    /// in the text (see the `surname` module).
     #[must_use]
     pub fn find(&self, text: &str, sentences: &[SentenceSpan]) -> Vec<EntityMatch> {
         let folded = FoldedText::new(text);
@@ -62,6 +66,7 @@ impl Matcher {
                 from = resume_after_rejection(folded.as_str(), hit.start());
             }
         }
+        self.surnames.add_references(text, &mut mentions, |span| haystack.in_one_sentence(span));
         mentions
     }
 
@@ -197,6 +202,17 @@ mod tests {
             entity("org:kobio", "Korea Bio", &["한국바이오협회"]),
             entity("org:mol", "Ministry of Labour", &["労働省"]),
             entity("term:rwe", "real-world evidence", &["RWE"]),
+            entity(
+                "org:kpbma",
+                "Korea Pharmaceutical and Bio-Pharma Manufacturers Association",
+                &["KPBMA", "한국제약바이오협회", "韓国製薬バイオ協会"],
+            ),
+            entity(
+                "term:biosimilar",
+                "biosimilar",
+                &["바이오시밀러", "バイオシミラー", "生物类似药", "cell and gene therapy"],
+            ),
+            entity("term:culture-vessel", "culture flask", &["culture dish"]),
         ])
     }
 
@@ -317,6 +333,87 @@ mod tests {
             ("PMDA\u{2019}s review", &[(0, "PMDA", "org:pmda")]),
             ("CDMOs는", &[(0, "CDMOs", "term:cdmo")]),
         ]);
+    }
+
+    #[test]
+    fn hyphen_space_and_joined_variants_match_one_listed_form() {
+        let kpbma = "org:kpbma";
+        let korea = (0, "Korea", "place:kr");
+        check(&[
+            (
+                "Korea Pharmaceutical and Bio-Pharma Manufacturers Association",
+                &[(0, "Korea Pharmaceutical and Bio-Pharma Manufacturers Association", kpbma)],
+            ),
+            (
+                "Korea Pharmaceutical and Bio Pharma Manufacturers Association",
+                &[(0, "Korea Pharmaceutical and Bio Pharma Manufacturers Association", kpbma)],
+            ),
+            (
+                "Korea Pharmaceutical and Biopharma Manufacturers Association",
+                &[(0, "Korea Pharmaceutical and Biopharma Manufacturers Association", kpbma)],
+            ),
+            (
+                "Korea Pharmaceutical and Bio\u{2011}Pharma Manufacturers Association",
+                &[(
+                    0,
+                    "Korea Pharmaceutical and Bio\u{2011}Pharma Manufacturers Association",
+                    kpbma,
+                )],
+            ),
+            ("Korea Pharmaceutical and Bio_Pharma Manufacturers Association", &[korea]),
+            ("Korea Pharmaceutical and Bio - Pharma Manufacturers Association", &[korea]),
+            ("real world evidence", &[(0, "real world evidence", "term:rwe")]),
+            ("realworld evidence", &[(0, "realworld evidence", "term:rwe")]),
+            ("real-worlds evidence", &[]),
+            ("한국제약바이오협회는", &[(0, "한국제약바이오협회", kpbma)]),
+            ("韓国製薬バイオ協会が", &[(0, "韓国製薬バイオ協会", kpbma)]),
+        ]);
+    }
+
+    #[test]
+    fn term_plurals_and_possessives() {
+        let biosimilar = "term:biosimilar";
+        check(&[
+            ("biosimilars are", &[(0, "biosimilars", biosimilar)]),
+            ("Biosimilars are", &[(0, "Biosimilars", biosimilar)]),
+            ("a biosimilar's price", &[(2, "biosimilar", biosimilar)]),
+            ("biosimilars' prices", &[(0, "biosimilars", biosimilar)]),
+            ("biosimilarss", &[]),
+            ("biosimilarity", &[]),
+            ("cell and gene therapies", &[(0, "cell and gene therapies", biosimilar)]),
+            ("cell and gene therapys", &[]),
+            ("culture dishes", &[(0, "culture dishes", "term:culture-vessel")]),
+            ("culture flasks", &[(0, "culture flasks", "term:culture-vessel")]),
+            // Names other than terms take no plural.
+            ("Korea Bios", &[(0, "Korea", "place:kr")]),
+            (
+                "PMDA\u{2019}s and KPBMA's reviews",
+                &[(0, "PMDA", "org:pmda"), (13, "KPBMA", "org:kpbma")],
+            ),
+            ("바이오시밀러의 가격", &[(0, "바이오시밀러", biosimilar)]),
+            ("바이오시밀러들", &[]),
+            ("バイオシミラーの価格", &[(0, "バイオシミラー", biosimilar)]),
+            ("生物类似药的价格", &[(0, "生物类似药", biosimilar)]),
+        ]);
+    }
+
+    #[test]
+    fn every_listed_particle_stays_outside_the_surface() {
+        for particle in [
+            "은", "는", "이", "가", "을", "를", "의", "에", "에서", "와", "과", "로", "으로", "도",
+            "만", "까지", "부터", "처럼", "보다", "이며", "등",
+        ] {
+            let text = format!("국회{particle} 식약처{particle}");
+            assert_eq!(
+                mentions(&text),
+                [
+                    (0, "국회".to_owned(), "org:national-assembly".to_owned()),
+                    (7 + particle.len(), "식약처".to_owned(), "org:mfds".to_owned())
+                ],
+                "{text}"
+            );
+        }
+        check(&[("국회의사당", &[]), ("식약처장", &[]), ("식약처다운", &[])]);
     }
 
     #[test]

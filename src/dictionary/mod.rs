@@ -25,8 +25,15 @@
 //! # Matching
 //!
 //! See [`Matcher::find`] for the rules a mention follows.
+//!
+//! # Checking
+//!
+//! [`check`] reports every error and suspicious name of a set of directories
+//! (`gazette dict check`); [`Stats`] counts entities and names per type,
+//! script and country (`gazette dict stats`).
 
 mod boundary;
+mod check;
 mod country;
 mod error;
 mod fold;
@@ -34,6 +41,8 @@ mod korean;
 mod load;
 mod matcher;
 mod pattern;
+mod stats;
+mod surname;
 mod tsv;
 
 #[cfg(test)]
@@ -43,8 +52,12 @@ use std::path::Path;
 
 use crate::model::{Entity, EntityIdx};
 
+pub(crate) use boundary::{may_end, may_start};
+pub use check::{CheckReport, Finding, Severity, check};
 pub use error::DictionaryError;
+pub(crate) use korean::is_particle_run;
 pub use matcher::Matcher;
+pub use stats::{Script, Stats, TypeStats};
 
 /// The entities of one or more dictionary directories.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

@@ -1,16 +1,23 @@
 //! The automaton's patterns: every surface form of the dictionary, folded, with
 //! the entities it may stand for and the letter case each one requires.
+//!
+//! Besides the listed forms, two variants are generated (see [`variants`]): a
+//! name hyphenated between two Latin letters also matches with the hyphen
+//! dropped ("Bio-Pharma" → "BioPharma"), and a term whose last word is a
+//! lowercase English noun also matches in the plural ("biosimilar" →
+//! "biosimilars", "therapy" → "therapies"). A generated form never displaces a
+//! listed one: it is skipped when any entity lists the same folded form.
 
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
-use crate::model::EntityIdx;
+use crate::model::{EntityIdx, EntityType};
 
 use super::Dictionary;
 use super::fold::{fold, unify_char};
 
 /// For each automaton pattern, the entities it may stand for.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub(super) struct PatternTable {
     /// Indexed by pattern id; case-exact candidates first.
     candidates: Vec<Vec<Candidate>>,
@@ -20,28 +27,28 @@ impl PatternTable {
     /// Collects the surface forms (`Entity::aliases`) of every entity: returns
     /// the folded patterns, without duplicates, and their candidates.
     pub(super) fn build(dict: &Dictionary) -> (Vec<String>, PatternTable) {
-        let mut keys = Vec::new();
-        let mut table = PatternTable { candidates: Vec::new() };
-        let mut index: HashMap<String, usize> = HashMap::new();
-        for (entity, idx) in dict.entities().iter().zip(0u32..) {
+        let mut builder = Builder::default();
+        let entities = || dict.entities().iter().zip(0u32..).map(|(e, idx)| (e, EntityIdx(idx)));
+        for (entity, idx) in entities() {
             for surface in &entity.aliases {
                 let surface = surface.trim();
-                let key = fold(surface);
-                if key.is_empty() {
-                    continue;
-                }
-                let candidate = Candidate::new(EntityIdx(idx), surface);
-                match index.entry(key) {
-                    Entry::Occupied(slot) => table.add_candidate(*slot.get(), candidate),
-                    Entry::Vacant(slot) => {
-                        keys.push(slot.key().clone());
-                        table.candidates.push(vec![candidate]);
-                        slot.insert(keys.len() - 1);
+                builder.add(fold(surface), Candidate::new(idx, surface));
+            }
+        }
+        let listed = builder.keys.len();
+        for (entity, idx) in entities() {
+            for surface in &entity.aliases {
+                for variant in variants(entity.entity_type, surface.trim()) {
+                    let key = fold(&variant);
+                    let is_listed =
+                        builder.index.get(&key).is_some_and(|&pattern| pattern < listed);
+                    if !is_listed {
+                        builder.add(key, Candidate { entity: idx, case: CaseRule::Insensitive });
                     }
                 }
             }
         }
-        (keys, table)
+        (builder.keys, builder.table)
     }
 
     /// The candidates of pattern `pattern`, case-exact ones first.
@@ -60,6 +67,105 @@ impl PatternTable {
     }
 }
 
+/// The patterns gathered so far.
+#[derive(Default)]
+struct Builder {
+    keys: Vec<String>,
+    table: PatternTable,
+    /// The pattern id of each key.
+    index: HashMap<String, usize>,
+}
+
+impl Builder {
+    /// Adds `candidate` to the pattern `key`, creating it if new.
+    fn add(&mut self, key: String, candidate: Candidate) {
+        if key.trim().is_empty() {
+            return;
+        }
+        match self.index.entry(key) {
+            Entry::Occupied(slot) => self.table.add_candidate(*slot.get(), candidate),
+            Entry::Vacant(slot) => {
+                self.keys.push(slot.key().clone());
+                self.table.candidates.push(vec![candidate]);
+                slot.insert(self.keys.len() - 1);
+            }
+        }
+    }
+}
+
+/// The generated forms of `surface`, a form of an entity of type
+/// `entity_type`: without its hyphens between Latin letters, and for terms
+/// ending in a lowercase English word, the plural of that form and of the
+/// unhyphenated one.
+fn variants(entity_type: EntityType, surface: &str) -> Vec<String> {
+    let mut forms = Vec::new();
+    if let Some(joined) = without_inner_hyphens(surface) {
+        forms.push(joined);
+    }
+    if entity_type == EntityType::Term {
+        let plurals: Vec<String> = [surface]
+            .into_iter()
+            .chain(forms.iter().map(String::as_str))
+            .filter_map(plural)
+            .collect();
+        forms.extend(plurals);
+    }
+    forms
+}
+
+/// `surface` without the hyphens (any dash variant) that join two ASCII
+/// letters, or `None` when it has none.
+fn without_inner_hyphens(surface: &str) -> Option<String> {
+    let chars: Vec<char> = surface.chars().map(unify_char).collect();
+    let is_inner_hyphen = |i: usize| {
+        chars[i] == '-'
+            && i.checked_sub(1).and_then(|p| chars.get(p)).is_some_and(char::is_ascii_alphabetic)
+            && chars.get(i + 1).is_some_and(char::is_ascii_alphabetic)
+    };
+    let joined: String =
+        (0..chars.len()).filter(|&i| !is_inner_hyphen(i)).map(|i| chars[i]).collect();
+    (joined.len() < chars.iter().map(|c| c.len_utf8()).sum()).then_some(joined)
+}
+
+/// The English plural of `surface` when it ends in a lowercase ASCII word of
+/// three letters or more that is not already a plural: `-y` after a consonant
+/// becomes `-ies`, `-x`, `-ch` and `-sh` take `-es`, others take `-s`. Words
+/// ending in `s` are left alone ("analysis", "biologics").
+fn plural(surface: &str) -> Option<String> {
+    let last_word = surface.rsplit([' ', '-']).next().unwrap_or_default();
+    let is_lowercase_word =
+        last_word.len() >= 3 && last_word.bytes().all(|byte| byte.is_ascii_lowercase());
+    if !is_lowercase_word || last_word.ends_with('s') {
+        return None;
+    }
+    let stem = &surface[..surface.len() - 1];
+    let consonant_y = last_word.ends_with('y') && !stem.ends_with(['a', 'e', 'i', 'o', 'u']);
+    Some(if consonant_y {
+        format!("{stem}ies")
+    } else if last_word.ends_with(['x', 'z'])
+        || last_word.ends_with("ch")
+        || last_word.ends_with("sh")
+    {
+        format!("{surface}es")
+    } else {
+        format!("{surface}s")
+    })
+}
+
+/// True when `surface` is an acronym that must match in its exact letter case:
+/// a single token (no space or hyphen) with two or more uppercase ASCII
+/// letters, width-folded (`PMDA`, `ＰＭＤＡ`, `QbD`, `mRNA`).
+pub(super) fn is_acronym(surface: &str) -> bool {
+    let mut uppercase = 0;
+    for c in surface.chars().map(unify_char) {
+        if c.is_whitespace() || c == '-' {
+            return false;
+        }
+        uppercase += usize::from(c.is_ascii_uppercase());
+    }
+    uppercase >= 2
+}
+
 /// One entity a pattern may stand for.
 #[derive(Debug, PartialEq, Eq)]
 pub(super) struct Candidate {
@@ -73,8 +179,9 @@ pub(super) struct Candidate {
 enum CaseRule {
     /// Any ASCII case.
     Insensitive,
-    /// A single token with two or more uppercase ASCII letters (`PMDA`, `QbD`,
-    /// `mRNA`): the hit must have exactly these letters, width-folded.
+    /// A single token (no space or hyphen) with two or more uppercase ASCII
+    /// letters (`PMDA`, `QbD`, `mRNA`): the hit must have exactly these
+    /// letters, width-folded.
     Exact {
         /// The surface form after [`unify_char`].
         unified: Box<str>,
@@ -88,8 +195,7 @@ impl Candidate {
     /// The candidate for `entity` written as `surface`.
     fn new(entity: EntityIdx, surface: &str) -> Self {
         let unified: String = surface.chars().map(unify_char).collect();
-        let uppercase = unified.chars().filter(char::is_ascii_uppercase).count();
-        let case = if uppercase < 2 || unified.contains(char::is_whitespace) {
+        let case = if !is_acronym(&unified) {
             CaseRule::Insensitive
         } else {
             let allows_plural = !unified.contains(|c: char| c.is_ascii_lowercase())
@@ -143,7 +249,8 @@ mod tests {
             ("ｉＰＳ", true, false),
             ("ＰＭＤＡ", true, true),
             ("HER2", true, false),
-            ("SARS-CoV-2", true, false),
+            ("SARS-CoV-2", false, false),
+            ("COVID19", true, false),
             ("Korea", false, false),
             ("iPS cells", false, false),
             ("CDMO Special Act", false, false),
@@ -174,12 +281,14 @@ mod tests {
             entity("term:c", &["  ", "antibody"]),
         ]);
         let (keys, table) = PatternTable::build(&dict);
-        assert_eq!(keys, ["adc", "antibody"]);
+        // Generated plurals come after every listed form.
+        assert_eq!(keys, ["adc", "antibody", "adcs", "antibodies"]);
         let entities = |pattern| -> Vec<u32> {
             table.candidates(pattern).iter().map(|c| c.entity.0).collect()
         };
         assert_eq!(entities(0), [1, 0]);
         assert_eq!(entities(1), [0, 2]);
-        assert!(table.candidates(2).is_empty());
+        assert_eq!(entities(3), [2]);
+        assert!(table.candidates(4).is_empty());
     }
 }

@@ -24,26 +24,49 @@ pub(super) struct Row {
 
 /// Parses `text`, the content of dictionary file `path` holding entities of `kind`.
 pub(super) fn parse(path: &Path, text: &str, kind: &FileKind) -> Result<Vec<Row>, DictionaryError> {
+    parse_lines(path, text, kind).collect()
+}
+
+/// Every row of `text` parsed on its own, in order: a malformed row is an
+/// error item and parsing goes on with the next one, except after a missing
+/// header, which ends the file.
+pub(super) fn parse_lines<'a>(
+    path: &'a Path,
+    text: &'a str,
+    kind: &'a FileKind,
+) -> impl Iterator<Item = Result<Row, DictionaryError>> + 'a {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut rows = Vec::new();
     let mut header_seen = false;
-    for (line, content) in (1..).zip(text.lines()) {
-        if content.starts_with('#') || content.trim().is_empty() {
-            continue;
-        }
-        if header_seen {
-            rows.push(Row { line, entity: parse_row(content, kind, path, line)? });
-        } else if content == HEADER {
-            header_seen = true;
-        } else {
-            return Err(DictionaryError::Header {
-                path: path.to_path_buf(),
-                line,
-                found: content.to_owned(),
-            });
-        }
-    }
-    Ok(rows)
+    let mut failed = false;
+    (1..)
+        .zip(text.lines())
+        .filter(|(_, content)| !content.starts_with('#') && !content.trim().is_empty())
+        .map_while(move |(line, content)| {
+            if failed {
+                return None;
+            }
+            if header_seen {
+                Some(Some(parse_row(content, kind, path, line).map(|entity| Row { line, entity })))
+            } else if content == HEADER {
+                header_seen = true;
+                Some(None)
+            } else {
+                failed = true;
+                Some(Some(Err(DictionaryError::Header {
+                    path: path.to_path_buf(),
+                    line,
+                    found: content.to_owned(),
+                })))
+            }
+        })
+        .flatten()
+}
+
+/// The comment lines of `text` as `(line, text after the "#")`.
+pub(super) fn comments(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    (1..).zip(text.lines()).filter_map(|(line, content)| {
+        content.trim_start_matches('\u{feff}').strip_prefix('#').map(|rest| (line, rest))
+    })
 }
 
 /// Parses one row at `path:line`.

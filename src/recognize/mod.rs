@@ -1,0 +1,214 @@
+//! Recognizers for names the dictionary lacks: organizations, people and laws
+//! found by their form rather than by lookup, in English, Korean, Japanese
+//! and Chinese.
+//!
+//! - Organizations: "… Association", "… Agency", "… University",
+//!   "… Hospital", "… Institute", "… Ministry", "Ministry of …",
+//!   "… Co., Ltd.", "… Inc."; …협회, …학회, …연구원, …대학교, …병원, …제약,
+//!   …바이오, (주)…; 株式会社…, …協会, …大学, …学会, …病院; …公司, …协会,
+//!   …大学, …医院.
+//! - People by the title or role around the name: "Professor Jane Roe",
+//!   "Jane Roe (Director, …)", "홍길동 교수" (a three-syllable Korean name
+//!   with a common surname, then 처장/교수/대표/회장/…), "山田太郎氏",
+//!   "スミスさん", "李明教授".
+//! - Laws: "… Act", "Special Act on …", "Act on …"; …법; …法, …法律, …条例.
+//!
+//! Precision comes first: a name must be delimited on both sides (Latin word
+//! boundaries; no Hangul before a Hangul name and only particles after it; no
+//! Han, Katakana or Hangul before a Han or Kana name, Hiragana being fine), a leading function word is
+//! dropped ("The", "根据"), and generic words are refused ("대학병원", "方法",
+//! "患者さん"). A match never crosses a sentence boundary nor overlaps a
+//! dictionary mention or an earlier rule's match. The entity's id comes from
+//! its name: see [`pattern_entity_id`].
+
+mod id;
+mod rules;
+
+use crate::dictionary::{is_particle_run, may_end, may_start};
+use crate::model::{Entity, EntityType, Lang, SentenceSpan, Span};
+
+pub use id::pattern_entity_id;
+use rules::{Edges, Rule, rules};
+
+/// A name found by a rule, with the entity it stands for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PatternMatch {
+    /// Byte span of the name in the text.
+    pub span: Span,
+    /// The entity: id from [`pattern_entity_id`], canonical name as written
+    /// (whitespace runs as one space), native name by script, no country.
+    pub entity: Entity,
+}
+
+/// Finds names by their form. Built once, shared by all threads.
+pub struct Recognizer {
+    rules: Vec<Rule>,
+}
+
+impl Default for Recognizer {
+    fn default() -> Self {
+        Recognizer::new()
+    }
+}
+
+impl std::fmt::Debug for Recognizer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Recognizer").field("rules", &self.rules.len()).finish()
+    }
+}
+
+impl Recognizer {
+    /// Compiles the rules.
+    #[must_use]
+    pub fn new() -> Recognizer {
+        Recognizer { rules: rules() }
+    }
+
+    /// The names in `text`, in order, each inside one of `sentences` (sorted
+    /// byte spans) and overlapping none of `taken` (sorted, non-overlapping
+    /// byte spans: the dictionary's mentions) nor each other.
+    #[must_use]
+    pub fn find(
+        &self,
+        text: &str,
+        sentences: &[SentenceSpan],
+        taken: &[Span],
+    ) -> Vec<PatternMatch> {
+        let mut found: Vec<PatternMatch> = Vec::new();
+        for rule in self.rules.iter().filter(|rule| rule.may_match(text)) {
+            let mut from = 0;
+            while let Some(captures) = rule.regex.captures_at(text, from) {
+                let Some(name) = captures.name("name") else { break };
+                let next_start =
+                    name.start() + text[name.start()..].chars().next().map_or(1, char::len_utf8);
+                from = match accept(rule, text, Span::new(name.start(), name.end())) {
+                    Some(span) if is_free(span, sentences, taken, &found) => {
+                        let lang = sentence_lang(sentences, span);
+                        found.push(PatternMatch {
+                            span,
+                            entity: entity(rule.entity_type, &text[span.start..span.end], lang),
+                        });
+                        captures.get(0).map_or(next_start, |whole| whole.end().max(next_start))
+                    }
+                    _ => next_start,
+                };
+                if from >= text.len() {
+                    break;
+                }
+            }
+        }
+        found.sort_by_key(|m| m.span.start);
+        found
+    }
+}
+
+/// The span of the name `rule` matched at `span`, after dropping leading
+/// function words and trailing particles, if it passes the rule's edge and
+/// generic-word checks.
+fn accept(rule: &Rule, text: &str, mut span: Span) -> Option<Span> {
+    let starts_delimited = {
+        let before = text.get(..span.start)?;
+        let first = text.get(span.start..)?.chars().next()?;
+        match rule.edges {
+            Edges::Latin => may_start(before, first),
+            Edges::Hangul => !before.chars().next_back().is_some_and(is_hangul),
+            Edges::Cjk => !before
+                .chars()
+                .next_back()
+                .is_some_and(|c| is_hangul(c) || (is_cjk(c) && !is_hiragana(c))),
+        }
+    };
+    let mut name = text.get(span.start..span.end)?;
+    while let Some(rest) = rule.strip_leading.iter().find_map(|word| name.strip_prefix(word)) {
+        span.start += name.len() - rest.len();
+        name = rest;
+    }
+    if rule.trailing_particles
+        && let Some(stem) = without_particles(name)
+    {
+        span.end -= name.len() - stem.len();
+        name = stem;
+    }
+    let last = name.chars().next_back()?;
+    let after = text.get(span.end..)?;
+    let ends_delimited = match rule.edges {
+        Edges::Latin => name.contains(' '),
+        Edges::Hangul => may_end(last, after),
+        Edges::Cjk => {
+            !rule.ends_before_non_han
+                || !after.chars().next().is_some_and(|c| is_cjk(c) && !is_hiragana(c))
+        }
+    };
+    let generic = rule.generic_names.contains(&name)
+        || name.contains(|c| rule.forbidden_chars.contains(c))
+        || rule.generic_endings.iter().any(|ending| name.ends_with(ending));
+    let chars = name.chars().count();
+    let fits = (rule.min_chars..=rule.max_chars).contains(&chars);
+    (starts_delimited && ends_delimited && !generic && fits).then_some(span)
+}
+
+/// `name` without a trailing run of Korean particles ("셀트리온은" →
+/// "셀트리온"), or `None` when it ends in none.
+fn without_particles(name: &str) -> Option<&str> {
+    name.char_indices()
+        .skip(2)
+        .map(|(i, _)| i)
+        .find(|&i| is_particle_run(&name[i..]))
+        .map(|i| &name[..i])
+}
+
+/// True when `span` lies in one sentence and overlaps no taken or found span.
+fn is_free(span: Span, sentences: &[SentenceSpan], taken: &[Span], found: &[PatternMatch]) -> bool {
+    let overlaps = |other: &Span| other.start < span.end && span.start < other.end;
+    sentences.iter().any(|sentence| sentence.span.contains(span))
+        && !taken.iter().any(overlaps)
+        && !found.iter().any(|m| overlaps(&m.span))
+}
+
+/// The language of the sentence holding `span`.
+fn sentence_lang(sentences: &[SentenceSpan], span: Span) -> Lang {
+    sentences.iter().find(|s| s.span.contains(span)).map_or(Lang::Und, |s| s.lang)
+}
+
+/// The entity for `name`, found by a rule for `entity_type` in a sentence in
+/// `lang`: the name is canonical, and also the native name of its script.
+fn entity(entity_type: EntityType, name: &str, lang: Lang) -> Entity {
+    let canonical = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    let native = Some(canonical.clone());
+    let has_kana = canonical.chars().any(|c| matches!(u32::from(c), 0x3040..=0x30FF));
+    let (name_ko, name_ja, name_zh) = if canonical.chars().any(is_hangul) {
+        (native, None, None)
+    } else if has_kana || (canonical.chars().any(is_cjk) && lang == Lang::Ja) {
+        (None, native, None)
+    } else if canonical.chars().any(is_cjk) {
+        (None, None, native)
+    } else {
+        (None, None, None)
+    };
+    Entity {
+        id: pattern_entity_id(entity_type, &canonical),
+        entity_type,
+        aliases: vec![canonical.clone()],
+        canonical,
+        name_ko,
+        name_ja,
+        name_zh,
+        country: None,
+    }
+}
+
+fn is_hangul(c: char) -> bool {
+    matches!(u32::from(c), 0xAC00..=0xD7A3 | 0x1100..=0x11FF | 0x3130..=0x318F)
+}
+
+fn is_hiragana(c: char) -> bool {
+    matches!(u32::from(c), 0x3040..=0x309F)
+}
+
+/// Han ideographs and Kana.
+fn is_cjk(c: char) -> bool {
+    matches!(u32::from(c), 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF)
+}
+
+#[cfg(test)]
+mod tests;

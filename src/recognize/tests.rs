@@ -1,0 +1,209 @@
+//! The recognizers' rules, each with hits and near misses in every language.
+
+use super::*;
+use crate::model::Lang;
+
+/// The `(surface, type)` of every name found in `text`, read as one sentence
+/// in `lang`, with the byte spans `taken` already claimed by the dictionary.
+fn found_in(text: &str, lang: Lang, taken: &[Span]) -> Vec<(String, EntityType)> {
+    let sentences = [SentenceSpan { span: Span::new(0, text.len()), lang }];
+    Recognizer::new()
+        .find(text, &sentences, taken)
+        .into_iter()
+        .map(|m| (text[m.span.start..m.span.end].to_owned(), m.entity.entity_type))
+        .collect()
+}
+
+/// Checks each `(text, expected surfaces)` case, all of type `entity_type`.
+fn check(lang: Lang, entity_type: EntityType, cases: &[(&str, &[&str])]) {
+    for &(text, expected) in cases {
+        let expected: Vec<(String, EntityType)> =
+            expected.iter().map(|&s| (s.to_owned(), entity_type)).collect();
+        assert_eq!(found_in(text, lang, &[]), expected, "{text}");
+    }
+}
+
+#[test]
+fn english_organizations() {
+    check(
+        Lang::En,
+        EntityType::Organization,
+        &[
+            ("Researchers at Hanbit Medical University said", &["Hanbit Medical University"]),
+            ("The Korea Cosmetic Association agreed.", &["Korea Cosmetic Association"]),
+            (
+                "a grant from the Ministry of Oceans and Fisheries",
+                &["Ministry of Oceans and Fisheries"],
+            ),
+            ("shares of Daewon Pharm Co., Ltd. rose", &["Daewon Pharm Co., Ltd."]),
+            ("Genexine Inc. said", &["Genexine Inc."]),
+            ("the Seoul Metropolitan Hospital and others", &["Seoul Metropolitan Hospital"]),
+            // Generic or lowercase references are no names.
+            ("the association said", &[]),
+            ("The Association said", &[]),
+            ("a university hospital in Seoul", &[]),
+            ("the ministry of health", &[]),
+            ("Ministry officials", &[]),
+        ],
+    );
+}
+
+#[test]
+fn english_people_and_laws() {
+    check(
+        Lang::En,
+        EntityType::Person,
+        &[
+            ("said Professor Mina Seo of the school", &["Mina Seo"]),
+            ("Dr. Hae-won Jang presented", &["Hae-won Jang"]),
+            ("Jisoo Han (Director, Bio Policy Division) said", &["Jisoo Han"]),
+            ("Professor Seo said", &[]),
+            ("the Director said", &[]),
+            ("New Drug (Phase 3) results", &[]),
+        ],
+    );
+    check(
+        Lang::En,
+        EntityType::Law,
+        &[
+            ("under the Medical Device Act, firms", &["Medical Device Act"]),
+            (
+                "the Special Act on Rare Disease Treatment passed",
+                &["Special Act on Rare Disease Treatment"],
+            ),
+            ("The act passed", &[]),
+            ("an act of kindness", &[]),
+            ("This Act applies", &[]),
+        ],
+    );
+}
+
+#[test]
+fn korean_rules() {
+    check(
+        Lang::Ko,
+        EntityType::Organization,
+        &[
+            ("한빛의료기기협회는 밝혔다", &["한빛의료기기협회"]),
+            ("서울한빛대학교 연구팀", &["서울한빛대학교"]),
+            ("한빛병원에서 진료", &["한빛병원"]),
+            ("(주)누리바이오텍은 발표했다", &["(주)누리바이오텍"]),
+            ("누리제약의 신약", &["누리제약"]),
+            // Generic words, and names inside longer words.
+            ("대학병원에서", &[]),
+            ("선임연구원은", &[]),
+            ("레드바이오 분야", &[]),
+            ("한빛병원장은", &[]),
+            ("협회는", &[]),
+        ],
+    );
+    check(
+        Lang::Ko,
+        EntityType::Person,
+        &[
+            ("김하늘 교수는 말했다", &["김하늘"]),
+            ("박서준 대표가", &["박서준"]),
+            ("그는 교수로", &[]),
+            ("한국인 교수", &[]),
+            ("모두의 대표", &[]),
+        ],
+    );
+    check(
+        Lang::Ko,
+        EntityType::Law,
+        &[
+            ("희귀질환관리법에 따라", &["희귀질환관리법"]),
+            ("화장품법 개정", &["화장품법"]),
+            ("분석방법을", &[]),
+            ("치료법은", &[]),
+            ("법안", &[]),
+            ("약사법인", &[]),
+            ("특별법은", &[]),
+        ],
+    );
+}
+
+#[test]
+fn japanese_rules() {
+    check(
+        Lang::Ja,
+        EntityType::Organization,
+        &[
+            ("日本再生医療学会は", &["日本再生医療学会"]),
+            ("株式会社ナノキャリアが", &["株式会社ナノキャリア"]),
+            ("東都医科大学の研究", &["東都医科大学"]),
+            ("同協会は", &[]),
+            ("大学病院で", &[]),
+        ],
+    );
+    check(
+        Lang::Ja,
+        EntityType::Person,
+        &[
+            ("担当の山本一郎氏は", &["山本一郎"]),
+            ("スミスさんが", &["スミス"]),
+            ("患者さんの", &[]),
+            ("同氏は", &[]),
+        ],
+    );
+    check(
+        Lang::Ja,
+        EntityType::Law,
+        &[("改正臨床研究法が", &["改正臨床研究法"]), ("新しい方法で", &[]), ("治療法の", &[])],
+    );
+}
+
+#[test]
+fn chinese_rules() {
+    check(
+        Lang::Zh,
+        EntityType::Organization,
+        &[
+            ("，华东医药公司发布", &["华东医药公司"]),
+            ("根据中国药学会的", &["中国药学会"]),
+            ("北京协和医院", &["北京协和医院"]),
+            ("该公司表示", &[]),
+            ("子公司", &[]),
+        ],
+    );
+    check(Lang::Zh, EntityType::Person, &[("，王建国教授表示", &["王建国"]), ("大学教授", &[])]);
+    check(
+        Lang::Zh,
+        EntityType::Law,
+        &[
+            ("《疫苗管理法》", &["疫苗管理法"]),
+            ("，根据医疗器械监督管理条例", &["医疗器械监督管理条例"]),
+            ("管理办法", &[]),
+            ("依法", &[]),
+            ("，为市场提供了法律基础", &[]),
+            ("，药品管理法规定", &[]),
+        ],
+    );
+}
+
+#[test]
+fn dictionary_mentions_and_sentence_ends_win() {
+    let text = "The Korea Cosmetic Association said";
+    assert!(found_in(text, Lang::En, &[Span::new(4, 30)]).is_empty());
+    assert!(found_in(text, Lang::En, &[Span::new(10, 18)]).is_empty());
+    let sentences = [
+        SentenceSpan { span: Span::new(0, 10), lang: Lang::En },
+        SentenceSpan { span: Span::new(11, text.len()), lang: Lang::En },
+    ];
+    assert!(Recognizer::new().find(text, &sentences, &[]).is_empty());
+}
+
+#[test]
+fn entities_carry_stable_ids_and_native_names() {
+    let text = "한빛병원과 Hanbit Medical University";
+    let sentences = [SentenceSpan { span: Span::new(0, text.len()), lang: Lang::Ko }];
+    let found = Recognizer::new().find(text, &sentences, &[]);
+    let hospital = &found[0].entity;
+    assert_eq!(hospital.id, pattern_entity_id(EntityType::Organization, "한빛병원"));
+    assert_eq!(hospital.name_ko.as_deref(), Some("한빛병원"));
+    assert_eq!(hospital.aliases, ["한빛병원"]);
+    let university = &found[1].entity;
+    assert_eq!(university.id, "org:x-hanbit-medical-university");
+    assert_eq!(university.canonical, "Hanbit Medical University");
+    assert_eq!(university.name_ko, None);
+}
