@@ -17,6 +17,8 @@ pub struct HtmlText {
     pub title: Option<String>,
     /// `article:published_time` (or a similar meta tag, or `<time datetime>`).
     pub published: Option<NaiveDate>,
+    /// The page's own address: `<link rel="canonical">`, else `og:url`.
+    pub url: Option<String>,
     /// Characters of the furniture elements left out.
     pub removed_chars: u64,
 }
@@ -148,6 +150,8 @@ pub fn extract(html: &str, keep_boilerplate: bool) -> HtmlText {
         text: tidy_lines(&walker.out),
         title: title(&page),
         published: published(&page),
+        url: first_attr(&page, r#"link[rel="canonical"]"#, "href")
+            .or_else(|| first_attr(&page, r#"meta[property="og:url"]"#, "content")),
         removed_chars: walker.removed_chars,
     }
 }
@@ -325,6 +329,7 @@ mod tests {
     const PAGE: &str = r#"<!doctype html><html><head>
 <title>Site | Regulators sign pact</title>
 <meta property="article:published_time" content="2025-11-03T09:20:00+09:00">
+<meta property="og:url" content="https://news.example.com/a/1">
 <style>p { color: red }</style><script>var x = "hidden text";</script>
 </head><body>
 <nav><a href="/">Home</a> <a href="/news">News</a></nav>
@@ -349,6 +354,7 @@ mod tests {
         let page = extract(PAGE, false);
         assert_eq!(page.title.as_deref(), Some("Site | Regulators sign pact"));
         assert_eq!(page.published, NaiveDate::from_ymd_opt(2025, 11, 3));
+        assert_eq!(page.url.as_deref(), Some("https://news.example.com/a/1"));
     }
 
     #[test]
@@ -358,6 +364,16 @@ mod tests {
         assert_eq!(page.title.as_deref(), Some("제목"));
         assert_eq!(page.published, NaiveDate::from_ymd_opt(2024, 2, 29));
         assert_eq!(page.text, "제목\n\n어제\n\n본문");
+        assert_eq!(page.url, None);
+    }
+
+    #[test]
+    fn canonical_link_is_preferred_over_og_url() {
+        let page = extract(
+            r#"<link rel="canonical" href="https://a.example/1"><meta property="og:url" content="https://b.example/2"><p>x</p>"#,
+            false,
+        );
+        assert_eq!(page.url.as_deref(), Some("https://a.example/1"));
     }
 
     #[test]

@@ -9,6 +9,7 @@ pub mod boilerplate;
 mod clean;
 mod decode;
 mod html;
+mod url_date;
 mod walk;
 
 use std::io::{BufRead, BufReader, Read};
@@ -239,6 +240,7 @@ pub fn parse_record(
             Document {
                 title: page.title.map(clean_text),
                 published: page.published,
+                url: page.url,
                 text: clean_text(page.text),
                 boilerplate_chars: page.removed_chars,
                 ..Document::default()
@@ -250,7 +252,10 @@ pub fn parse_record(
     if record.format == Format::Text {
         doc.title = stripped.title;
     }
-    doc.published = doc.published.or(stripped.published);
+    doc.published = doc
+        .published
+        .or(stripped.published)
+        .or_else(|| doc.url.as_deref().and_then(url_date::date_in_url));
     doc.boilerplate_chars += stripped.removed_chars;
     doc.text = stripped.text;
     if doc.text.trim().is_empty() {
@@ -384,6 +389,19 @@ mod tests {
         assert_eq!(doc.url.as_deref(), Some("https://e.x/1"));
         assert_eq!(doc.published, NaiveDate::from_ymd_opt(2025, 12, 15));
         assert_eq!(doc.text, "본문");
+    }
+
+    #[test]
+    fn published_falls_back_to_the_page_then_the_address() {
+        let metadata = r#"{"text": "2024-03-02\n본문", "url": "https://e.x/2024/01/05/a", "published": "2023-09-09"}"#;
+        let page = r#"{"text": "2024-03-02\n본문", "url": "https://e.x/2024/01/05/a"}"#;
+        let address = r#"{"text": "본문", "url": "https://e.x/2024/01/05/a"}"#;
+        let neither = r#"{"text": "본문", "url": "https://e.x/news/7467"}"#;
+        let published = |line: &str| parse(Format::Jsonl, line.as_bytes()).unwrap().published;
+        assert_eq!(published(metadata), NaiveDate::from_ymd_opt(2023, 9, 9));
+        assert_eq!(published(page), NaiveDate::from_ymd_opt(2024, 3, 2));
+        assert_eq!(published(address), NaiveDate::from_ymd_opt(2024, 1, 5));
+        assert_eq!(published(neither), None);
     }
 
     #[test]
