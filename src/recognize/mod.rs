@@ -28,7 +28,7 @@ use crate::dictionary::{is_particle_run, may_end, may_start};
 use crate::model::{Entity, EntityType, Lang, SentenceSpan, Span};
 
 pub use id::pattern_entity_id;
-use rules::{Edges, Rule, rules};
+use rules::{Edges, Rule, end_of_first_joined_name, rules};
 
 /// A name found by a rule, with the entity it stands for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -88,7 +88,7 @@ impl Recognizer {
                             span,
                             entity: entity(rule.entity_type, &text[span.start..span.end], lang),
                         });
-                        captures.get(0).map_or(next_start, |whole| whole.end().max(next_start))
+                        span.end.max(next_start)
                     }
                     _ => next_start,
                 };
@@ -103,7 +103,8 @@ impl Recognizer {
 }
 
 /// The span of the name `rule` matched at `span`, after dropping leading
-/// function words and trailing particles, if it passes the rule's edge and
+/// function words and trailing particles and keeping the first of two
+/// joined English organization names, if it passes the rule's edge and
 /// generic-word checks.
 fn accept(rule: &Rule, text: &str, mut span: Span) -> Option<Span> {
     let starts_delimited = {
@@ -122,6 +123,13 @@ fn accept(rule: &Rule, text: &str, mut span: Span) -> Option<Span> {
     while let Some(rest) = rule.strip_leading.iter().find_map(|word| name.strip_prefix(word)) {
         span.start += name.len() - rest.len();
         name = rest;
+    }
+    if rule.entity_type == EntityType::Organization
+        && rule.edges == Edges::Latin
+        && let Some(end) = end_of_first_joined_name(name)
+    {
+        span.end = span.start + end;
+        name = &name[..end];
     }
     if rule.trailing_particles
         && let Some(stem) = without_particles(name)

@@ -328,6 +328,20 @@ const CHINESE_SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭
 
 /// Builds every rule, in priority order: where two matches overlap, the
 /// earlier rule's wins.
+/// Where the first of two English organization names joined by "and" or a
+/// comma ends: after the head word of "Nurses Association" in "Nurses
+/// Association and Gaon University Hospital".
+pub(super) fn end_of_first_joined_name(name: &str) -> Option<usize> {
+    ENGLISH_ORG_HEADS
+        .split('|')
+        .flat_map(|head| name.match_indices(head).map(move |(at, _)| at + head.len()))
+        .filter(|&end| {
+            let rest = &name[end..];
+            rest.starts_with(" and ") || rest.starts_with(", ")
+        })
+        .min()
+}
+
 pub(super) fn rules() -> Vec<Rule> {
     let names = format!("{CAP}(?:{JOIN}{CAP}){{0,6}}");
     let person = r"[A-Z][a-z]+(?:-[a-z]+)?(?: [A-Z][a-z]+(?:-[a-z]+)?){1,2}";

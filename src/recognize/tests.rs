@@ -38,6 +38,15 @@ fn english_organizations() {
             ("shares of Daewon Pharm Co., Ltd. rose", &["Daewon Pharm Co., Ltd."]),
             ("Genexine Inc. said", &["Genexine Inc."]),
             ("the Seoul Metropolitan Hospital and others", &["Seoul Metropolitan Hospital"]),
+            // Two organizations joined by "and" are two names, not one.
+            (
+                "The Hanbit Nurses Association and Gaon University Hospital signed a pact.",
+                &["Hanbit Nurses Association", "Gaon University Hospital"],
+            ),
+            (
+                "the Gaon Medical Foundation, Dasan Policy Institute and others",
+                &["Gaon Medical Foundation", "Dasan Policy Institute"],
+            ),
             // Generic or lowercase references are no names.
             ("the association said", &[]),
             ("The Association said", &[]),
