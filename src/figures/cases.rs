@@ -350,6 +350,29 @@ const CHINESE_DATE_DURATION: &[Case] = &[
     ("第一批", &[ordinal("第一批", 1.0)]),
 ];
 
+const CHINESE_RANGES: &[Case] = &[
+    ("三至五年", &[duration("三至五年", 3.0, "year").to(5.0)]),
+    ("三到五个", &[count("三到五个", 3.0).to(5.0)]),
+    ("三至五家企业", &[count("三至五家企业", 3.0).to(5.0)]),
+    ("5至10家企业", &[count("5至10家企业", 5.0).to(10.0)]),
+    ("3～5年", &[duration("3～5年", 3.0, "year").to(5.0)]),
+    ("3到5年", &[duration("3到5年", 3.0, "year").to(5.0)]),
+    ("一到三个月", &[duration("一到三个月", 1.0, "month").to(3.0)]),
+    ("三至五万元", &[money("三至五万元", 3e4, "CNY").to(5e4)]),
+    ("2020—2024年", &[year("2020—2024年", 2020.0).to(2024.0)]),
+    ("10%至20%", &[percent("10%", 10.0), percent("20%", 20.0)]),
+    ("五至三年", &[duration("三年", 3.0, "year")]),
+];
+
+const JAPANESE_RANGES: &[Case] = &[
+    ("二〜三割", &[percent("二〜三割", 20.0).to(30.0)]),
+    ("3割増", &[percent("3割", 30.0)]),
+    ("100万～200万個", &[count("100万～200万個", 1e6).to(2e6)]),
+    ("2020—2024年", &[year("2020—2024年", 2020.0).to(2024.0)]),
+    ("2～3センチ", &[quantity("2～3センチ", 2.0, "cm").to(3.0)]),
+    ("役割を果たす", &[]),
+];
+
 #[test]
 fn english() {
     for table in [
@@ -387,6 +410,7 @@ fn japanese() {
         JAPANESE_QUANTITY_COUNT,
         JAPANESE_DATE_YEAR,
         JAPANESE_DURATION_ORDINAL,
+        JAPANESE_RANGES,
     ] {
         check(table, Lang::Ja);
     }
@@ -394,7 +418,9 @@ fn japanese() {
 
 #[test]
 fn chinese() {
-    for table in [CHINESE_PERCENT_MONEY, CHINESE_QUANTITY_COUNT, CHINESE_DATE_DURATION] {
+    for table in
+        [CHINESE_PERCENT_MONEY, CHINESE_QUANTITY_COUNT, CHINESE_DATE_DURATION, CHINESE_RANGES]
+    {
         check(table, Lang::Zh);
     }
 }

@@ -308,7 +308,7 @@ impl<'a> Scan<'a> {
             }
             _ => {}
         }
-        if amount.value() < 2.0 && !amount.scaled() {
+        if amount.value() < 2.0 && !amount.scaled() && amount.high.is_none() {
             return Step::Skip(amount.end);
         }
         // A scale alone counts in idioms rather than in numbers ("百家争鸣").
