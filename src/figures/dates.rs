@@ -13,6 +13,9 @@
 
 use chrono::{Datelike, NaiveDate};
 
+/// The number of the first year of a Japanese era: "令和元年" is 令和 1.
+const FIRST_YEAR: &str = "元";
+
 use super::lexicon::{Marker, Suffix};
 use super::number::{self, Amount, DigitRun};
 use super::scan::{Scan, Step, figure, ranged};
@@ -112,8 +115,13 @@ fn marked_day(scan: &Scan<'_>, at: usize) -> Option<(u32, usize)> {
 fn marked(scan: &Scan<'_>, at: usize, marker: Marker, max: u32) -> Option<(u32, usize)> {
     let run = number::small_whole(scan.lexicon, scan.text, at)?;
     let value = run.small(max)?;
-    match scan.lexicon.suffixes.longest_at(scan.text, run.end) {
-        Some((affix, end)) if affix.meaning == Suffix::Marker(marker) => Some((value, end)),
+    marker_at(scan, run.end, marker).map(|end| (value, end))
+}
+
+/// The end of `marker` written at `at`.
+fn marker_at(scan: &Scan<'_>, at: usize, marker: Marker) -> Option<usize> {
+    match scan.lexicon.suffixes.longest_at(scan.text, at) {
+        Some((affix, end)) if affix.meaning == Suffix::Marker(marker) => Some(end),
         _ => None,
     }
 }
@@ -167,10 +175,20 @@ fn after_year(scan: &mut Scan<'_>, start: usize, year_end: usize, year: i32) -> 
     }
 }
 
-/// "令和7年", "平成30年4月1日": a year of a Japanese era (the number at `pos`
-/// counts from `base` + 1), then a month and a day as after any year.
-pub(crate) fn era_year(scan: &mut Scan<'_>, start: usize, pos: usize, base: i32) -> Option<Figure> {
-    let (number, end) = marked(scan, pos, Marker::Year, 99)?;
+/// "令和7年", "平成30年4月1日", "令和元年": a year of a Japanese era written
+/// from `start` to `era_end` (the number after it counts from `base` + 1;
+/// 元 is the first year), then a month and a day as after any year.
+pub(crate) fn era_year(
+    scan: &mut Scan<'_>,
+    start: usize,
+    era_end: usize,
+    base: i32,
+) -> Option<Figure> {
+    let at = text::skip_gap(scan.text, era_end);
+    let (number, end) = match text::rest(scan.text, at).strip_prefix(FIRST_YEAR) {
+        Some(_) => (1, marker_at(scan, at + FIRST_YEAR.len(), Marker::Year)?),
+        None => marked(scan, at, Marker::Year, 99)?,
+    };
     after_year(scan, start, end, base + i32::try_from(number).ok()?)
 }
 

@@ -32,6 +32,8 @@ enum Lead {
     Native(u32),
     /// A Han digit or small scale that may start a number: "三", "两", "十".
     Han,
+    /// A Japanese era before its year ("令和"), the year before its first year.
+    Era(i32),
 }
 
 /// The words that may start a figure without a digit, in one automaton.
@@ -42,8 +44,8 @@ pub(crate) struct WordIndex {
 }
 
 impl WordIndex {
-    /// The index over the number words, months, level names and Korean rank
-    /// suffixes of `lexicon`.
+    /// The index over the number words, Japanese eras, months, level names and
+    /// Korean rank suffixes of `lexicon`.
     pub(crate) fn new(lexicon: &Lexicon) -> Self {
         let mut patterns: Vec<&str> = Vec::new();
         let mut leads = Vec::new();
@@ -56,6 +58,12 @@ impl WordIndex {
             };
             patterns.push(word);
             leads.push(lead);
+        }
+        for affix in lexicon.prefixes.entries() {
+            if let Prefix::Era(base) = affix.meaning {
+                patterns.push(&affix.surface);
+                leads.push(Lead::Era(base));
+            }
         }
         for scale in lexicon.scales.entries() {
             if scale.meaning.class == ScaleClass::Small && scale.surface.chars().all(text::is_han) {
@@ -184,6 +192,7 @@ impl<'a> Scan<'a> {
             Lead::NativeOrdinal => korean::native_ordinal(self, start, end),
             Lead::Native(value) => korean::native_count(self, start, end, value),
             Lead::Han => return self.han_numeral(start, end),
+            Lead::Era(base) => dates::era_year(self, start, end, base),
         };
         found.map_or(Step::Skip(end), Step::Found)
     }
@@ -206,15 +215,11 @@ impl<'a> Scan<'a> {
         match prefix.map(|(affix, start)| (&affix.meaning, start)) {
             Some((Prefix::Ordinal, start)) => return self.prefixed_ordinal(start, pos),
             Some((Prefix::Percent, start)) => return self.prefixed_percent(start, pos),
-            Some((Prefix::Era(base), start)) => {
-                return dates::era_year(self, start, pos, *base)
-                    .map_or(Step::Skip(run_end), Step::Found);
-            }
             Some((Prefix::Currency(currency), start)) => {
                 let code = currency_code(currency, self.doc_lang);
                 return self.prefixed_money(code, start, pos);
             }
-            None => {}
+            Some((Prefix::Era(_), _)) | None => {}
         }
         if let Some(figure) = dates::numeric(text, pos).or_else(|| english::day_month(self, pos)) {
             return Step::Found(figure);
@@ -298,15 +303,10 @@ impl<'a> Scan<'a> {
             return Step::Skip(end);
         };
         let prefix = self.lexicon.prefixes.longest_before(text, start);
-        match prefix.filter(|(_, s)| self.free(*s)).map(|(affix, s)| (&affix.meaning, s)) {
-            Some((Prefix::Ordinal, prefix_start)) => {
-                return self.prefixed_ordinal(prefix_start, start);
-            }
-            Some((Prefix::Era(base), prefix_start)) => {
-                return dates::era_year(self, prefix_start, start, *base)
-                    .map_or(Step::Skip(amount.end), Step::Found);
-            }
-            _ => {}
+        if let Some((Prefix::Ordinal, prefix_start)) =
+            prefix.filter(|(_, s)| self.free(*s)).map(|(affix, s)| (&affix.meaning, s))
+        {
+            return self.prefixed_ordinal(prefix_start, start);
         }
         if amount.value() < 2.0 && !amount.scaled() && amount.high.is_none() {
             return Step::Skip(amount.end);
