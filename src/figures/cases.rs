@@ -4,10 +4,10 @@
 //! figure of its text (see `testutil`).
 
 use super::testutil::{
-    Row, check, count, date, duration, level, money, month, month_of, ordinal, partial, percent,
-    points, quantity, year,
+    EXTRACTOR, Row, check, count, date, duration, level, money, month, month_of, ordinal, partial,
+    percent, points, quantity, subjects, whole, year,
 };
-use crate::model::Lang;
+use crate::model::{FigureKind, Lang};
 
 /// A text and every figure expected in it.
 type Case = (&'static str, &'static [Row]);
@@ -374,6 +374,21 @@ const CHINESE_RANGES: &[Case] = &[
     ("五至三年", &[duration("三年", 3.0, "year")]),
 ];
 
+const CHINESE_PEOPLE_AND_RANKS: &[Case] = &[
+    ("三位专家", &[count("三位专家", 3.0)]),
+    ("5位专家出席", &[count("5位专家", 5.0)]),
+    ("两位院士", &[count("两位院士", 2.0)]),
+    ("一位专家", &[]),
+    ("第三位", &[ordinal("第三位", 3.0)]),
+    ("排名第3位", &[ordinal("第3位", 3.0)]),
+];
+
+const JAPANESE_RANKS: &[Case] = &[
+    ("世界3位", &[ordinal("3位", 3.0)]),
+    ("3位に入った", &[ordinal("3位", 3.0)]),
+    ("第1位", &[ordinal("第1位", 1.0)]),
+];
+
 const JAPANESE_RANGES: &[Case] = &[
     ("二〜三割", &[percent("二〜三割", 20.0).to(30.0)]),
     ("3割増", &[percent("3割", 30.0)]),
@@ -421,6 +436,7 @@ fn japanese() {
         JAPANESE_DATE_YEAR,
         JAPANESE_DURATION_ORDINAL,
         JAPANESE_RANGES,
+        JAPANESE_RANKS,
     ] {
         check(table, Lang::Ja);
     }
@@ -428,11 +444,32 @@ fn japanese() {
 
 #[test]
 fn chinese() {
-    for table in
-        [CHINESE_PERCENT_MONEY, CHINESE_QUANTITY_COUNT, CHINESE_DATE_DURATION, CHINESE_RANGES]
-    {
+    for table in [
+        CHINESE_PERCENT_MONEY,
+        CHINESE_QUANTITY_COUNT,
+        CHINESE_DATE_DURATION,
+        CHINESE_RANGES,
+        CHINESE_PEOPLE_AND_RANKS,
+    ] {
         check(table, Lang::Zh);
     }
+    assert_eq!(subjects("三位专家", Lang::Zh), [Some("专家".to_owned())]);
+}
+
+/// 位 counts people in Chinese sentences only: a sentence of kanji in a
+/// Japanese document is read as Japanese, where 位 is a rank.
+#[test]
+fn chinese_people_in_documents_of_each_language() {
+    let text = "世界3位";
+    let sentences = whole(text, Lang::Zh);
+    let kinds = |doc_lang| -> Vec<FigureKind> {
+        EXTRACTOR.extract(text, &sentences, doc_lang).iter().map(|f| f.kind).collect()
+    };
+    assert_eq!(kinds(Lang::Ja), [FigureKind::Ordinal]);
+    assert_eq!(kinds(Lang::Zh), [FigureKind::Count]);
+    assert_eq!(kinds(Lang::En), [FigureKind::Count]);
+    let mixed = whole(text, Lang::Mixed);
+    assert_eq!(EXTRACTOR.extract(text, &mixed, Lang::Ja)[0].kind, FigureKind::Ordinal);
 }
 
 /// Round trips: a value written out in each language's notation (digit

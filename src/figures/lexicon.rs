@@ -156,6 +156,9 @@ pub(crate) enum Marker {
     Ordinal,
     /// What a rank prefix counts: 회, 回.
     OrdinalCounter,
+    /// 位: a rank in Japanese ("3位"), a counter of people in Chinese
+    /// ("三位专家"); a rank after a rank prefix in both ("第三位").
+    RankOrPeople,
     /// A stage on a scale; the subject written out.
     Level(String),
     /// An approximation between the number and its unit: 여, 余.
@@ -359,6 +362,7 @@ impl Lexicon {
                 "day" => Marker::Day,
                 "ordinal" => Marker::Ordinal,
                 "ordinal_counter" => Marker::OrdinalCounter,
+                "rank_or_people" => Marker::RankOrPeople,
                 "level" => Marker::Level(
                     row.optional(2).ok_or_else(|| row.error("a level needs a subject"))?.to_owned(),
                 ),

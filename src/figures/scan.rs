@@ -117,6 +117,8 @@ pub(crate) struct Scan<'a> {
     pub starts_line: bool,
     /// The document language (it picks the currency of "¥").
     pub doc_lang: Lang,
+    /// The language the sentence is read in (see [`reading_lang`]).
+    pub lang: Lang,
     /// The month named last in the sentence and its year, for day-only dates.
     pub month: Option<(Option<i32>, u32)>,
     /// No figure may start before this: the end of the last one.
@@ -124,14 +126,16 @@ pub(crate) struct Scan<'a> {
 }
 
 impl<'a> Scan<'a> {
-    /// A walk through `text`.
+    /// A walk through `text`, a sentence in `sentence_lang` of a document in `doc_lang`.
     pub(crate) fn new(
         lexicon: &'a Lexicon,
         text: &'a str,
         starts_line: bool,
+        sentence_lang: Lang,
         doc_lang: Lang,
     ) -> Self {
-        Scan { lexicon, text, starts_line, doc_lang, month: None, floor: 0 }
+        let lang = reading_lang(sentence_lang, doc_lang);
+        Scan { lexicon, text, starts_line, doc_lang, lang, month: None, floor: 0 }
     }
 
     /// True when a figure may start at `pos` (after the last one found).
@@ -343,7 +347,7 @@ impl<'a> Scan<'a> {
             Some((affix, end))
                 if matches!(
                     affix.meaning,
-                    Suffix::Marker(Marker::OrdinalCounter | Marker::Ordinal)
+                    Suffix::Marker(Marker::OrdinalCounter | Marker::Ordinal | Marker::RankOrPeople)
                 ) =>
             {
                 let mut figure = figure(FigureKind::Ordinal, start, end, run.whole());
@@ -413,7 +417,10 @@ impl<'a> Scan<'a> {
             Suffix::Marker(Marker::Year) => return dates::year_marker(self, amount, end),
             Suffix::Marker(Marker::Month) => return dates::month_marker(self, amount, end),
             Suffix::Marker(Marker::Day) => return dates::day_marker(self, amount, end),
-            Suffix::Marker(Marker::Ordinal) => {
+            Suffix::Marker(Marker::RankOrPeople) if self.lang == Lang::Zh => {
+                self.count_with_counter(amount, &suffix.surface, end, true)
+            }
+            Suffix::Marker(Marker::Ordinal | Marker::RankOrPeople) => {
                 let rank = amount.bare()?;
                 let mut figure = figure(FigureKind::Ordinal, amount.start, end, rank.whole());
                 figure.subject = korean::subject_after(self, end);
@@ -483,6 +490,16 @@ impl<'a> Scan<'a> {
             },
             _ => figure,
         }
+    }
+}
+
+/// The language a sentence in `sentence` is read in: its own, or the
+/// document's when it has no single one. A sentence of Han characters only
+/// in a Japanese document is Japanese (a headline written in kanji).
+fn reading_lang(sentence: Lang, doc: Lang) -> Lang {
+    match (sentence, doc) {
+        (Lang::Mixed | Lang::Und, doc) | (Lang::Zh, doc @ Lang::Ja) => doc,
+        (sentence, _) => sentence,
     }
 }
 
