@@ -129,6 +129,7 @@ const ENGLISH_ORDINAL_LEVEL: &[Case] = &[
     ("Level 4 facilities", &[level("Level 4", 4.0)]),
     ("Phase 3 data", &[level("Phase 3", 3.0)]),
     ("a Phase IV study", &[level("Phase IV", 4.0)]),
+    ("a Phase Ⅲ trial", &[level("Phase Ⅲ", 3.0)]),
     ("a phase 3 trial", &[level("phase 3", 3.0)]),
     ("Phase 2b results", &[level("Phase 2b", 2.0)]),
     ("Stage 2 review", &[level("Stage 2", 2.0)]),
@@ -389,6 +390,41 @@ const JAPANESE_RANKS: &[Case] = &[
     ("第1位", &[ordinal("第1位", 1.0)]),
 ];
 
+const JAPANESE_PHASES: &[Case] = &[
+    ("第2相", &[level("第2相", 2.0)]),
+    ("第III相", &[level("第III相", 3.0)]),
+    ("第Ⅲ相試験", &[level("第Ⅲ相", 3.0)]),
+    ("第１相試験", &[level("第１相", 1.0)]),
+    ("第I/II相", &[level("第I/II相", 1.0).to(2.0)]),
+    ("2相性の反応", &[]),
+];
+
+const KOREAN_PHASES: &[Case] = &[
+    ("2상", &[level("2상", 2.0)]),
+    ("3상 임상", &[level("3상", 3.0)]),
+    ("임상3상", &[level("3상", 3.0)]),
+    ("임상 1/2상", &[level("1/2상", 1.0).to(2.0)]),
+    ("제2단계", &[level("제2단계", 2.0)]),
+    ("1/2 비율", &[]),
+];
+
+const CHINESE_PHASES: &[Case] = &[
+    ("Ⅱ期", &[level("Ⅱ期", 2.0)]),
+    ("II期临床", &[level("II期", 2.0)]),
+    ("三期临床", &[level("三期", 3.0)]),
+    ("Ⅲ期临床试验", &[level("Ⅲ期", 3.0)]),
+    ("3期临床试验", &[level("3期", 3.0)]),
+    ("临床3期", &[level("3期", 3.0)]),
+    ("第三期临床试验", &[level("第三期", 3.0)]),
+    ("I/II期临床", &[level("I/II期", 1.0).to(2.0)]),
+    ("1/2期临床", &[level("1/2期", 1.0).to(2.0)]),
+    ("第二期", &[ordinal("第二期", 2.0)]),
+    ("2期", &[]),
+    ("分三期建设", &[]),
+    ("COVID期间", &[]),
+    ("II/I期", &[]),
+];
+
 const JAPANESE_RANGES: &[Case] = &[
     ("二〜三割", &[percent("二〜三割", 20.0).to(30.0)]),
     ("3割増", &[percent("3割", 30.0)]),
@@ -423,6 +459,7 @@ fn korean() {
         KOREAN_DURATION,
         KOREAN_DATE,
         KOREAN_ORDINAL_LEVEL,
+        KOREAN_PHASES,
     ] {
         check(table, Lang::Ko);
     }
@@ -437,6 +474,7 @@ fn japanese() {
         JAPANESE_DURATION_ORDINAL,
         JAPANESE_RANGES,
         JAPANESE_RANKS,
+        JAPANESE_PHASES,
     ] {
         check(table, Lang::Ja);
     }
@@ -450,10 +488,13 @@ fn chinese() {
         CHINESE_DATE_DURATION,
         CHINESE_RANGES,
         CHINESE_PEOPLE_AND_RANKS,
+        CHINESE_PHASES,
     ] {
         check(table, Lang::Zh);
     }
     assert_eq!(subjects("三位专家", Lang::Zh), [Some("专家".to_owned())]);
+    assert_eq!(subjects("Ⅲ期临床", Lang::Zh), [Some("Phase".to_owned())]);
+    assert_eq!(subjects("第III相", Lang::Ja), [Some("Phase".to_owned())]);
 }
 
 /// 位 counts people in Chinese sentences only: a sentence of kanji in a

@@ -16,8 +16,6 @@ use crate::model::{Figure, FigureKind};
 const SUBJECT_WORDS: usize = 4;
 /// Words before the counted noun at most ("two major Asian regulators").
 const MODIFIERS: usize = 2;
-/// Roman numerals of levels ("Phase III").
-const ROMAN: [(&str, u32); 5] = [("III", 3), ("II", 2), ("IV", 4), ("I", 1), ("V", 5)];
 /// Levels are at most this.
 const MAX_LEVEL: u32 = 10;
 
@@ -296,7 +294,7 @@ pub(crate) fn day_month(scan: &mut Scan<'_>, pos: usize) -> Option<Figure> {
 }
 
 /// A level number after the level name: digits (with an optional "a"/"b"
-/// variant, "Phase 2a") or a Roman numeral up to V. Returns the value and its end.
+/// variant, "Phase 2a") or a Roman numeral ("III", "Ⅲ"). Returns the value and its end.
 fn level_number(text: &str, pos: usize) -> Option<(u32, usize)> {
     if let Some(run) = number::digit_run(text, pos) {
         let value = run.small(MAX_LEVEL)?;
@@ -308,13 +306,7 @@ fn level_number(text: &str, pos: usize) -> Option<(u32, usize)> {
         };
         return text::ends_ascii_word(text, end).then_some((value, end));
     }
-    ROMAN
-        .iter()
-        .find(|(numeral, _)| {
-            text::rest(text, pos).starts_with(numeral)
-                && text::ends_ascii_word(text, pos + numeral.len())
-        })
-        .map(|(numeral, value)| (*value, pos + numeral.len()))
+    number::roman(text, pos).filter(|(_, end)| text::ends_ascii_word(text, *end))
 }
 
 /// "Level 3", "Phase 2", "Phase III", "Phase 1/2": a level after its name,

@@ -521,6 +521,42 @@ pub(crate) fn small_whole(lexicon: &Lexicon, text: &str, pos: usize) -> Option<D
     digit_run(text, pos).or_else(|| han(lexicon, text, pos).and_then(|a| a.bare()))
 }
 
+/// Roman numerals of levels and phases, longest first: ASCII capitals and
+/// the Unicode numeral signs ("III", "Ⅲ").
+const ROMAN: [(&str, u32); 20] = [
+    ("VIII", 8),
+    ("III", 3),
+    ("VII", 7),
+    ("II", 2),
+    ("IV", 4),
+    ("IX", 9),
+    ("VI", 6),
+    ("I", 1),
+    ("V", 5),
+    ("X", 10),
+    ("Ⅰ", 1),
+    ("Ⅱ", 2),
+    ("Ⅲ", 3),
+    ("Ⅳ", 4),
+    ("Ⅴ", 5),
+    ("Ⅵ", 6),
+    ("Ⅶ", 7),
+    ("Ⅷ", 8),
+    ("Ⅸ", 9),
+    ("Ⅹ", 10),
+];
+
+/// True for a char of a Roman numeral.
+pub(crate) fn is_roman(c: char) -> bool {
+    matches!(c, 'I' | 'V' | 'X' | '\u{2160}'..='\u{2169}')
+}
+
+/// The Roman numeral from one to ten written at `pos`, and its end.
+pub(crate) fn roman(text: &str, pos: usize) -> Option<(u32, usize)> {
+    let rest = text::rest(text, pos);
+    ROMAN.iter().find(|(numeral, _)| rest.starts_with(numeral)).map(|(n, v)| (*v, pos + n.len()))
+}
+
 /// The English number written in words at `pos`: "eight", "twenty-five",
 /// "two hundred", "three million".
 pub(crate) fn spelled(lexicon: &Lexicon, text: &str, pos: usize) -> Option<Amount> {

@@ -34,6 +34,8 @@ enum Lead {
     Han,
     /// A Japanese era before its year ("令和"), the year before its first year.
     Era(i32),
+    /// A Han phase marker ("相", "期") after a Roman numeral ("第III相", "Ⅱ期").
+    Phase,
 }
 
 /// The words that may start a figure without a digit, in one automaton.
@@ -44,8 +46,8 @@ pub(crate) struct WordIndex {
 }
 
 impl WordIndex {
-    /// The index over the number words, Japanese eras, months, level names and
-    /// Korean rank suffixes of `lexicon`.
+    /// The index over the number words, Japanese eras, months, level names,
+    /// Han phase markers and Korean rank suffixes of `lexicon`.
     pub(crate) fn new(lexicon: &Lexicon) -> Self {
         let mut patterns: Vec<&str> = Vec::new();
         let mut leads = Vec::new();
@@ -82,6 +84,12 @@ impl WordIndex {
             }
         }
         for affix in lexicon.suffixes.entries() {
+            if matches!(affix.meaning, Suffix::Marker(Marker::Level(_) | Marker::TrialPhase(_)))
+                && affix.surface.chars().all(text::is_han)
+            {
+                patterns.push(&affix.surface);
+                leads.push(Lead::Phase);
+            }
             if affix.meaning == Suffix::Marker(Marker::Ordinal)
                 && affix.surface.chars().all(|c| c == ' ' || text::is_hangul(c))
             {
@@ -197,6 +205,7 @@ impl<'a> Scan<'a> {
             Lead::Native(value) => korean::native_count(self, start, end, value),
             Lead::Han => return self.han_numeral(start, end),
             Lead::Era(base) => dates::era_year(self, start, end, base),
+            Lead::Phase => cjk::roman_phase(self, start, end),
         };
         found.map_or(Step::Skip(end), Step::Found)
     }
@@ -231,6 +240,9 @@ impl<'a> Scan<'a> {
         let Some(amount) = number::amount(self.lexicon, text, pos, false) else {
             return Step::Skip(run_end);
         };
+        if let Some(figure) = self.level_pair(&amount) {
+            return Step::Found(figure);
+        }
         if guard::code_continues(text, amount.end) {
             return Step::Skip(guard::token_end(text, pos));
         }
@@ -338,23 +350,49 @@ impl<'a> Scan<'a> {
         }
     }
 
-    /// "제6회", "第6回", "第三次": a rank prefix, a number and what it counts.
+    /// "제6회", "第6回", "第三次": a rank prefix, a number and what it
+    /// counts; or a level after the prefix ("第2相", "第三期临床", "제2단계").
     fn prefixed_ordinal(&self, start: usize, pos: usize) -> Step {
         let Some(run) = number::small_whole(self.lexicon, self.text, pos) else {
             return Step::Skip(pos + 1);
         };
-        match self.lexicon.suffixes.longest_at(self.text, run.end) {
-            Some((affix, end))
-                if matches!(
-                    affix.meaning,
-                    Suffix::Marker(Marker::OrdinalCounter | Marker::Ordinal | Marker::RankOrPeople)
-                ) =>
-            {
+        let Some((affix, end)) = self.lexicon.suffixes.longest_at(self.text, run.end) else {
+            return Step::Skip(run.end);
+        };
+        let level = |subject: &str| {
+            let mut figure = figure(FigureKind::Level, start, end, run.whole());
+            figure.subject = Some(subject.to_owned());
+            Step::Found(figure)
+        };
+        match &affix.meaning {
+            Suffix::Marker(Marker::Level(subject)) => level(subject),
+            Suffix::Marker(Marker::TrialPhase(subject)) if cjk::clinical_beside(self, pos, end) => {
+                level(subject)
+            }
+            Suffix::Marker(
+                Marker::OrdinalCounter
+                | Marker::Ordinal
+                | Marker::RankOrPeople
+                | Marker::TrialPhase(_),
+            ) => {
                 let mut figure = figure(FigureKind::Ordinal, start, end, run.whole());
                 figure.subject = korean::subject_after(self, end);
                 Step::Found(figure)
             }
             _ => Step::Skip(run.end),
+        }
+    }
+
+    /// "1/2상", "1/2期临床": two levels joined by a slash before a level
+    /// marker, a range.
+    fn level_pair(&mut self, amount: &Amount) -> Option<Figure> {
+        amount.bare()?;
+        let next = amount.end + text::rest(self.text, amount.end).strip_prefix('/').map(|_| 1)?;
+        let high = number::amount(self.lexicon, self.text, next, false)?;
+        let pair = Amount { end: high.end, high: Some(high.low), ..*amount };
+        match self.measure(&pair) {
+            Some(Step::Found(figure)) if figure.kind == FigureKind::Level => Some(figure),
+            _ => None,
         }
     }
 
@@ -427,15 +465,14 @@ impl<'a> Scan<'a> {
                 figure
             }
             Suffix::Marker(Marker::OrdinalCounter) => return Some(Step::Skip(end)),
+            Suffix::Marker(Marker::TrialPhase(subject))
+                if cjk::clinical_beside(self, amount.start, end) =>
+            {
+                return Some(marked_level(amount, end, subject));
+            }
+            Suffix::Marker(Marker::TrialPhase(_)) => return Some(Step::Skip(end)),
             Suffix::Marker(Marker::Level(subject)) => {
-                if !amount.integer()
-                    || amount.value_max().unwrap_or(amount.value()) > MAX_MARKED_LEVEL
-                {
-                    return Some(Step::Skip(end));
-                }
-                let mut figure = ranged(FigureKind::Level, amount.start, end, amount);
-                figure.subject = Some(subject.clone());
-                figure
+                return Some(marked_level(amount, end, subject));
             }
             Suffix::Marker(Marker::Approx | Marker::NotUnit) => return None,
         };
@@ -525,6 +562,17 @@ fn range_start(text: &str, pos: usize) -> Option<usize> {
         .find(|j| text::rest(text, pos).starts_with(**j))
         .map(|j| pos + j.len())
         .filter(|&p| number::digit_at(text, p).is_some())
+}
+
+/// "3단계", "임상 2상", "三期临床": a level written with a marker ending at
+/// `end`; whole numbers up to ten only.
+fn marked_level(amount: &Amount, end: usize, subject: &str) -> Step {
+    if !amount.integer() || amount.value_max().unwrap_or(amount.value()) > MAX_MARKED_LEVEL {
+        return Step::Skip(end);
+    }
+    let mut figure = ranged(FigureKind::Level, amount.start, end, amount);
+    figure.subject = Some(subject.to_owned());
+    Step::Found(figure)
 }
 
 /// The ISO code of `currency` in a document of `lang`.
