@@ -133,6 +133,12 @@ const ENGLISH_ORDINAL_LEVEL: &[Case] = &[
     ("a phase 3 trial", &[level("phase 3", 3.0)]),
     ("Phase 2b results", &[level("Phase 2b", 2.0)]),
     ("Stage 2 review", &[level("Stage 2", 2.0)]),
+    ("ranked first in sales", &[ordinal("first", 1.0)]),
+    ("Korea ranked second.", &[ordinal("second", 2.0)]),
+    ("it placed third", &[ordinal("third", 3.0)]),
+    ("for the first time", &[]),
+    ("First, we", &[]),
+    ("the first product", &[]),
 ];
 
 const KOREAN_PERCENT: &[Case] = &[
@@ -255,6 +261,10 @@ const JAPANESE_QUANTITY_COUNT: &[Case] = &[
     ("3センチ", &[quantity("3センチ", 3.0, "cm")]),
     ("500ミリリットル", &[quantity("500ミリリットル", 500.0, "mL")]),
     ("10トン", &[quantity("10トン", 10.0, "t")]),
+    ("０．５ミリ", &[quantity("０．５ミリ", 0.5, "mm")]),
+    ("5ミリグラム", &[quantity("5ミリグラム", 5.0, "mg")]),
+    ("200グラム", &[quantity("200グラム", 200.0, "g")]),
+    ("3キログラム", &[quantity("3キログラム", 3.0, "kg")]),
     ("5000人", &[count("5000人", 5000.0)]),
     ("3社", &[count("3社", 3.0)]),
     ("12品目", &[count("12品目", 12.0)]),

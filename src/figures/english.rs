@@ -207,11 +207,17 @@ pub(crate) fn ordinal_suffix(scan: &Scan<'_>, amount: &Amount) -> Option<Figure>
 }
 
 /// "second official Forum", "third parties": an ordinal word before a word
-/// that is not a function word. "first" is left out: it is mostly an adverb
-/// or means first-ever.
+/// that is not a function word; "ranked first", "placed second": an ordinal
+/// word after a rank verb. "first" is a rank only after a rank verb: else it
+/// is mostly an adverb or means first-ever.
 pub(crate) fn ordinal_word(scan: &Scan<'_>, start: usize, end: usize, rank: u32) -> Option<Figure> {
+    let before = scan.text.get(..start).unwrap_or("").trim_end_matches(' ');
+    let verb = before.get(before.trim_end_matches(|c: char| c.is_ascii_alphabetic()).len()..);
+    if verb.and_then(|w| word_roles(scan, w)).is_some_and(|w| w.rank_verb) {
+        return Some(figure(FigureKind::Ordinal, start, end, Some(f64::from(rank))));
+    }
     let (next, _) = next_word(scan.text, end)?;
-    if is_function_word(scan, next) || text::prev_char(scan.text, start) == Some('-') {
+    if rank < 2 || is_function_word(scan, next) || text::prev_char(scan.text, start) == Some('-') {
         return None;
     }
     let mut figure = figure(FigureKind::Ordinal, start, end, Some(f64::from(rank)));

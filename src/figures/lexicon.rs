@@ -257,6 +257,8 @@ pub(crate) struct EnglishWord {
     pub label: bool,
     /// A word that makes the month name after it a date ("in June").
     pub month_before: bool,
+    /// A verb after which an ordinal word is a rank ("ranked first").
+    pub rank_verb: bool,
 }
 
 /// Korean word lists.
@@ -474,6 +476,7 @@ fn english_words() -> Result<HashMap<String, EnglishWord>, LexiconError> {
             "plural" => !std::mem::replace(&mut word.plural, true),
             "label" => !std::mem::replace(&mut word.label, true),
             "month_before" => !std::mem::replace(&mut word.month_before, true),
+            "rank_verb" => !std::mem::replace(&mut word.rank_verb, true),
             _ => return Err(row.unknown(1)),
         };
         if !fresh {
