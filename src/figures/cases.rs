@@ -3,9 +3,10 @@
 //! the exact surface, kind, value, upper bound, unit and date of every
 //! figure of its text (see `testutil`).
 
+use super::resolve_dates;
 use super::testutil::{
-    EXTRACTOR, Row, check, count, date, duration, level, money, month, month_of, ordinal, partial,
-    percent, points, quantity, subjects, whole, year,
+    EXTRACTOR, Row, check, count, date, day_alone, duration, figures, level, money, month,
+    month_of, ordinal, partial, percent, points, quantity, subjects, whole, year, ymd,
 };
 use crate::model::{FigureKind, Lang};
 
@@ -435,6 +436,20 @@ const CHINESE_PHASES: &[Case] = &[
     ("II/I期", &[]),
 ];
 
+const DAYS_ALONE: &[(Lang, Case)] = &[
+    (Lang::Ko, ("12일 발표했다", &[day_alone("12일", 12)])),
+    (Lang::Ko, ("12일까지", &[day_alone("12일", 12)])),
+    (Lang::Ko, ("30일 이내", &[duration("30일", 30.0, "day")])),
+    (Lang::Ko, ("3일째", &[duration("3일", 3.0, "day")])),
+    (Lang::Ko, ("45일", &[duration("45일", 45.0, "day")])),
+    (Lang::Ja, ("４日に公表", &[day_alone("４日", 4)])),
+    (Lang::Ja, ("14日以内", &[duration("14日", 14.0, "day")])),
+    (Lang::Ja, ("18日から", &[day_alone("18日", 18)])),
+    (Lang::Zh, ("12日发布", &[day_alone("12日", 12)])),
+    (Lang::Zh, ("7日内", &[duration("7日", 7.0, "day")])),
+    (Lang::Zh, ("32日", &[duration("32日", 32.0, "day")])),
+];
+
 const JAPANESE_RANGES: &[Case] = &[
     ("二〜三割", &[percent("二〜三割", 20.0).to(30.0)]),
     ("3割増", &[percent("3割", 30.0)]),
@@ -505,6 +520,27 @@ fn chinese() {
     assert_eq!(subjects("三位专家", Lang::Zh), [Some("专家".to_owned())]);
     assert_eq!(subjects("Ⅲ期临床", Lang::Zh), [Some("Phase".to_owned())]);
     assert_eq!(subjects("第III相", Lang::Ja), [Some("Phase".to_owned())]);
+}
+
+#[test]
+fn days_alone() {
+    for (lang, case) in DAYS_ALONE {
+        check(&[*case], *lang);
+    }
+}
+
+/// A day written alone takes the month and year of the document's date.
+#[test]
+fn days_alone_take_the_month_of_the_document() {
+    let mut found = figures("5월 3일 회의에 이어 12일 발표", Lang::Ko);
+    let mut later = figures("12일 발표", Lang::Ko);
+    resolve_dates(&mut found, Some(ymd(2025, 7, 20)));
+    resolve_dates(&mut later, Some(ymd(2025, 7, 20)));
+    let dates: Vec<_> = found.iter().chain(&later).map(|f| f.date).collect();
+    assert_eq!(dates, [Some(ymd(2025, 5, 3)), Some(ymd(2025, 5, 12)), Some(ymd(2025, 7, 12))]);
+    let mut unknown = figures("12일 발표", Lang::Ko);
+    resolve_dates(&mut unknown, None);
+    assert_eq!(unknown[0].date, None);
 }
 
 /// 位 counts people in Chinese sentences only: a sentence of kanji in a

@@ -87,7 +87,8 @@ pub(crate) fn roman_phase(
 #[cfg(test)]
 mod tests {
     use super::super::testutil::{
-        check, count, date, duration, money, month, month_of, ordinal, partial, percent, year,
+        check, count, date, day_alone, duration, money, month, month_of, ordinal, partial, percent,
+        year,
     };
     use crate::model::Lang;
 
@@ -112,7 +113,7 @@ mod tests {
                 ("売上高で第1位", &[ordinal("第1位", 1.0)]),
                 ("世界3位", &[ordinal("3位", 3.0)]),
                 ("4月に始まり18日に", &[month("4月", 4), partial("18日", 4, 18)]),
-                ("18日に", &[]),
+                ("18日に", &[day_alone("18日", 18)]),
             ],
             Lang::Ja,
         );

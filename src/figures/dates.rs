@@ -1,14 +1,15 @@
 //! Calendar dates: numeric dates with an optional clock time
 //! ("2025-12-15 09:16:17", "2025.12.15", "2025. 7. 17"), the Korean, Japanese
 //! and Chinese marker dates ("2025년 7월 17일", "2025年7月25日", "7월 17일",
-//! "17일" after a month), bare years with a marker ("2015년"), and the
+//! "17일", alone or after a month), bare years with a marker ("2015년"), and the
 //! document-level steps: the first full date, and filling in missing years.
 //!
 //! Conventions: a date without a year has `date: None` and a `partial_date`
 //! until [`resolve_dates`] fills the year; a month and year without a day
 //! ("March 2024") is the first of the month and has no `partial_date`, since
 //! the day is not written; a month alone ("7월", "in June") is the first of
-//! the month, written as a `partial_date` without a year. Japanese era years
+//! the month, written as a `partial_date` without a year; a day alone
+//! ("12일") has neither month nor year written. Japanese era years
 //! ("令和7年") and two-digit years ("30年までに") are read as calendar years.
 
 use chrono::{Datelike, NaiveDate};
@@ -34,9 +35,17 @@ pub(crate) fn day(
     // 2000 is a leap year: February 29 is a valid day until the year is known.
     NaiveDate::from_ymd_opt(year.unwrap_or(2000), month, day)?;
     let mut figure = figure(FigureKind::Date, start, end, None);
-    figure.partial_date = Some(PartialDate { year, month, day });
+    figure.partial_date = Some(PartialDate { year, month: Some(month), day });
     figure.date = year.and_then(|y| NaiveDate::from_ymd_opt(y, month, day));
     Some(figure)
+}
+
+/// The date of a day written without its month and year ("12일", "18日"):
+/// both come from the document's date.
+fn day_alone(start: usize, end: usize, day: u32) -> Figure {
+    let mut figure = figure(FigureKind::Date, start, end, None);
+    figure.partial_date = Some(PartialDate { year: None, month: None, day });
+    figure
 }
 
 /// The date of a month and year written without a day: the first of the month.
@@ -208,9 +217,9 @@ pub(crate) fn month_marker(scan: &mut Scan<'_>, amount: &Amount, end: usize) -> 
     Some(found.map_or(Step::Skip(end), Step::Found))
 }
 
-/// After "17일" / "25日": a day of the month named earlier in the sentence;
-/// else a number of days when the text says so ("30일 이내") or the number
-/// is no day of a month ("180일"); else nothing.
+/// After "17일" / "25日": a number of days when the text says so ("30일
+/// 이내") or the number is no day of a month ("180일"); else a day of the
+/// month named earlier in the sentence, or of the document's month.
 pub(crate) fn day_marker(scan: &mut Scan<'_>, amount: &Amount, end: usize) -> Option<Step> {
     let day_of_month = amount.bare().and_then(|r| r.small(31));
     let duration = || {
@@ -228,7 +237,7 @@ pub(crate) fn day_marker(scan: &mut Scan<'_>, amount: &Amount, end: usize) -> Op
         (Some(d), Some((year, month))) => {
             day(amount.start, end, year, month, d).map_or(Step::Skip(end), Step::Found)
         }
-        (Some(_), None) => Step::Skip(end),
+        (Some(d), None) => Step::Found(day_alone(amount.start, end, d)),
         (None, _) => duration(),
     })
 }
@@ -245,15 +254,17 @@ pub fn first_full_date(figures: &[Figure]) -> Option<NaiveDate> {
 }
 
 /// Fills in the year of dates written without one ("July 25") from
-/// `doc_date`, and so sets their `date`. Day-only dates carry the month
-/// named before them in their sentence, so only the year is missing there
-/// too. Dates that cannot be resolved (no `doc_date`, February 29 of a
-/// common year) keep `date: None`; `partial_date` keeps what the text says.
+/// `doc_date`, and so sets their `date`; a day written alone ("12일") takes
+/// the month of `doc_date` too. Days after a month named in their sentence
+/// carry that month. Dates that cannot be resolved (no `doc_date`, February
+/// 29 of a common year) keep `date: None`; `partial_date` keeps what the
+/// text says.
 pub fn resolve_dates(figures: &mut [Figure], doc_date: Option<NaiveDate>) {
     let Some(doc_date) = doc_date else { return };
     for figure in figures.iter_mut().filter(|f| f.kind == FigureKind::Date && f.date.is_none()) {
         if let Some(written) = figure.partial_date.filter(|p| p.year.is_none()) {
-            figure.date = NaiveDate::from_ymd_opt(doc_date.year(), written.month, written.day);
+            let month = written.month.unwrap_or(doc_date.month());
+            figure.date = NaiveDate::from_ymd_opt(doc_date.year(), month, written.day);
         }
     }
 }
@@ -310,7 +321,10 @@ mod tests {
         assert_eq!(doc_date, Some(ymd(2025, 12, 15)));
         resolve_dates(&mut figures, doc_date);
         assert_eq!(figures[0].date, Some(ymd(2025, 12, 11)));
-        assert_eq!(figures[0].partial_date, Some(PartialDate { year: None, month: 12, day: 11 }));
+        assert_eq!(
+            figures[0].partial_date,
+            Some(PartialDate { year: None, month: Some(12), day: 11 })
+        );
         assert_eq!(figures[2].date, None, "2025 has no February 29");
         assert_eq!(figures[3].date, None);
     }
