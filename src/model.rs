@@ -273,8 +273,8 @@ impl fmt::Display for FigureKind {
 pub struct PartialDate {
     /// Year, when the text gives it.
     pub year: Option<i32>,
-    /// Month 1–12.
-    pub month: u32,
+    /// Month 1–12, when the text gives it (a day alone, "12일", has none).
+    pub month: Option<u32>,
     /// Day 1–31.
     pub day: u32,
 }

@@ -3,11 +3,12 @@
 //! the exact surface, kind, value, upper bound, unit and date of every
 //! figure of its text (see `testutil`).
 
+use super::resolve_dates;
 use super::testutil::{
-    Row, check, count, date, duration, level, money, month, month_of, ordinal, partial, percent,
-    points, quantity, year,
+    EXTRACTOR, Row, check, count, date, day_alone, duration, figures, level, money, month,
+    month_of, ordinal, partial, percent, points, quantity, subjects, whole, year, ymd,
 };
-use crate::model::Lang;
+use crate::model::{FigureKind, Lang};
 
 /// A text and every figure expected in it.
 type Case = (&'static str, &'static [Row]);
@@ -129,9 +130,16 @@ const ENGLISH_ORDINAL_LEVEL: &[Case] = &[
     ("Level 4 facilities", &[level("Level 4", 4.0)]),
     ("Phase 3 data", &[level("Phase 3", 3.0)]),
     ("a Phase IV study", &[level("Phase IV", 4.0)]),
+    ("a Phase Ⅲ trial", &[level("Phase Ⅲ", 3.0)]),
     ("a phase 3 trial", &[level("phase 3", 3.0)]),
     ("Phase 2b results", &[level("Phase 2b", 2.0)]),
     ("Stage 2 review", &[level("Stage 2", 2.0)]),
+    ("ranked first in sales", &[ordinal("first", 1.0)]),
+    ("Korea ranked second.", &[ordinal("second", 2.0)]),
+    ("it placed third", &[ordinal("third", 3.0)]),
+    ("for the first time", &[]),
+    ("First, we", &[]),
+    ("the first product", &[]),
 ];
 
 const KOREAN_PERCENT: &[Case] = &[
@@ -254,6 +262,10 @@ const JAPANESE_QUANTITY_COUNT: &[Case] = &[
     ("3センチ", &[quantity("3センチ", 3.0, "cm")]),
     ("500ミリリットル", &[quantity("500ミリリットル", 500.0, "mL")]),
     ("10トン", &[quantity("10トン", 10.0, "t")]),
+    ("０．５ミリ", &[quantity("０．５ミリ", 0.5, "mm")]),
+    ("5ミリグラム", &[quantity("5ミリグラム", 5.0, "mg")]),
+    ("200グラム", &[quantity("200グラム", 200.0, "g")]),
+    ("3キログラム", &[quantity("3キログラム", 3.0, "kg")]),
     ("5000人", &[count("5000人", 5000.0)]),
     ("3社", &[count("3社", 3.0)]),
     ("12品目", &[count("12品目", 12.0)]),
@@ -276,6 +288,16 @@ const JAPANESE_DATE_YEAR: &[Case] = &[
     ("令和6年4月1日", &[date("令和6年4月1日", 2024, 4, 1)]),
     ("平成30年", &[year("平成30年", 2018.0)]),
     ("令和七年", &[year("令和七年", 2025.0)]),
+    ("令和元年", &[year("令和元年", 2019.0)]),
+    ("平成元年", &[year("平成元年", 1989.0)]),
+    ("令和元年5月1日", &[date("令和元年5月1日", 2019, 5, 1)]),
+    ("平成元年４月", &[month_of("平成元年４月", 1989, 4)]),
+    ("令和元年度", &[year("令和元年度", 2019.0)]),
+    ("令和７年", &[year("令和７年", 2025.0)]),
+    ("令和７年４月１日", &[date("令和７年４月１日", 2025, 4, 1)]),
+    ("令和 ７年", &[year("令和 ７年", 2025.0)]),
+    ("令和の時代", &[]),
+    ("令和元", &[]),
     ("30年までに", &[year("30年", 2030.0)]),
     ("2025年度", &[year("2025年度", 2025.0)]),
     ("25年度", &[year("25年度", 2025.0)]),
@@ -350,6 +372,93 @@ const CHINESE_DATE_DURATION: &[Case] = &[
     ("第一批", &[ordinal("第一批", 1.0)]),
 ];
 
+const CHINESE_RANGES: &[Case] = &[
+    ("三至五年", &[duration("三至五年", 3.0, "year").to(5.0)]),
+    ("三到五个", &[count("三到五个", 3.0).to(5.0)]),
+    ("三至五家企业", &[count("三至五家企业", 3.0).to(5.0)]),
+    ("5至10家企业", &[count("5至10家企业", 5.0).to(10.0)]),
+    ("3～5年", &[duration("3～5年", 3.0, "year").to(5.0)]),
+    ("3到5年", &[duration("3到5年", 3.0, "year").to(5.0)]),
+    ("一到三个月", &[duration("一到三个月", 1.0, "month").to(3.0)]),
+    ("三至五万元", &[money("三至五万元", 3e4, "CNY").to(5e4)]),
+    ("2020—2024年", &[year("2020—2024年", 2020.0).to(2024.0)]),
+    ("10%至20%", &[percent("10%", 10.0), percent("20%", 20.0)]),
+    ("五至三年", &[duration("三年", 3.0, "year")]),
+];
+
+const CHINESE_PEOPLE_AND_RANKS: &[Case] = &[
+    ("三位专家", &[count("三位专家", 3.0)]),
+    ("5位专家出席", &[count("5位专家", 5.0)]),
+    ("两位院士", &[count("两位院士", 2.0)]),
+    ("一位专家", &[]),
+    ("第三位", &[ordinal("第三位", 3.0)]),
+    ("排名第3位", &[ordinal("第3位", 3.0)]),
+];
+
+const JAPANESE_RANKS: &[Case] = &[
+    ("世界3位", &[ordinal("3位", 3.0)]),
+    ("3位に入った", &[ordinal("3位", 3.0)]),
+    ("第1位", &[ordinal("第1位", 1.0)]),
+];
+
+const JAPANESE_PHASES: &[Case] = &[
+    ("第2相", &[level("第2相", 2.0)]),
+    ("第III相", &[level("第III相", 3.0)]),
+    ("第Ⅲ相試験", &[level("第Ⅲ相", 3.0)]),
+    ("第１相試験", &[level("第１相", 1.0)]),
+    ("第I/II相", &[level("第I/II相", 1.0).to(2.0)]),
+    ("2相性の反応", &[]),
+];
+
+const KOREAN_PHASES: &[Case] = &[
+    ("2상", &[level("2상", 2.0)]),
+    ("3상 임상", &[level("3상", 3.0)]),
+    ("임상3상", &[level("3상", 3.0)]),
+    ("임상 1/2상", &[level("1/2상", 1.0).to(2.0)]),
+    ("제2단계", &[level("제2단계", 2.0)]),
+    ("1/2 비율", &[]),
+];
+
+const CHINESE_PHASES: &[Case] = &[
+    ("Ⅱ期", &[level("Ⅱ期", 2.0)]),
+    ("II期临床", &[level("II期", 2.0)]),
+    ("三期临床", &[level("三期", 3.0)]),
+    ("Ⅲ期临床试验", &[level("Ⅲ期", 3.0)]),
+    ("3期临床试验", &[level("3期", 3.0)]),
+    ("临床3期", &[level("3期", 3.0)]),
+    ("第三期临床试验", &[level("第三期", 3.0)]),
+    ("I/II期临床", &[level("I/II期", 1.0).to(2.0)]),
+    ("1/2期临床", &[level("1/2期", 1.0).to(2.0)]),
+    ("第二期", &[ordinal("第二期", 2.0)]),
+    ("2期", &[]),
+    ("分三期建设", &[]),
+    ("COVID期间", &[]),
+    ("II/I期", &[]),
+];
+
+const DAYS_ALONE: &[(Lang, Case)] = &[
+    (Lang::Ko, ("12일 발표했다", &[day_alone("12일", 12)])),
+    (Lang::Ko, ("12일까지", &[day_alone("12일", 12)])),
+    (Lang::Ko, ("30일 이내", &[duration("30일", 30.0, "day")])),
+    (Lang::Ko, ("3일째", &[duration("3일", 3.0, "day")])),
+    (Lang::Ko, ("45일", &[duration("45일", 45.0, "day")])),
+    (Lang::Ja, ("４日に公表", &[day_alone("４日", 4)])),
+    (Lang::Ja, ("14日以内", &[duration("14日", 14.0, "day")])),
+    (Lang::Ja, ("18日から", &[day_alone("18日", 18)])),
+    (Lang::Zh, ("12日发布", &[day_alone("12日", 12)])),
+    (Lang::Zh, ("7日内", &[duration("7日", 7.0, "day")])),
+    (Lang::Zh, ("32日", &[duration("32日", 32.0, "day")])),
+];
+
+const JAPANESE_RANGES: &[Case] = &[
+    ("二〜三割", &[percent("二〜三割", 20.0).to(30.0)]),
+    ("3割増", &[percent("3割", 30.0)]),
+    ("100万～200万個", &[count("100万～200万個", 1e6).to(2e6)]),
+    ("2020—2024年", &[year("2020—2024年", 2020.0).to(2024.0)]),
+    ("2～3センチ", &[quantity("2～3センチ", 2.0, "cm").to(3.0)]),
+    ("役割を果たす", &[]),
+];
+
 #[test]
 fn english() {
     for table in [
@@ -375,6 +484,7 @@ fn korean() {
         KOREAN_DURATION,
         KOREAN_DATE,
         KOREAN_ORDINAL_LEVEL,
+        KOREAN_PHASES,
     ] {
         check(table, Lang::Ko);
     }
@@ -387,6 +497,9 @@ fn japanese() {
         JAPANESE_QUANTITY_COUNT,
         JAPANESE_DATE_YEAR,
         JAPANESE_DURATION_ORDINAL,
+        JAPANESE_RANGES,
+        JAPANESE_RANKS,
+        JAPANESE_PHASES,
     ] {
         check(table, Lang::Ja);
     }
@@ -394,9 +507,56 @@ fn japanese() {
 
 #[test]
 fn chinese() {
-    for table in [CHINESE_PERCENT_MONEY, CHINESE_QUANTITY_COUNT, CHINESE_DATE_DURATION] {
+    for table in [
+        CHINESE_PERCENT_MONEY,
+        CHINESE_QUANTITY_COUNT,
+        CHINESE_DATE_DURATION,
+        CHINESE_RANGES,
+        CHINESE_PEOPLE_AND_RANKS,
+        CHINESE_PHASES,
+    ] {
         check(table, Lang::Zh);
     }
+    assert_eq!(subjects("三位专家", Lang::Zh), [Some("专家".to_owned())]);
+    assert_eq!(subjects("Ⅲ期临床", Lang::Zh), [Some("Phase".to_owned())]);
+    assert_eq!(subjects("第III相", Lang::Ja), [Some("Phase".to_owned())]);
+}
+
+#[test]
+fn days_alone() {
+    for (lang, case) in DAYS_ALONE {
+        check(&[*case], *lang);
+    }
+}
+
+/// A day written alone takes the month and year of the document's date.
+#[test]
+fn days_alone_take_the_month_of_the_document() {
+    let mut found = figures("5월 3일 회의에 이어 12일 발표", Lang::Ko);
+    let mut later = figures("12일 발표", Lang::Ko);
+    resolve_dates(&mut found, Some(ymd(2025, 7, 20)));
+    resolve_dates(&mut later, Some(ymd(2025, 7, 20)));
+    let dates: Vec<_> = found.iter().chain(&later).map(|f| f.date).collect();
+    assert_eq!(dates, [Some(ymd(2025, 5, 3)), Some(ymd(2025, 5, 12)), Some(ymd(2025, 7, 12))]);
+    let mut unknown = figures("12일 발표", Lang::Ko);
+    resolve_dates(&mut unknown, None);
+    assert_eq!(unknown[0].date, None);
+}
+
+/// 位 counts people in Chinese sentences only: a sentence of kanji in a
+/// Japanese document is read as Japanese, where 位 is a rank.
+#[test]
+fn chinese_people_in_documents_of_each_language() {
+    let text = "世界3位";
+    let sentences = whole(text, Lang::Zh);
+    let kinds = |doc_lang| -> Vec<FigureKind> {
+        EXTRACTOR.extract(text, &sentences, doc_lang).iter().map(|f| f.kind).collect()
+    };
+    assert_eq!(kinds(Lang::Ja), [FigureKind::Ordinal]);
+    assert_eq!(kinds(Lang::Zh), [FigureKind::Count]);
+    assert_eq!(kinds(Lang::En), [FigureKind::Count]);
+    let mixed = whole(text, Lang::Mixed);
+    assert_eq!(EXTRACTOR.extract(text, &mixed, Lang::Ja)[0].kind, FigureKind::Ordinal);
 }
 
 /// Round trips: a value written out in each language's notation (digit

@@ -5,10 +5,15 @@
 //! with 第 ("第6回") and numbers in Han characters ("三十五人", "二千万円") in
 //! the scan, scales 万/億/亿 and Han numerals in `number`, and currencies,
 //! units and counters (円, 元, %, 个, 名) in the lexicons. What is specific lives here: the
-//! counted noun follows its counter directly, without a space ("12个品种").
+//! counted noun follows its counter directly, without a space ("12个品种"), and
+//! phases of clinical trials are written with Roman numerals before 相 or 期
+//! ("第III相", "Ⅲ期"), or with 期 beside a clinical word ("三期临床").
 
-use super::scan::Scan;
+use super::lexicon::{Marker, Prefix, Suffix};
+use super::number;
+use super::scan::{Scan, figure};
 use super::text;
+use crate::model::{Figure, FigureKind};
 
 /// Chars of a counted noun taken at most: Chinese nouns are mostly two chars.
 const NOUN_CHARS: usize = 2;
@@ -26,10 +31,64 @@ pub(crate) fn counted_noun<'t>(scan: &Scan<'t>, pos: usize) -> Option<(&'t str, 
     (len > 0).then(|| (&rest[..len], pos + len))
 }
 
+/// True when a clinical word is written right before `start` or right after
+/// `end` ("临床3期", "三期临床试验"): "N期" is then a phase of a trial.
+pub(crate) fn clinical_beside(scan: &Scan<'_>, start: usize, end: usize) -> bool {
+    let before = scan.text.get(..start).unwrap_or("");
+    let after = text::rest(scan.text, end);
+    scan.lexicon
+        .cjk
+        .clinical
+        .iter()
+        .any(|w| before.ends_with(w.as_str()) || after.starts_with(w.as_str()))
+}
+
+/// "Ⅱ期", "III期临床", "第III相", "第I/II相": a Roman numeral, or two joined
+/// by a slash, right before the phase marker at `marker_start..marker_end`,
+/// after an optional rank prefix: a level, whatever follows.
+pub(crate) fn roman_phase(
+    scan: &Scan<'_>,
+    marker_start: usize,
+    marker_end: usize,
+) -> Option<Figure> {
+    let text = scan.text;
+    let subject = match scan.lexicon.suffixes.longest_at(text, marker_start) {
+        Some((affix, end)) if end == marker_end => match &affix.meaning {
+            Suffix::Marker(Marker::Level(subject) | Marker::TrialPhase(subject)) => subject,
+            _ => return None,
+        },
+        _ => return None,
+    };
+    let before = text.get(..marker_start)?;
+    let numeral_start = before.trim_end_matches(|c| number::is_roman(c) || c == '/').len();
+    if text::prev_char(text, numeral_start).is_some_and(text::is_ascii_word) {
+        return None;
+    }
+    let (low, low_end) = number::roman(text, numeral_start)?;
+    let (high, end) = match text::rest(text, low_end).strip_prefix('/') {
+        Some(_) => number::roman(text, low_end + 1).map(|(high, end)| (Some(high), end))?,
+        None => (None, low_end),
+    };
+    if end != marker_start || high.is_some_and(|high| high <= low) {
+        return None;
+    }
+    let start = match scan.lexicon.prefixes.longest_before(text, numeral_start) {
+        Some((affix, prefix_start)) if affix.meaning == Prefix::Ordinal => prefix_start,
+        _ => numeral_start,
+    };
+    scan.free(start).then(|| {
+        let mut figure = figure(FigureKind::Level, start, marker_end, Some(f64::from(low)));
+        figure.value_max = high.map(f64::from);
+        figure.subject = Some(subject.clone());
+        figure
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::testutil::{
-        check, count, date, duration, money, month, month_of, ordinal, partial, percent, year,
+        check, count, date, day_alone, duration, money, month, month_of, ordinal, partial, percent,
+        year,
     };
     use crate::model::Lang;
 
@@ -54,7 +113,7 @@ mod tests {
                 ("売上高で第1位", &[ordinal("第1位", 1.0)]),
                 ("世界3位", &[ordinal("3位", 3.0)]),
                 ("4月に始まり18日に", &[month("4月", 4), partial("18日", 4, 18)]),
-                ("18日に", &[]),
+                ("18日に", &[day_alone("18日", 18)]),
             ],
             Lang::Ja,
         );

@@ -1,17 +1,21 @@
 //! Calendar dates: numeric dates with an optional clock time
 //! ("2025-12-15 09:16:17", "2025.12.15", "2025. 7. 17"), the Korean, Japanese
 //! and Chinese marker dates ("2025년 7월 17일", "2025年7月25日", "7월 17일",
-//! "17일" after a month), bare years with a marker ("2015년"), and the
+//! "17일", alone or after a month), bare years with a marker ("2015년"), and the
 //! document-level steps: the first full date, and filling in missing years.
 //!
 //! Conventions: a date without a year has `date: None` and a `partial_date`
 //! until [`resolve_dates`] fills the year; a month and year without a day
 //! ("March 2024") is the first of the month and has no `partial_date`, since
 //! the day is not written; a month alone ("7월", "in June") is the first of
-//! the month, written as a `partial_date` without a year. Japanese era years
+//! the month, written as a `partial_date` without a year; a day alone
+//! ("12일") has neither month nor year written. Japanese era years
 //! ("令和7年") and two-digit years ("30年までに") are read as calendar years.
 
 use chrono::{Datelike, NaiveDate};
+
+/// The number of the first year of a Japanese era: "令和元年" is 令和 1.
+const FIRST_YEAR: &str = "元";
 
 use super::lexicon::{Marker, Suffix};
 use super::number::{self, Amount, DigitRun};
@@ -31,9 +35,17 @@ pub(crate) fn day(
     // 2000 is a leap year: February 29 is a valid day until the year is known.
     NaiveDate::from_ymd_opt(year.unwrap_or(2000), month, day)?;
     let mut figure = figure(FigureKind::Date, start, end, None);
-    figure.partial_date = Some(PartialDate { year, month, day });
+    figure.partial_date = Some(PartialDate { year, month: Some(month), day });
     figure.date = year.and_then(|y| NaiveDate::from_ymd_opt(y, month, day));
     Some(figure)
+}
+
+/// The date of a day written without its month and year ("12일", "18日"):
+/// both come from the document's date.
+fn day_alone(start: usize, end: usize, day: u32) -> Figure {
+    let mut figure = figure(FigureKind::Date, start, end, None);
+    figure.partial_date = Some(PartialDate { year: None, month: None, day });
+    figure
 }
 
 /// The date of a month and year written without a day: the first of the month.
@@ -112,8 +124,13 @@ fn marked_day(scan: &Scan<'_>, at: usize) -> Option<(u32, usize)> {
 fn marked(scan: &Scan<'_>, at: usize, marker: Marker, max: u32) -> Option<(u32, usize)> {
     let run = number::small_whole(scan.lexicon, scan.text, at)?;
     let value = run.small(max)?;
-    match scan.lexicon.suffixes.longest_at(scan.text, run.end) {
-        Some((affix, end)) if affix.meaning == Suffix::Marker(marker) => Some((value, end)),
+    marker_at(scan, run.end, marker).map(|end| (value, end))
+}
+
+/// The end of `marker` written at `at`.
+fn marker_at(scan: &Scan<'_>, at: usize, marker: Marker) -> Option<usize> {
+    match scan.lexicon.suffixes.longest_at(scan.text, at) {
+        Some((affix, end)) if affix.meaning == Suffix::Marker(marker) => Some(end),
         _ => None,
     }
 }
@@ -167,10 +184,20 @@ fn after_year(scan: &mut Scan<'_>, start: usize, year_end: usize, year: i32) -> 
     }
 }
 
-/// "令和7年", "平成30年4月1日": a year of a Japanese era (the number at `pos`
-/// counts from `base` + 1), then a month and a day as after any year.
-pub(crate) fn era_year(scan: &mut Scan<'_>, start: usize, pos: usize, base: i32) -> Option<Figure> {
-    let (number, end) = marked(scan, pos, Marker::Year, 99)?;
+/// "令和7年", "平成30年4月1日", "令和元年": a year of a Japanese era written
+/// from `start` to `era_end` (the number after it counts from `base` + 1;
+/// 元 is the first year), then a month and a day as after any year.
+pub(crate) fn era_year(
+    scan: &mut Scan<'_>,
+    start: usize,
+    era_end: usize,
+    base: i32,
+) -> Option<Figure> {
+    let at = text::skip_gap(scan.text, era_end);
+    let (number, end) = match text::rest(scan.text, at).strip_prefix(FIRST_YEAR) {
+        Some(_) => (1, marker_at(scan, at + FIRST_YEAR.len(), Marker::Year)?),
+        None => marked(scan, at, Marker::Year, 99)?,
+    };
     after_year(scan, start, end, base + i32::try_from(number).ok()?)
 }
 
@@ -190,9 +217,9 @@ pub(crate) fn month_marker(scan: &mut Scan<'_>, amount: &Amount, end: usize) -> 
     Some(found.map_or(Step::Skip(end), Step::Found))
 }
 
-/// After "17일" / "25日": a day of the month named earlier in the sentence;
-/// else a number of days when the text says so ("30일 이내") or the number
-/// is no day of a month ("180일"); else nothing.
+/// After "17일" / "25日": a number of days when the text says so ("30일
+/// 이내") or the number is no day of a month ("180일"); else a day of the
+/// month named earlier in the sentence, or of the document's month.
 pub(crate) fn day_marker(scan: &mut Scan<'_>, amount: &Amount, end: usize) -> Option<Step> {
     let day_of_month = amount.bare().and_then(|r| r.small(31));
     let duration = || {
@@ -210,7 +237,7 @@ pub(crate) fn day_marker(scan: &mut Scan<'_>, amount: &Amount, end: usize) -> Op
         (Some(d), Some((year, month))) => {
             day(amount.start, end, year, month, d).map_or(Step::Skip(end), Step::Found)
         }
-        (Some(_), None) => Step::Skip(end),
+        (Some(d), None) => Step::Found(day_alone(amount.start, end, d)),
         (None, _) => duration(),
     })
 }
@@ -227,15 +254,17 @@ pub fn first_full_date(figures: &[Figure]) -> Option<NaiveDate> {
 }
 
 /// Fills in the year of dates written without one ("July 25") from
-/// `doc_date`, and so sets their `date`. Day-only dates carry the month
-/// named before them in their sentence, so only the year is missing there
-/// too. Dates that cannot be resolved (no `doc_date`, February 29 of a
-/// common year) keep `date: None`; `partial_date` keeps what the text says.
+/// `doc_date`, and so sets their `date`; a day written alone ("12일") takes
+/// the month of `doc_date` too. Days after a month named in their sentence
+/// carry that month. Dates that cannot be resolved (no `doc_date`, February
+/// 29 of a common year) keep `date: None`; `partial_date` keeps what the
+/// text says.
 pub fn resolve_dates(figures: &mut [Figure], doc_date: Option<NaiveDate>) {
     let Some(doc_date) = doc_date else { return };
     for figure in figures.iter_mut().filter(|f| f.kind == FigureKind::Date && f.date.is_none()) {
         if let Some(written) = figure.partial_date.filter(|p| p.year.is_none()) {
-            figure.date = NaiveDate::from_ymd_opt(doc_date.year(), written.month, written.day);
+            let month = written.month.unwrap_or(doc_date.month());
+            figure.date = NaiveDate::from_ymd_opt(doc_date.year(), month, written.day);
         }
     }
 }
@@ -292,7 +321,10 @@ mod tests {
         assert_eq!(doc_date, Some(ymd(2025, 12, 15)));
         resolve_dates(&mut figures, doc_date);
         assert_eq!(figures[0].date, Some(ymd(2025, 12, 11)));
-        assert_eq!(figures[0].partial_date, Some(PartialDate { year: None, month: 12, day: 11 }));
+        assert_eq!(
+            figures[0].partial_date,
+            Some(PartialDate { year: None, month: Some(12), day: 11 })
+        );
         assert_eq!(figures[2].date, None, "2025 has no February 29");
         assert_eq!(figures[3].date, None);
     }

@@ -16,8 +16,6 @@ use crate::model::{Figure, FigureKind};
 const SUBJECT_WORDS: usize = 4;
 /// Words before the counted noun at most ("two major Asian regulators").
 const MODIFIERS: usize = 2;
-/// Roman numerals of levels ("Phase III").
-const ROMAN: [(&str, u32); 5] = [("III", 3), ("II", 2), ("IV", 4), ("I", 1), ("V", 5)];
 /// Levels are at most this.
 const MAX_LEVEL: u32 = 10;
 
@@ -209,11 +207,17 @@ pub(crate) fn ordinal_suffix(scan: &Scan<'_>, amount: &Amount) -> Option<Figure>
 }
 
 /// "second official Forum", "third parties": an ordinal word before a word
-/// that is not a function word. "first" is left out: it is mostly an adverb
-/// or means first-ever.
+/// that is not a function word; "ranked first", "placed second": an ordinal
+/// word after a rank verb. "first" is a rank only after a rank verb: else it
+/// is mostly an adverb or means first-ever.
 pub(crate) fn ordinal_word(scan: &Scan<'_>, start: usize, end: usize, rank: u32) -> Option<Figure> {
+    let before = scan.text.get(..start).unwrap_or("").trim_end_matches(' ');
+    let verb = before.get(before.trim_end_matches(|c: char| c.is_ascii_alphabetic()).len()..);
+    if verb.and_then(|w| word_roles(scan, w)).is_some_and(|w| w.rank_verb) {
+        return Some(figure(FigureKind::Ordinal, start, end, Some(f64::from(rank))));
+    }
     let (next, _) = next_word(scan.text, end)?;
-    if is_function_word(scan, next) || text::prev_char(scan.text, start) == Some('-') {
+    if rank < 2 || is_function_word(scan, next) || text::prev_char(scan.text, start) == Some('-') {
         return None;
     }
     let mut figure = figure(FigureKind::Ordinal, start, end, Some(f64::from(rank)));
@@ -296,7 +300,7 @@ pub(crate) fn day_month(scan: &mut Scan<'_>, pos: usize) -> Option<Figure> {
 }
 
 /// A level number after the level name: digits (with an optional "a"/"b"
-/// variant, "Phase 2a") or a Roman numeral up to V. Returns the value and its end.
+/// variant, "Phase 2a") or a Roman numeral ("III", "Ⅲ"). Returns the value and its end.
 fn level_number(text: &str, pos: usize) -> Option<(u32, usize)> {
     if let Some(run) = number::digit_run(text, pos) {
         let value = run.small(MAX_LEVEL)?;
@@ -308,13 +312,7 @@ fn level_number(text: &str, pos: usize) -> Option<(u32, usize)> {
         };
         return text::ends_ascii_word(text, end).then_some((value, end));
     }
-    ROMAN
-        .iter()
-        .find(|(numeral, _)| {
-            text::rest(text, pos).starts_with(numeral)
-                && text::ends_ascii_word(text, pos + numeral.len())
-        })
-        .map(|(numeral, value)| (*value, pos + numeral.len()))
+    number::roman(text, pos).filter(|(_, end)| text::ends_ascii_word(text, *end))
 }
 
 /// "Level 3", "Phase 2", "Phase III", "Phase 1/2": a level after its name,

@@ -130,8 +130,8 @@ pub(crate) fn native_ordinal(scan: &Scan<'_>, start: usize, end: usize) -> Optio
 #[cfg(test)]
 mod tests {
     use super::super::testutil::{
-        check, count, date, duration, level, money, month, month_of, ordinal, partial, percent,
-        points, quantity, subjects, year,
+        check, count, date, day_alone, duration, level, money, month, month_of, ordinal, partial,
+        percent, points, quantity, subjects, year,
     };
     use crate::model::Lang;
 
@@ -228,7 +228,7 @@ mod tests {
                     "2025년 7월 17일과 18일",
                     &[date("2025년 7월 17일", 2025, 7, 17), date("18일", 2025, 7, 18)],
                 ),
-                ("17일 밝혔다", &[]),
+                ("17일 밝혔다", &[day_alone("17일", 17)]),
                 ("7월 시행", &[month("7월", 7)]),
                 ("2015년 체결", &[year("2015년", 2015.0)]),
                 ("2024년도 예산", &[year("2024년도", 2024.0)]),

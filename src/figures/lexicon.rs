@@ -156,8 +156,15 @@ pub(crate) enum Marker {
     Ordinal,
     /// What a rank prefix counts: 회, 回.
     OrdinalCounter,
+    /// 位: a rank in Japanese ("3位"), a counter of people in Chinese
+    /// ("三位专家"); a rank after a rank prefix in both ("第三位").
+    RankOrPeople,
     /// A stage on a scale; the subject written out.
     Level(String),
+    /// 期: a phase of a clinical trial (the subject written out) when written
+    /// with a Roman numeral or beside a clinical word ("III期", "三期临床"),
+    /// else what a rank prefix counts ("第二期").
+    TrialPhase(String),
     /// An approximation between the number and its unit: 여, 余.
     Approx,
     /// A word that starts like a unit but is not one.
@@ -250,6 +257,8 @@ pub(crate) struct EnglishWord {
     pub label: bool,
     /// A word that makes the month name after it a date ("in June").
     pub month_before: bool,
+    /// A verb after which an ordinal word is a rank ("ranked first").
+    pub rank_verb: bool,
 }
 
 /// Korean word lists.
@@ -295,6 +304,8 @@ pub(crate) struct CjkWords {
     pub vague: Vec<char>,
     /// Words after "NN年" that make a two-digit number a year ("30年までに").
     pub year_after: Vec<String>,
+    /// Words beside "N期" that make it a phase of a clinical trial ("三期临床").
+    pub clinical: Vec<String>,
 }
 
 impl Lexicon {
@@ -359,8 +370,12 @@ impl Lexicon {
                 "day" => Marker::Day,
                 "ordinal" => Marker::Ordinal,
                 "ordinal_counter" => Marker::OrdinalCounter,
+                "rank_or_people" => Marker::RankOrPeople,
                 "level" => Marker::Level(
                     row.optional(2).ok_or_else(|| row.error("a level needs a subject"))?.to_owned(),
+                ),
+                "trial_phase" => Marker::TrialPhase(
+                    row.optional(2).ok_or_else(|| row.error("a phase needs a subject"))?.to_owned(),
                 ),
                 "approx" => Marker::Approx,
                 "not_unit" => Marker::NotUnit,
@@ -461,6 +476,7 @@ fn english_words() -> Result<HashMap<String, EnglishWord>, LexiconError> {
             "plural" => !std::mem::replace(&mut word.plural, true),
             "label" => !std::mem::replace(&mut word.label, true),
             "month_before" => !std::mem::replace(&mut word.month_before, true),
+            "rank_verb" => !std::mem::replace(&mut word.rank_verb, true),
             _ => return Err(row.unknown(1)),
         };
         if !fresh {
@@ -492,11 +508,16 @@ fn korean_words() -> Result<KoreanWords, LexiconError> {
 fn cjk_words() -> Result<CjkWords, LexiconError> {
     let mut out = CjkWords::default();
     for row in rows(&CJK, 2)? {
-        if row.column(1) == "year_after" {
-            if out.year_after.iter().any(|w| w == row.surface()) {
+        let words = match row.column(1) {
+            "year_after" => Some(&mut out.year_after),
+            "clinical" => Some(&mut out.clinical),
+            _ => None,
+        };
+        if let Some(words) = words {
+            if words.iter().any(|w| w == row.surface()) {
                 return Err(row.error(format!("duplicate entry `{}`", row.surface())));
             }
-            out.year_after.push(row.surface().to_owned());
+            words.push(row.surface().to_owned());
             continue;
         }
         let list = match row.column(1) {

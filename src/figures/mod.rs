@@ -85,7 +85,7 @@ impl FigureExtractor {
             let Some(sentence_text) = text.get(start..end) else { continue };
             let before = text.get(..start).unwrap_or("").trim_end_matches([' ', '\t']);
             let starts_line = before.is_empty() || before.ends_with('\n');
-            Scan::new(&self.lexicon, sentence_text, starts_line, doc_lang).run(
+            Scan::new(&self.lexicon, sentence_text, starts_line, sentence.lang, doc_lang).run(
                 &self.words,
                 start,
                 &mut figures,

@@ -152,6 +152,17 @@ pub(crate) struct Part {
     group_factor: Option<f64>,
 }
 
+impl Part {
+    /// A lower bound written without a scale takes that of its upper bound
+    /// ("3~5억": 3e8, "三至五万": 3e4).
+    fn lend_scale(self, high: &Part) -> Part {
+        match (self.scaled, high.group_factor) {
+            (false, Some(factor)) => Part { value: self.value * factor, scaled: true, ..self },
+            _ => self,
+        }
+    }
+}
+
 /// A number expression: a value, or a compact range of two.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(crate) struct Amount {
@@ -220,10 +231,7 @@ pub(crate) fn amount(
     let Some((high, high_end)) = part(lexicon, text, next, abbreviations) else {
         return Some(single);
     };
-    let low = match (low.scaled, high.group_factor) {
-        (false, Some(factor)) => Part { value: low.value * factor, scaled: true, ..low },
-        _ => low,
-    };
+    let low = low.lend_scale(&high);
     Some(if high.value > low.value {
         Amount { start: pos, end: high_end, low, high: Some(high) }
     } else {
@@ -231,18 +239,23 @@ pub(crate) fn amount(
     })
 }
 
-/// The position of the upper bound after a range joiner at `pos`: a dash with
-/// no spaces ("3-5"), or a tilde with optional single spaces ("3 ~ 5").
+/// The position of the upper bound after a range joiner at `pos`, when a
+/// digit starts it.
 fn range_joiner(text: &str, pos: usize) -> Option<usize> {
-    let dash = ["-", "–", "—"].iter().find(|d| text::rest(text, pos).starts_with(**d));
-    let after = if let Some(d) = dash {
-        pos + d.len()
-    } else {
-        let at = text::skip_gap(text, pos);
-        let tilde = ["~", "～", "〜"].iter().find(|t| text::rest(text, at).starts_with(**t))?;
-        text::skip_gap(text, at + tilde.len())
-    };
-    digit_at(text, after).map(|_| after)
+    joiner_end(text, pos).filter(|&after| digit_at(text, after).is_some())
+}
+
+/// The position after a range joiner at `pos`: a dash, or 至 or 到 ("to"
+/// in Chinese), with no spaces ("3-5", "3至5"), or a tilde with optional
+/// single spaces ("3 ~ 5").
+fn joiner_end(text: &str, pos: usize) -> Option<usize> {
+    let tight = ["-", "–", "—", "至", "到"].iter().find(|d| text::rest(text, pos).starts_with(**d));
+    if let Some(d) = tight {
+        return Some(pos + d.len());
+    }
+    let at = text::skip_gap(text, pos);
+    let tilde = ["~", "～", "〜"].iter().find(|t| text::rest(text, at).starts_with(**t))?;
+    Some(text::skip_gap(text, at + tilde.len()))
 }
 
 /// One number with its scales, and the position after it.
@@ -399,12 +412,27 @@ pub(crate) fn han_starts(lexicon: &Lexicon, text: &str, pos: usize) -> bool {
             .is_some_and(|_| text::next_char(text, pos).is_some_and(text::is_han))
 }
 
+/// The Japanese or Chinese number written in Han characters at `pos`, or a
+/// compact range of two ("三至五", "二〜三"): see [`han_number`].
+pub(crate) fn han(lexicon: &Lexicon, text: &str, pos: usize) -> Option<Amount> {
+    let low = han_number(lexicon, text, pos)?;
+    let high = joiner_end(text, low.end)
+        .filter(|&next| han_starts(lexicon, text, next))
+        .and_then(|next| han_number(lexicon, text, next))
+        .map(|high| (low.low.lend_scale(&high.low), high))
+        .filter(|(bound, high)| high.value() > bound.value);
+    Some(match high {
+        Some((bound, high)) => Amount { end: high.end, low: bound, high: Some(high.low), ..low },
+        None => low,
+    })
+}
+
 /// The Japanese or Chinese number written in Han characters at `pos`:
 /// "三十五" (35), "二千万" (2e7), "一億二千万" (1.2e8), "一千零五" (1005), or
 /// digit by digit, "二〇二五" (2025). Big scales apply cumulatively, as after
 /// digits; numbers below one hundred without a big scale are also `bare`, so
 /// that they can be a month or a day ("七月二十五日").
-pub(crate) fn han(lexicon: &Lexicon, text: &str, pos: usize) -> Option<Amount> {
+fn han_number(lexicon: &Lexicon, text: &str, pos: usize) -> Option<Amount> {
     let mut run = DigitRun { end: pos, value: 0, digits: 0 };
     while let Some((digit, end)) = han_digit(lexicon, text, run.end) {
         run.value = run.value.saturating_mul(10).saturating_add(u64::from(digit));
@@ -418,6 +446,7 @@ pub(crate) fn han(lexicon: &Lexicon, text: &str, pos: usize) -> Option<Amount> {
     let scales = &lexicon.scales;
     let (mut total, mut section, mut pending) = (0.0, 0.0, None::<f64>);
     let (mut last_small, mut last_big) = (f64::INFINITY, f64::INFINITY);
+    let mut big_groups = 0;
     let mut end = pos;
     loop {
         if let Some((digit, after)) = han_digit(lexicon, text, end) {
@@ -443,6 +472,7 @@ pub(crate) fn han(lexicon: &Lexicon, text: &str, pos: usize) -> Option<Amount> {
         {
             total += (section + pending.take().unwrap_or(0.0)) * factor;
             (section, last_small, last_big) = (0.0, f64::INFINITY, factor);
+            big_groups += 1;
             end = after;
         } else {
             break;
@@ -451,13 +481,18 @@ pub(crate) fn han(lexicon: &Lexicon, text: &str, pos: usize) -> Option<Amount> {
     let value = total + section + pending.unwrap_or(0.0);
     // Only a big scale counts as one: "十日間" is ten days, like "10日間".
     let scaled = last_big.is_finite();
+    let single_group = big_groups == 1 && section == 0.0 && pending.is_none();
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // below 100
     let bare = (value < 100.0).then_some(DigitRun {
         end,
         value: value as u64,
         digits: if value < 10.0 { 1 } else { 2 },
     });
-    (end > pos).then(|| han_amount(pos, end, value, scaled, bare))
+    (end > pos).then(|| {
+        let mut amount = han_amount(pos, end, value, scaled, bare);
+        amount.low.group_factor = single_group.then_some(last_big);
+        amount
+    })
 }
 
 /// The amount of a small whole number written as one word at `start..end`
@@ -484,6 +519,42 @@ fn han_amount(
 /// separators or scales: a month, a day, a rank.
 pub(crate) fn small_whole(lexicon: &Lexicon, text: &str, pos: usize) -> Option<DigitRun> {
     digit_run(text, pos).or_else(|| han(lexicon, text, pos).and_then(|a| a.bare()))
+}
+
+/// Roman numerals of levels and phases, longest first: ASCII capitals and
+/// the Unicode numeral signs ("III", "Ⅲ").
+const ROMAN: [(&str, u32); 20] = [
+    ("VIII", 8),
+    ("III", 3),
+    ("VII", 7),
+    ("II", 2),
+    ("IV", 4),
+    ("IX", 9),
+    ("VI", 6),
+    ("I", 1),
+    ("V", 5),
+    ("X", 10),
+    ("Ⅰ", 1),
+    ("Ⅱ", 2),
+    ("Ⅲ", 3),
+    ("Ⅳ", 4),
+    ("Ⅴ", 5),
+    ("Ⅵ", 6),
+    ("Ⅶ", 7),
+    ("Ⅷ", 8),
+    ("Ⅸ", 9),
+    ("Ⅹ", 10),
+];
+
+/// True for a char of a Roman numeral.
+pub(crate) fn is_roman(c: char) -> bool {
+    matches!(c, 'I' | 'V' | 'X' | '\u{2160}'..='\u{2169}')
+}
+
+/// The Roman numeral from one to ten written at `pos`, and its end.
+pub(crate) fn roman(text: &str, pos: usize) -> Option<(u32, usize)> {
+    let rest = text::rest(text, pos);
+    ROMAN.iter().find(|(numeral, _)| rest.starts_with(numeral)).map(|(n, v)| (*v, pos + n.len()))
 }
 
 /// The English number written in words at `pos`: "eight", "twenty-five",
@@ -608,6 +679,10 @@ mod tests {
             ("100万～200万個", false, Some((1e6, Some(2e6), "100万～200万".len()))),
             ("1.5-2 million", false, Some((1.5e6, Some(2e6), 13))),
             ("2020-2024", false, Some((2020.0, Some(2024.0), 9))),
+            ("2020—2024年", false, Some((2020.0, Some(2024.0), "2020—2024".len()))),
+            ("5至10家", false, Some((5.0, Some(10.0), "5至10".len()))),
+            ("3到5年", false, Some((3.0, Some(5.0), "3到5".len()))),
+            ("3 至 5", false, Some((3.0, None, 1))),
             ("5-3", false, Some((5.0, None, 1))),
             ("x", false, None),
         ];

@@ -32,6 +32,10 @@ enum Lead {
     Native(u32),
     /// A Han digit or small scale that may start a number: "三", "两", "十".
     Han,
+    /// A Japanese era before its year ("令和"), the year before its first year.
+    Era(i32),
+    /// A Han phase marker ("相", "期") after a Roman numeral ("第III相", "Ⅱ期").
+    Phase,
 }
 
 /// The words that may start a figure without a digit, in one automaton.
@@ -42,8 +46,8 @@ pub(crate) struct WordIndex {
 }
 
 impl WordIndex {
-    /// The index over the number words, months, level names and Korean rank
-    /// suffixes of `lexicon`.
+    /// The index over the number words, Japanese eras, months, level names,
+    /// Han phase markers and Korean rank suffixes of `lexicon`.
     pub(crate) fn new(lexicon: &Lexicon) -> Self {
         let mut patterns: Vec<&str> = Vec::new();
         let mut leads = Vec::new();
@@ -56,6 +60,12 @@ impl WordIndex {
             };
             patterns.push(word);
             leads.push(lead);
+        }
+        for affix in lexicon.prefixes.entries() {
+            if let Prefix::Era(base) = affix.meaning {
+                patterns.push(&affix.surface);
+                leads.push(Lead::Era(base));
+            }
         }
         for scale in lexicon.scales.entries() {
             if scale.meaning.class == ScaleClass::Small && scale.surface.chars().all(text::is_han) {
@@ -74,6 +84,12 @@ impl WordIndex {
             }
         }
         for affix in lexicon.suffixes.entries() {
+            if matches!(affix.meaning, Suffix::Marker(Marker::Level(_) | Marker::TrialPhase(_)))
+                && affix.surface.chars().all(text::is_han)
+            {
+                patterns.push(&affix.surface);
+                leads.push(Lead::Phase);
+            }
             if affix.meaning == Suffix::Marker(Marker::Ordinal)
                 && affix.surface.chars().all(|c| c == ' ' || text::is_hangul(c))
             {
@@ -109,6 +125,8 @@ pub(crate) struct Scan<'a> {
     pub starts_line: bool,
     /// The document language (it picks the currency of "¥").
     pub doc_lang: Lang,
+    /// The language the sentence is read in (see [`reading_lang`]).
+    pub lang: Lang,
     /// The month named last in the sentence and its year, for day-only dates.
     pub month: Option<(Option<i32>, u32)>,
     /// No figure may start before this: the end of the last one.
@@ -116,14 +134,16 @@ pub(crate) struct Scan<'a> {
 }
 
 impl<'a> Scan<'a> {
-    /// A walk through `text`.
+    /// A walk through `text`, a sentence in `sentence_lang` of a document in `doc_lang`.
     pub(crate) fn new(
         lexicon: &'a Lexicon,
         text: &'a str,
         starts_line: bool,
+        sentence_lang: Lang,
         doc_lang: Lang,
     ) -> Self {
-        Scan { lexicon, text, starts_line, doc_lang, month: None, floor: 0 }
+        let lang = reading_lang(sentence_lang, doc_lang);
+        Scan { lexicon, text, starts_line, doc_lang, lang, month: None, floor: 0 }
     }
 
     /// True when a figure may start at `pos` (after the last one found).
@@ -184,6 +204,8 @@ impl<'a> Scan<'a> {
             Lead::NativeOrdinal => korean::native_ordinal(self, start, end),
             Lead::Native(value) => korean::native_count(self, start, end, value),
             Lead::Han => return self.han_numeral(start, end),
+            Lead::Era(base) => dates::era_year(self, start, end, base),
+            Lead::Phase => cjk::roman_phase(self, start, end),
         };
         found.map_or(Step::Skip(end), Step::Found)
     }
@@ -206,15 +228,11 @@ impl<'a> Scan<'a> {
         match prefix.map(|(affix, start)| (&affix.meaning, start)) {
             Some((Prefix::Ordinal, start)) => return self.prefixed_ordinal(start, pos),
             Some((Prefix::Percent, start)) => return self.prefixed_percent(start, pos),
-            Some((Prefix::Era(base), start)) => {
-                return dates::era_year(self, start, pos, *base)
-                    .map_or(Step::Skip(run_end), Step::Found);
-            }
             Some((Prefix::Currency(currency), start)) => {
                 let code = currency_code(currency, self.doc_lang);
                 return self.prefixed_money(code, start, pos);
             }
-            None => {}
+            Some((Prefix::Era(_), _)) | None => {}
         }
         if let Some(figure) = dates::numeric(text, pos).or_else(|| english::day_month(self, pos)) {
             return Step::Found(figure);
@@ -222,6 +240,9 @@ impl<'a> Scan<'a> {
         let Some(amount) = number::amount(self.lexicon, text, pos, false) else {
             return Step::Skip(run_end);
         };
+        if let Some(figure) = self.level_pair(&amount) {
+            return Step::Found(figure);
+        }
         if guard::code_continues(text, amount.end) {
             return Step::Skip(guard::token_end(text, pos));
         }
@@ -298,17 +319,12 @@ impl<'a> Scan<'a> {
             return Step::Skip(end);
         };
         let prefix = self.lexicon.prefixes.longest_before(text, start);
-        match prefix.filter(|(_, s)| self.free(*s)).map(|(affix, s)| (&affix.meaning, s)) {
-            Some((Prefix::Ordinal, prefix_start)) => {
-                return self.prefixed_ordinal(prefix_start, start);
-            }
-            Some((Prefix::Era(base), prefix_start)) => {
-                return dates::era_year(self, prefix_start, start, *base)
-                    .map_or(Step::Skip(amount.end), Step::Found);
-            }
-            _ => {}
+        if let Some((Prefix::Ordinal, prefix_start)) =
+            prefix.filter(|(_, s)| self.free(*s)).map(|(affix, s)| (&affix.meaning, s))
+        {
+            return self.prefixed_ordinal(prefix_start, start);
         }
-        if amount.value() < 2.0 && !amount.scaled() {
+        if amount.value() < 2.0 && !amount.scaled() && amount.high.is_none() {
             return Step::Skip(amount.end);
         }
         // A scale alone counts in idioms rather than in numbers ("百家争鸣").
@@ -334,23 +350,49 @@ impl<'a> Scan<'a> {
         }
     }
 
-    /// "제6회", "第6回", "第三次": a rank prefix, a number and what it counts.
+    /// "제6회", "第6回", "第三次": a rank prefix, a number and what it
+    /// counts; or a level after the prefix ("第2相", "第三期临床", "제2단계").
     fn prefixed_ordinal(&self, start: usize, pos: usize) -> Step {
         let Some(run) = number::small_whole(self.lexicon, self.text, pos) else {
             return Step::Skip(pos + 1);
         };
-        match self.lexicon.suffixes.longest_at(self.text, run.end) {
-            Some((affix, end))
-                if matches!(
-                    affix.meaning,
-                    Suffix::Marker(Marker::OrdinalCounter | Marker::Ordinal)
-                ) =>
-            {
+        let Some((affix, end)) = self.lexicon.suffixes.longest_at(self.text, run.end) else {
+            return Step::Skip(run.end);
+        };
+        let level = |subject: &str| {
+            let mut figure = figure(FigureKind::Level, start, end, run.whole());
+            figure.subject = Some(subject.to_owned());
+            Step::Found(figure)
+        };
+        match &affix.meaning {
+            Suffix::Marker(Marker::Level(subject)) => level(subject),
+            Suffix::Marker(Marker::TrialPhase(subject)) if cjk::clinical_beside(self, pos, end) => {
+                level(subject)
+            }
+            Suffix::Marker(
+                Marker::OrdinalCounter
+                | Marker::Ordinal
+                | Marker::RankOrPeople
+                | Marker::TrialPhase(_),
+            ) => {
                 let mut figure = figure(FigureKind::Ordinal, start, end, run.whole());
                 figure.subject = korean::subject_after(self, end);
                 Step::Found(figure)
             }
             _ => Step::Skip(run.end),
+        }
+    }
+
+    /// "1/2상", "1/2期临床": two levels joined by a slash before a level
+    /// marker, a range.
+    fn level_pair(&mut self, amount: &Amount) -> Option<Figure> {
+        amount.bare()?;
+        let next = amount.end + text::rest(self.text, amount.end).strip_prefix('/').map(|_| 1)?;
+        let high = number::amount(self.lexicon, self.text, next, false)?;
+        let pair = Amount { end: high.end, high: Some(high.low), ..*amount };
+        match self.measure(&pair) {
+            Some(Step::Found(figure)) if figure.kind == FigureKind::Level => Some(figure),
+            _ => None,
         }
     }
 
@@ -413,22 +455,24 @@ impl<'a> Scan<'a> {
             Suffix::Marker(Marker::Year) => return dates::year_marker(self, amount, end),
             Suffix::Marker(Marker::Month) => return dates::month_marker(self, amount, end),
             Suffix::Marker(Marker::Day) => return dates::day_marker(self, amount, end),
-            Suffix::Marker(Marker::Ordinal) => {
+            Suffix::Marker(Marker::RankOrPeople) if self.lang == Lang::Zh => {
+                self.count_with_counter(amount, &suffix.surface, end, true)
+            }
+            Suffix::Marker(Marker::Ordinal | Marker::RankOrPeople) => {
                 let rank = amount.bare()?;
                 let mut figure = figure(FigureKind::Ordinal, amount.start, end, rank.whole());
                 figure.subject = korean::subject_after(self, end);
                 figure
             }
             Suffix::Marker(Marker::OrdinalCounter) => return Some(Step::Skip(end)),
+            Suffix::Marker(Marker::TrialPhase(subject))
+                if cjk::clinical_beside(self, amount.start, end) =>
+            {
+                return Some(marked_level(amount, end, subject));
+            }
+            Suffix::Marker(Marker::TrialPhase(_)) => return Some(Step::Skip(end)),
             Suffix::Marker(Marker::Level(subject)) => {
-                if !amount.integer()
-                    || amount.value_max().unwrap_or(amount.value()) > MAX_MARKED_LEVEL
-                {
-                    return Some(Step::Skip(end));
-                }
-                let mut figure = ranged(FigureKind::Level, amount.start, end, amount);
-                figure.subject = Some(subject.clone());
-                figure
+                return Some(marked_level(amount, end, subject));
             }
             Suffix::Marker(Marker::Approx | Marker::NotUnit) => return None,
         };
@@ -486,6 +530,16 @@ impl<'a> Scan<'a> {
     }
 }
 
+/// The language a sentence in `sentence` is read in: its own, or the
+/// document's when it has no single one. A sentence of Han characters only
+/// in a Japanese document is Japanese (a headline written in kanji).
+fn reading_lang(sentence: Lang, doc: Lang) -> Lang {
+    match (sentence, doc) {
+        (Lang::Mixed | Lang::Und, doc) | (Lang::Zh, doc @ Lang::Ja) => doc,
+        (sentence, _) => sentence,
+    }
+}
+
 /// The position of the next digit (ASCII or full-width) at or after `pos`.
 fn next_digit(text: &str, pos: usize) -> Option<usize> {
     let bytes = text.as_bytes();
@@ -508,6 +562,17 @@ fn range_start(text: &str, pos: usize) -> Option<usize> {
         .find(|j| text::rest(text, pos).starts_with(**j))
         .map(|j| pos + j.len())
         .filter(|&p| number::digit_at(text, p).is_some())
+}
+
+/// "3단계", "임상 2상", "三期临床": a level written with a marker ending at
+/// `end`; whole numbers up to ten only.
+fn marked_level(amount: &Amount, end: usize, subject: &str) -> Step {
+    if !amount.integer() || amount.value_max().unwrap_or(amount.value()) > MAX_MARKED_LEVEL {
+        return Step::Skip(end);
+    }
+    let mut figure = ranged(FigureKind::Level, amount.start, end, amount);
+    figure.subject = Some(subject.to_owned());
+    Step::Found(figure)
 }
 
 /// The ISO code of `currency` in a document of `lang`.

@@ -31,7 +31,7 @@ pub(crate) struct Row {
     value_max: Option<f64>,
     unit: Option<&'static str>,
     date: Option<(i32, u32, u32)>,
-    partial: Option<(Option<i32>, u32, u32)>,
+    partial: Option<(Option<i32>, Option<u32>, u32)>,
 }
 
 impl Row {
@@ -94,14 +94,19 @@ pub(crate) const fn level(surface: &'static str, value: f64) -> Row {
 pub(crate) const fn date(surface: &'static str, y: i32, m: u32, d: u32) -> Row {
     Row {
         date: Some((y, m, d)),
-        partial: Some((Some(y), m, d)),
+        partial: Some((Some(y), Some(m), d)),
         ..Row::new(FigureKind::Date, surface, None)
     }
 }
 
 /// A date without its year.
 pub(crate) const fn partial(surface: &'static str, m: u32, d: u32) -> Row {
-    Row { partial: Some((None, m, d)), ..Row::new(FigureKind::Date, surface, None) }
+    Row { partial: Some((None, Some(m), d)), ..Row::new(FigureKind::Date, surface, None) }
+}
+
+/// A day without its month and year.
+pub(crate) const fn day_alone(surface: &'static str, d: u32) -> Row {
+    Row { partial: Some((None, None, d)), ..Row::new(FigureKind::Date, surface, None) }
 }
 
 /// A month alone: the first of the month, its year not written.
