@@ -104,7 +104,7 @@ impl Recognizer {
 
 /// The span of the name `rule` matched at `span`, after dropping leading
 /// function words and trailing particles and keeping the first of two
-/// joined English organization names, if it passes the rule's edge and
+/// joined organization names, if it passes the rule's edge and
 /// generic-word checks.
 fn accept(rule: &Rule, text: &str, mut span: Span) -> Option<Span> {
     let starts_delimited = {
@@ -120,13 +120,15 @@ fn accept(rule: &Rule, text: &str, mut span: Span) -> Option<Span> {
         }
     };
     let mut name = text.get(span.start..span.end)?;
+    let original_len = name.len();
     while let Some(rest) = rule.strip_leading.iter().find_map(|word| name.strip_prefix(word)) {
         span.start += name.len() - rest.len();
         name = rest;
     }
+    // A function word left out before the name delimits it too (…公司和中国药学会).
+    let starts_delimited = starts_delimited || name.len() < original_len;
     if rule.entity_type == EntityType::Organization
-        && rule.edges == Edges::Latin
-        && let Some(end) = end_of_first_joined_name(name)
+        && let Some(end) = end_of_first_joined_name(name, rule.edges)
     {
         span.end = span.start + end;
         name = &name[..end];

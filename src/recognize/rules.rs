@@ -132,6 +132,28 @@ const ENGLISH_LEADING: &[&str] = &[
     "Both ",
     "Its ",
     "Their ",
+    "Last ",
+    "Next ",
+    "On ",
+    "Monday ",
+    "Tuesday ",
+    "Wednesday ",
+    "Thursday ",
+    "Friday ",
+    "Saturday ",
+    "Sunday ",
+    "January ",
+    "February ",
+    "March ",
+    "April ",
+    "May ",
+    "June ",
+    "July ",
+    "August ",
+    "September ",
+    "October ",
+    "November ",
+    "December ",
 ];
 
 /// Chinese words that often come right before a name.
@@ -139,6 +161,7 @@ const CHINESE_LEADING: &[&str] = &[
     "根据", "依据", "按照", "通过", "关于", "对于", "由于", "以及", "其中", "目前", "此外", "同时",
     "近日", "日前", "今年", "去年", "在", "与", "和", "及", "对", "由", "据", "按", "为", "向",
     "将", "从", "于", "是", "把", "被", "经", "让", "即", "该", "同", "各", "本", "当", "両", "全",
+    "许多", "众多", "多家", "多个", "一些", "部分", "相关", "有关", "其他",
 ];
 
 /// Generic Korean organization words, not names of one body.
@@ -328,17 +351,19 @@ const CHINESE_SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭
 
 /// Builds every rule, in priority order: where two matches overlap, the
 /// earlier rule's wins.
-/// Where the first of two English organization names joined by "and" or a
-/// comma ends: after the head word of "Nurses Association" in "Nurses
-/// Association and Gaon University Hospital".
-pub(super) fn end_of_first_joined_name(name: &str) -> Option<usize> {
-    ENGLISH_ORG_HEADS
+/// Where the first of two organization names joined by "and" (和, 与, 及, a
+/// comma) ends: after the head word of "Nurses Association" in "Nurses
+/// Association and Gaon University Hospital", or of 大学 in 大学和协会.
+pub(super) fn end_of_first_joined_name(name: &str, edges: Edges) -> Option<usize> {
+    let (heads, joiners): (&str, &[&str]) = match edges {
+        Edges::Latin => (ENGLISH_ORG_HEADS, &[" and ", ", "]),
+        Edges::Cjk => (CJK_ORG_HEADS, &["和", "与", "及", "、", "，"]),
+        Edges::Hangul => return None,
+    };
+    heads
         .split('|')
         .flat_map(|head| name.match_indices(head).map(move |(at, _)| at + head.len()))
-        .filter(|&end| {
-            let rest = &name[end..];
-            rest.starts_with(" and ") || rest.starts_with(", ")
-        })
+        .filter(|&end| joiners.iter().any(|joiner| name[end..].starts_with(joiner)))
         .min()
 }
 

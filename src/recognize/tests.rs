@@ -53,6 +53,9 @@ fn english_organizations() {
             ("a university hospital in Seoul", &[]),
             ("the ministry of health", &[]),
             ("Ministry officials", &[]),
+            // Dates before a name are not part of it.
+            ("In March Hanbit Nurses Association said", &["Hanbit Nurses Association"]),
+            ("On Monday Gaon Medical Foundation said", &["Gaon Medical Foundation"]),
         ],
     );
 }
@@ -173,6 +176,9 @@ fn chinese_rules() {
             ("北京协和医院", &["北京协和医院"]),
             ("该公司表示", &[]),
             ("子公司", &[]),
+            // Generic heads joined by 和 are no name; a name may hold 和 (协和).
+            ("，许多大学和协会参加了会议", &[]),
+            ("，华东医药公司和中国药学会签署", &["华东医药公司", "中国药学会"]),
         ],
     );
     check(Lang::Zh, EntityType::Person, &[("，王建国教授表示", &["王建国"]), ("大学教授", &[])]);
