@@ -52,6 +52,24 @@ pub(super) struct Rule {
 }
 
 impl Rule {
+    /// A rule with `pattern` and `edges` and no other constraint.
+    fn new(entity_type: EntityType, pattern: &str, edges: Edges) -> Rule {
+        Rule {
+            entity_type,
+            regex: Regex::new(pattern).expect("valid rule"),
+            edges,
+            strip_leading: &[],
+            generic_names: &[],
+            generic_endings: &[],
+            forbidden_chars: "",
+            ends_before_non_han: false,
+            min_chars: 0,
+            max_chars: MAX_NAME_CHARS,
+            trailing_particles: false,
+            needs_one_of: Vec::new(),
+        }
+    }
+
     /// The rule, skipped on texts without one of the `|`-separated `words`.
     fn needing(mut self, words: &str) -> Rule {
         self.needs_one_of = words.split('|').map(str::to_owned).collect();
@@ -376,18 +394,9 @@ pub(super) fn rules() -> Vec<Rule> {
     let chinese_titles =
         "教授|院士|博士|局长|副局长|主任|董事长|总经理|所长|院长|研究员|部长|司长|处长";
     let latin = |entity_type, pattern: String| Rule {
-        entity_type,
-        regex: Regex::new(&pattern).expect("valid rule"),
-        edges: Edges::Latin,
         strip_leading: ENGLISH_LEADING,
-        generic_names: &[],
-        generic_endings: &[],
-        forbidden_chars: "",
-        ends_before_non_han: false,
-        min_chars: 0,
         max_chars: MAX_LATIN_NAME_CHARS,
-        trailing_particles: false,
-        needs_one_of: Vec::new(),
+        ..Rule::new(entity_type, &pattern, Edges::Latin)
     };
     let mut rules = vec![
         // Laws: "Special Act on …", "… Act".
@@ -431,18 +440,10 @@ pub(super) fn rules() -> Vec<Rule> {
         .needing(" of "),
     ];
     let hangul = |entity_type, pattern: String, generic_names, generic_endings, min_chars| Rule {
-        entity_type,
-        regex: Regex::new(&pattern).expect("valid rule"),
-        edges: Edges::Hangul,
-        strip_leading: &[],
         generic_names,
         generic_endings,
-        forbidden_chars: "",
-        ends_before_non_han: false,
         min_chars,
-        max_chars: MAX_NAME_CHARS,
-        trailing_particles: false,
-        needs_one_of: Vec::new(),
+        ..Rule::new(entity_type, &pattern, Edges::Hangul)
     };
     rules.extend([
         hangul(
@@ -482,18 +483,12 @@ pub(super) fn rules() -> Vec<Rule> {
         .needing(KOREAN_ORG_HEADS),
     ]);
     let cjk = |entity_type, pattern: String, generic_names, generic_endings, min_chars| Rule {
-        entity_type,
-        regex: Regex::new(&pattern).expect("valid rule"),
-        edges: Edges::Cjk,
         strip_leading: CHINESE_LEADING,
         generic_names,
         generic_endings,
         forbidden_chars: CHINESE_FUNCTION_CHARS,
-        ends_before_non_han: false,
         min_chars,
-        max_chars: MAX_NAME_CHARS,
-        trailing_particles: false,
-        needs_one_of: Vec::new(),
+        ..Rule::new(entity_type, &pattern, Edges::Cjk)
     };
     rules.extend([
         Rule {
