@@ -7,11 +7,8 @@
 
 use std::sync::LazyLock;
 
-use arbitrary::Arbitrary;
 use gazette::dictionary::{Dictionary, Matcher};
-use gazette::model::{Lang, SentenceSpan, Span};
-use gazette::segment::split_sentences;
-use gazette_fuzz::assert_spans_in_sentences;
+use gazette_fuzz::{SentencedText, assert_spans_in_sentences};
 use libfuzzer_sys::fuzz_target;
 
 static DICTIONARY: LazyLock<Dictionary> = LazyLock::new(|| {
@@ -19,19 +16,9 @@ static DICTIONARY: LazyLock<Dictionary> = LazyLock::new(|| {
 });
 static MATCHER: LazyLock<Matcher> = LazyLock::new(|| Matcher::new(&DICTIONARY));
 
-#[derive(Debug, Arbitrary)]
-struct Input<'a> {
-    segmented: bool,
-    text: &'a str,
-}
-
-fuzz_target!(|input: Input<'_>| {
+fuzz_target!(|input: SentencedText<'_>| {
     let text = input.text;
-    let sentences = if input.segmented {
-        split_sentences(text)
-    } else {
-        vec![SentenceSpan { span: Span::new(0, text.len()), lang: Lang::Und }]
-    };
+    let sentences = input.sentences();
     let mentions = MATCHER.find(text, &sentences);
     assert_spans_in_sentences(text, &sentences, mentions.iter().map(|m| m.span));
     for mention in &mentions {

@@ -6,6 +6,7 @@
 use arbitrary::Arbitrary;
 use chrono::NaiveDate;
 use gazette::model::{Lang, SentenceSpan, Span};
+use gazette::segment::split_sentences;
 
 /// A document language picked by the fuzzer: any of [`Lang::ALL`].
 #[derive(Clone, Copy, Debug, Arbitrary)]
@@ -14,6 +15,27 @@ pub struct LangChoice(u8);
 impl From<LangChoice> for Lang {
     fn from(choice: LangChoice) -> Lang {
         Lang::ALL[usize::from(choice.0) % Lang::ALL.len()]
+    }
+}
+
+/// Text picked by the fuzzer, split into sentences by the segmenter or
+/// taken whole as one sentence.
+#[derive(Debug, Arbitrary)]
+pub struct SentencedText<'a> {
+    segmented: bool,
+    /// The text.
+    pub text: &'a str,
+}
+
+impl SentencedText<'_> {
+    /// The sentences of `text`: the segmenter's, or the whole text as one.
+    #[must_use]
+    pub fn sentences(&self) -> Vec<SentenceSpan> {
+        if self.segmented {
+            split_sentences(self.text)
+        } else {
+            vec![SentenceSpan { span: Span::new(0, self.text.len()), lang: Lang::Und }]
+        }
     }
 }
 
