@@ -124,6 +124,7 @@ impl Pipeline {
             mentions,
             figures: figure_rows,
             entities: distinct_entities(recognized),
+            warnings: doc.warnings,
         }
     }
 }

@@ -39,7 +39,7 @@ fn unfinished_sink_keeps_previous_tables() {
     let (out, before) = first_run(dir.path());
 
     let mut sink = ParquetSink::create(&out, "interrupted").unwrap();
-    let error = ErrorRow { source: "x".into(), line: None, message: "m".into() };
+    let error = ErrorRow::new("x", None, "m");
     sink.write_error(&error).unwrap();
     let pid = std::process::id();
     assert_eq!(staging_dirs(&out), [format!(".gazette-staging-{pid}-interrupted")]);

@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+use crate::ingest::Format;
+
 /// Turns articles about medical-product regulation into Parquet tables.
 #[derive(Debug, Parser)]
 #[command(name = "gazette", version, about, long_about = None)]
@@ -62,12 +64,40 @@ pub struct DictSources {
     pub no_bundled_dict: bool,
 }
 
+/// The `--format` values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum InputFormat {
+    /// One document per line, a JSON object.
+    Jsonl,
+    /// One document per input.
+    Txt,
+    /// One HTML page per input.
+    Html,
+}
+
+impl From<InputFormat> for Format {
+    fn from(format: InputFormat) -> Format {
+        match format {
+            InputFormat::Jsonl => Format::Jsonl,
+            InputFormat::Txt => Format::Text,
+            InputFormat::Html => Format::Html,
+        }
+    }
+}
+
 /// Flags of `gazette extract`.
 #[derive(Debug, Args)]
 pub struct ExtractArgs {
-    /// Input files or directories (walked recursively): .txt, .jsonl, .html.
+    /// Input files or directories (walked recursively): .txt, .jsonl, .html;
+    /// `-` reads standard input.
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
+
+    /// Format of inputs named explicitly: standard input, pipes, files
+    /// whatever their extension (default: by extension; for a stream, by its
+    /// first byte).
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<InputFormat>,
 
     /// Output directory for the tables.
     #[arg(short, long, value_name = "DIR", default_value = "output")]

@@ -1,14 +1,12 @@
 //! Everything the binary prints: progress, per-input errors, the summary and
 //! fatal errors. The only module that writes to the terminal.
 
-#![allow(clippy::print_stderr)]
-
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::path::Path;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use crate::model::ErrorRow;
+use crate::model::{ErrorLevel, ErrorRow};
 use crate::run::{Observer, RunSummary};
 
 /// Reports a run on stderr: a progress bar on a terminal unless quiet,
@@ -46,7 +44,7 @@ impl Reporter {
         let rows = &summary.rows;
         #[allow(clippy::cast_precision_loss)]
         let megabytes = summary.bytes as f64 / 1e6;
-        eprintln!(
+        say(format_args!(
             "gazette: {} documents, {} sentences, {} mentions, {} figures, {} errors; \
              {megabytes:.1} MB in {:.2} s ({:.1} MB/s) -> `{}`",
             rows.documents,
@@ -57,7 +55,7 @@ impl Reporter {
             summary.elapsed.as_secs_f64(),
             summary.megabytes_per_second(),
             out_dir.display(),
-        );
+        ));
     }
 }
 
@@ -71,17 +69,29 @@ impl Observer for Reporter {
     }
 
     fn error(&self, error: &ErrorRow) {
+        let level = match error.level {
+            ErrorLevel::Error => "",
+            ErrorLevel::Warning => "warning: ",
+        };
         self.bar.suspend(|| match error.line {
-            Some(line) => eprintln!("gazette: {}:{line}: {}", error.source, error.message),
-            None => eprintln!("gazette: {}: {}", error.source, error.message),
+            Some(line) => {
+                say(format_args!("gazette: {}:{line}: {level}{}", error.source, error.message))
+            }
+            None => say(format_args!("gazette: {}: {level}{}", error.source, error.message)),
         });
     }
 }
 
 /// Prints a fatal error with its chain of causes.
 pub fn fatal(error: &anyhow::Error) {
-    eprintln!("gazette: error: {error}");
+    say(format_args!("gazette: error: {error}"));
     for cause in error.chain().skip(1) {
-        eprintln!("  caused by: {cause}");
+        say(format_args!("  caused by: {cause}"));
     }
+}
+
+/// Writes one line to stderr. A closed or full stderr (`2>&1 | head -1`)
+/// never stops a run: the line is dropped, the tables are still written.
+pub fn say(line: std::fmt::Arguments<'_>) {
+    let _ = writeln!(std::io::stderr().lock(), "{line}");
 }

@@ -26,6 +26,10 @@ const STAGING_PREFIX: &str = ".gazette-staging-";
 
 /// Rows buffered in a builder before they are handed to the Parquet writer.
 const BATCH_ROWS: usize = 8 * 1024;
+/// String bytes buffered in a builder before they are handed to the Parquet
+/// writer: bounds memory whatever the documents' size, and keeps every batch
+/// far below the 2 GiB offsets of Arrow's `Utf8`.
+const BATCH_BYTES: usize = 32 * 1024 * 1024;
 /// Largest row group, in rows.
 const ROW_GROUP_ROWS: usize = 256 * 1024;
 /// Largest row group, in estimated encoded bytes: bounds the writer's memory.
@@ -71,7 +75,9 @@ impl<B: TableBuilder> TableFile<B> {
 
     /// Hands the buffered rows to the writer once enough have gathered.
     fn maybe_flush(&mut self) -> Result<(), SinkError> {
-        if self.builder.buffered_rows() >= BATCH_ROWS { self.flush() } else { Ok(()) }
+        let full = self.builder.buffered_rows() >= BATCH_ROWS
+            || self.builder.buffered_bytes() >= BATCH_BYTES;
+        if full { self.flush() } else { Ok(()) }
     }
 
     fn flush(&mut self) -> Result<(), SinkError> {
