@@ -62,6 +62,7 @@ fn bench(c: &mut Criterion) {
         keep_boilerplate: false,
         threads: None,
         run_id: new_run_id(),
+        allow_empty: false,
         fault: None,
     };
     group.bench_function("extract_to_parquet", |b| {

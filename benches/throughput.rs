@@ -172,6 +172,7 @@ fn main() {
             keep_boilerplate: false,
             threads: Some(threads),
             run_id: new_run_id(),
+            allow_empty: false,
             fault: None,
         };
         reset_peak_rss();

@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 use crate::ingest::boilerplate::{self, RepeatedLines};
-use crate::ingest::{self, Cleaning, Format, InputFile, JsonlFields, RawRecord};
+use crate::ingest::{self, Cleaning, Format, InputFile, JsonlFields, Listing, RawRecord, Skipped};
 use crate::model::{DocOutput, Document, Entity, ErrorRow};
 use crate::pipeline::Pipeline;
 use crate::sink::{ParquetSink, RowCounts, SinkError};
@@ -42,6 +42,8 @@ pub struct RunOptions {
     pub threads: Option<usize>,
     /// Identifies the run in the files' metadata.
     pub run_id: String,
+    /// Publish a run that read no document (by default it is refused).
+    pub allow_empty: bool,
     /// A failure to inject, for the reliability tests of the binary.
     #[doc(hidden)]
     pub fault: Option<Fault>,
@@ -87,6 +89,8 @@ pub struct RunSummary {
     pub rows: RowCounts,
     /// How many of the `errors` rows are warnings (inputs used after a repair).
     pub warnings: u64,
+    /// Entries of input folders passed over, by reason.
+    pub skipped: Skipped,
     /// Raw input bytes read.
     pub bytes: u64,
     /// Wall-clock time of the run.
@@ -118,6 +122,13 @@ pub enum RunError {
     /// Writing the tables failed.
     #[error(transparent)]
     Sink(#[from] SinkError),
+    /// The run read no document: publishing it would replace the previous
+    /// tables with empty ones (an unmounted folder looks like this).
+    #[error(
+        "{0}; nothing was published and the previous tables are kept \
+         (--allow-empty publishes an empty run)"
+    )]
+    Empty(String),
     /// A bug stopped the run: nothing was published.
     #[error("internal error in {0}; nothing was published")]
     Internal(String),
@@ -181,7 +192,11 @@ fn run_with(
         .num_threads(threads)
         .build()
         .map_err(|source| RunError::Threads { threads, source })?;
-    let (files, listing_errors) = ingest::discover(&options.inputs, options.format);
+    let Listing { files, errors: listing_errors, skipped } =
+        ingest::discover(&options.inputs, options.format);
+    if files.is_empty() && listing_errors.is_empty() && !options.allow_empty {
+        return Err(RunError::Empty(no_input_file(skipped)));
+    }
     let total_bytes = files.iter().map(|f| f.len).sum();
     observer.start(total_bytes);
     let cleaning = Cleaning {
@@ -198,8 +213,7 @@ fn run_with(
     let (sender, receiver) = crossbeam_channel::bounded::<Message>(QUEUED_CHUNKS);
 
     let (written, bytes) = std::thread::scope(|scope| {
-        let panic_in_writer = options.fault == Some(Fault::PanicInWriter);
-        let writer = scope.spawn(move || write_chunks(sink, &receiver, observer, panic_in_writer));
+        let writer = scope.spawn(move || write_chunks(sink, &receiver, observer, options));
         let first: Chunk = listing_errors.into_iter().map(Err).collect();
         let mut bytes = 0u64;
         let send = |message: Message| sender.send(message).is_ok();
@@ -223,7 +237,19 @@ fn run_with(
         (written, bytes)
     });
     let (rows, warnings) = written?;
-    Ok(RunSummary { rows, warnings, bytes, elapsed: started.elapsed() })
+    Ok(RunSummary { rows, warnings, skipped, bytes, elapsed: started.elapsed() })
+}
+
+/// Why a run found nothing to read.
+fn no_input_file(skipped: Skipped) -> String {
+    if skipped.total() == 0 {
+        "no input file found".to_owned()
+    } else {
+        format!(
+            "no input file found (skipped: {skipped}; gazette reads .txt, .jsonl, .ndjson, .html, \
+             .htm)"
+        )
+    }
 }
 
 /// The records of `files` in order, in chunks of about [`CHUNK_BYTES`] or
@@ -328,14 +354,21 @@ fn write_chunks(
     mut sink: ParquetSink,
     receiver: &crossbeam_channel::Receiver<Message>,
     observer: &dyn Observer,
-    panic_after_first_chunk: bool,
+    options: &RunOptions,
 ) -> Result<(RowCounts, u64), RunError> {
+    let panic_after_first_chunk = options.fault == Some(Fault::PanicInWriter);
     let mut warnings = 0;
     let mut seen: HashMap<String, String> = HashMap::new();
     let mut pattern_entities: HashSet<String> = HashSet::new();
     for message in receiver {
         let chunk = match message {
             Message::Chunk(chunk) => chunk,
+            Message::Commit if seen.is_empty() && !options.allow_empty => {
+                return Err(RunError::Empty(
+                    "no document could be read (every input failed, see the errors above)"
+                        .to_owned(),
+                ));
+            }
             Message::Commit => return Ok((sink.finish()?, warnings)),
         };
         for item in chunk {

@@ -338,3 +338,54 @@ fn empty_inputs_are_error_rows_in_every_format() {
         ]
     );
 }
+
+#[test]
+fn a_run_that_reads_no_document_publishes_nothing_and_exits_2() {
+    /// What the case is, its input files (name, text), and the reason given.
+    type EmptyCase = (&'static str, &'static [(&'static str, &'static str)], &'static str);
+    let cases: [EmptyCase; 3] = [
+        ("an empty folder, as an unmounted mount point looks", &[], "no input file found"),
+        (
+            "only files gazette does not read",
+            &[("a.json", "[]"), ("b.jsonl.gz", "x"), (".c.txt", SENTENCE), (".d/e.txt", SENTENCE)],
+            "no input file found (skipped: 2 hidden, 2 of unknown type; gazette reads .txt, \
+             .jsonl, .ndjson, .html, .htm)",
+        ),
+        (
+            "inputs that all fail",
+            &[("a.jsonl", ""), ("b.txt", " \n")],
+            "no document could be read (every input failed, see the errors above)",
+        ),
+    ];
+    for (what, files, reason) in cases {
+        let case = Case::new();
+        let before = case.previous_output();
+        for (name, text) in files {
+            case.write(name, text);
+        }
+        let ran = case.run(&[]);
+        assert_eq!(ran.code, Some(2), "{what}: {}", ran.stderr);
+        let last = ran.stderr.lines().last().unwrap_or_default();
+        assert_eq!(
+            last,
+            format!(
+                "gazette: error: {reason}; nothing was published and the previous tables are \
+                 kept (--allow-empty publishes an empty run)"
+            ),
+            "{what}"
+        );
+        assert!(case.table_bytes() == before, "{what}: the previous tables changed");
+        case.assert_only_tables();
+    }
+}
+
+#[test]
+fn allow_empty_publishes_an_empty_run() {
+    let case = Case::new();
+    case.previous_output();
+    let mut command = case.command(&["in", "--allow-empty"]);
+    let ran = finish(command.stderr(Stdio::piped()).spawn().unwrap());
+    assert_eq!(ran.code, Some(0), "{}", ran.stderr);
+    assert_eq!(case.table("documents", &["doc_id"]), Vec::<String>::new());
+    case.assert_only_tables();
+}

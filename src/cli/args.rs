@@ -120,6 +120,11 @@ pub struct ExtractArgs {
     #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub threads: Option<u16>,
 
+    /// Publish a run that read no document (refused by default, so that an
+    /// empty or unmounted input folder never replaces the previous tables).
+    #[arg(long)]
+    pub allow_empty: bool,
+
     /// Print nothing but errors: no progress bar, no summary.
     #[arg(short, long)]
     pub quiet: bool,

@@ -56,6 +56,9 @@ impl Reporter {
             summary.megabytes_per_second(),
             out_dir.display(),
         ));
+        if summary.skipped.total() > 0 {
+            say(format_args!("gazette: skipped {}", summary.skipped));
+        }
     }
 }
 

@@ -22,7 +22,7 @@ use sha2::{Digest, Sha256};
 
 pub use clean::clean_text;
 pub use decode::{Decoded, decode};
-pub use walk::{InputFile, STDIN, discover};
+pub use walk::{InputFile, Listing, STDIN, Skipped, discover};
 
 use crate::model::{Document, ErrorRow, Origin};
 use boilerplate::RepeatedLines;

@@ -39,6 +39,46 @@ impl InputFile {
     }
 }
 
+/// Entries of input folders passed over, by reason.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Skipped {
+    /// Hidden files and folders (a name starting with `.`), each counted once.
+    pub hidden: u64,
+    /// Files whose extension is not one gazette reads.
+    pub unknown_type: u64,
+}
+
+impl Skipped {
+    /// All entries passed over.
+    #[must_use]
+    pub fn total(&self) -> u64 {
+        self.hidden + self.unknown_type
+    }
+}
+
+impl std::fmt::Display for Skipped {
+    /// `2 hidden, 3 of unknown type`, leaving out zero counts.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let parts: Vec<String> = [(self.hidden, "hidden"), (self.unknown_type, "of unknown type")]
+            .into_iter()
+            .filter(|(n, _)| *n > 0)
+            .map(|(n, reason)| format!("{n} {reason}"))
+            .collect();
+        f.write_str(&parts.join(", "))
+    }
+}
+
+/// What [`discover`] found.
+#[derive(Debug, Default)]
+pub struct Listing {
+    /// The files to read, in order.
+    pub files: Vec<InputFile>,
+    /// Inputs that cannot be read, as error rows.
+    pub errors: Vec<ErrorRow>,
+    /// Entries of input folders passed over.
+    pub skipped: Skipped,
+}
+
 /// Lists the input files under `inputs`, in a stable order: each input in
 /// the order given, directories walked recursively in file-name order,
 /// following symbolic links. Inside directories, hidden entries and files of
@@ -50,9 +90,9 @@ impl InputFile {
 /// FIFO) is read once into a temporary file, and without `format` its first
 /// byte decides: `{` JSONL, `<` HTML, else text.
 #[must_use]
-pub fn discover(inputs: &[PathBuf], format: Option<Format>) -> (Vec<InputFile>, Vec<ErrorRow>) {
-    let mut files = Vec::new();
-    let mut errors = Vec::new();
+pub fn discover(inputs: &[PathBuf], format: Option<Format>) -> Listing {
+    let mut listing = Listing::default();
+    let Listing { files, errors, skipped } = &mut listing;
     for input in inputs {
         let error = |message: String| ErrorRow::new(input.display().to_string(), None, message);
         if input.as_os_str() == STDIN {
@@ -63,7 +103,7 @@ pub fn discover(inputs: &[PathBuf], format: Option<Format>) -> (Vec<InputFile>, 
             continue;
         }
         match fs_err::metadata(input) {
-            Ok(meta) if meta.is_dir() => walk_dir(input, &mut files, &mut errors),
+            Ok(meta) if meta.is_dir() => walk_dir(input, files, errors, skipped),
             Ok(meta) if meta.is_file() => {
                 let format = format.or_else(|| extension_format(input)).unwrap_or(Format::Text);
                 let root = input.parent().unwrap_or(Path::new(""));
@@ -90,7 +130,7 @@ pub fn discover(inputs: &[PathBuf], format: Option<Format>) -> (Vec<InputFile>, 
             Err(e) => errors.push(error(format!("cannot read: {}", io_reason(&e)))),
         }
     }
-    (files, errors)
+    listing
 }
 
 /// Reads a stream to its end into a temporary file.
@@ -130,12 +170,19 @@ fn sniff(head: &[u8]) -> Format {
     }
 }
 
-fn walk_dir(root: &Path, files: &mut Vec<InputFile>, errors: &mut Vec<ErrorRow>) {
-    let walker = WalkDir::new(root)
-        .follow_links(true)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+fn walk_dir(
+    root: &Path,
+    files: &mut Vec<InputFile>,
+    errors: &mut Vec<ErrorRow>,
+    skipped: &mut Skipped,
+) {
+    let hidden = std::cell::Cell::new(0);
+    let walker =
+        WalkDir::new(root).follow_links(true).sort_by_file_name().into_iter().filter_entry(|e| {
+            let visible = e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.');
+            hidden.set(hidden.get() + u64::from(!visible));
+            visible
+        });
     for entry in walker {
         let entry = match entry {
             Ok(entry) => entry,
@@ -153,7 +200,10 @@ fn walk_dir(root: &Path, files: &mut Vec<InputFile>, errors: &mut Vec<ErrorRow>)
             errors.push(ErrorRow::new(entry.path().display().to_string(), None, message));
             continue;
         }
-        let Some(format) = extension_format(entry.path()) else { continue };
+        let Some(format) = extension_format(entry.path()) else {
+            skipped.unknown_type += 1;
+            continue;
+        };
         files.push(InputFile {
             path: entry.path().to_path_buf(),
             path_id: path_id(entry.path(), root),
@@ -162,6 +212,7 @@ fn walk_dir(root: &Path, files: &mut Vec<InputFile>, errors: &mut Vec<ErrorRow>)
             spool: None,
         });
     }
+    skipped.hidden += hidden.get();
 }
 
 /// What a directory entry that is not a regular file is.
@@ -211,8 +262,11 @@ mod tests {
             fs_err::create_dir_all(path.parent().unwrap()).unwrap();
             fs_err::write(&path, "x").unwrap();
         }
-        let (files, errors) = discover(&[root.to_path_buf(), root.join("notes.md")], None);
+        let Listing { files, errors, skipped } =
+            discover(&[root.to_path_buf(), root.join("notes.md")], None);
         assert!(errors.is_empty());
+        assert_eq!(skipped, Skipped { hidden: 2, unknown_type: 1 });
+        assert_eq!(skipped.to_string(), "2 hidden, 1 of unknown type");
         let listed: Vec<_> = files.iter().map(|f| (f.path_id.as_str(), f.format)).collect();
         assert_eq!(
             listed,
@@ -227,7 +281,7 @@ mod tests {
 
     #[test]
     fn missing_input_is_an_error_row() {
-        let (files, errors) = discover(&[PathBuf::from("/no/such/input")], None);
+        let Listing { files, errors, .. } = discover(&[PathBuf::from("/no/such/input")], None);
         assert!(files.is_empty());
         assert_eq!(errors, [ErrorRow::new("/no/such/input", None, "no such file or directory")]);
     }
@@ -249,7 +303,7 @@ mod tests {
         let made = std::process::Command::new("mkfifo").arg(&fifo).status().unwrap();
         assert!(made.success());
 
-        let (files, errors) = discover(std::slice::from_ref(&root), None);
+        let Listing { files, errors, .. } = discover(std::slice::from_ref(&root), None);
         let listed: Vec<_> = files.iter().map(|f| f.path_id.as_str()).collect();
         assert_eq!(listed, ["a-link", "b-dir/far"]);
         let rows: Vec<_> = errors
