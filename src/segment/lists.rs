@@ -1,0 +1,243 @@
+//! List items: numbers and letters closed by ".", ")" or ".)" ("1. …",
+//! "2) …", "b. …"), and bullets (▲ • ⁃ …).
+//!
+//! - A marker at the start of a sentence or line, after bullets if any, opens
+//!   an item: its period does not end the sentence ("1. Scope", "• 9. Fees",
+//!   "II. Methods").
+//! - Inside a sentence, a marker opens a new item when the marker before it
+//!   in the sequence ("1)" before "2)", "a." before "b.") stands earlier in the
+//!   sentence, or, for a first marker, when the next one follows on the line;
+//!   "2.)" always does. A number that ends a sentence ("ranked 2. It") has no
+//!   such neighbour.
+//! - A bullet starts a new sentence at the start of a list: after a colon,
+//!   inside a sentence that itself starts with a bullet, or on a line that
+//!   does not end as a sentence does ("Menu • News • Sports"). One inside a
+//!   running sentence ("대상은 ▲A ▲B 등이다.") does not.
+
+use super::chars::{BULLETS, is_bullet, is_horizontal_space, is_line_break};
+
+/// Longest number of a marker inside a sentence, in digits.
+const MAX_INLINE_DIGITS: usize = 2;
+/// Longest number of a marker at the start of a line, in digits.
+const MAX_LEADING_DIGITS: usize = 3;
+/// Longest Roman numeral of a marker at the start of a line, in letters.
+const MAX_ROMAN_LETTERS: usize = 3;
+/// How far ahead, in bytes, the next marker of a first one is looked for.
+const MAX_ITEM_BYTES: usize = 1024;
+
+/// Where a list marker stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Item {
+    /// At the start of a sentence or line: its period does not end the
+    /// sentence.
+    Leading,
+    /// Inside a sentence, starting a new item at this byte offset.
+    Inline(usize),
+}
+
+/// The label of a marker: what stands before its closing mark.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Label {
+    /// A number of up to [`MAX_LEADING_DIGITS`] digits.
+    Number(u32, usize),
+    /// A single lowercase letter, by its place in the alphabet from 1.
+    Letter(u32),
+    /// Capital Roman numeral letters, only at the start of a line.
+    Roman,
+}
+
+/// A list marker: its label, where it starts and its closing mark.
+#[derive(Clone, Copy, Debug)]
+struct Marker<'t> {
+    start: usize,
+    end: usize,
+    label: Label,
+    close: &'t str,
+}
+
+/// The list item opened by the marker whose closing mark ("." , ")" or ".)")
+/// spans `close_start..close_end`, in a sentence that starts at byte
+/// `sentence_start` on a line that starts at byte `line_start`.
+pub(super) fn item_at(
+    text: &str,
+    close_start: usize,
+    close_end: usize,
+    sentence_start: usize,
+    line_start: usize,
+) -> Option<Item> {
+    let marker = marker_at(text, close_start, close_end)?;
+    let from = sentence_start.max(line_start).min(marker.start);
+    let prefix = text.get(from..marker.start)?;
+    if prefix.chars().all(|c| c.is_whitespace() || is_bullet(c)) {
+        return Some(Item::Leading);
+    }
+    let sentence = text.get(sentence_start.min(marker.start)..marker.start)?;
+    let in_sequence = match marker.label {
+        _ if marker.close == ".)" => matches!(marker.label, Label::Number(..)),
+        Label::Number(_, digits) if digits > MAX_INLINE_DIGITS => false,
+        Label::Number(1, _) | Label::Letter(1) => follows_on_line(text, &marker),
+        Label::Number(n, _) | Label::Letter(n) if n >= 2 => {
+            contains_marker(sentence, 0, n - 1, &marker)
+        }
+        _ => false,
+    };
+    in_sequence.then_some(Item::Inline(marker.start))
+}
+
+/// True when the bullet `c` at byte `at` starts a new sentence; `sentence`
+/// is the text of the sentence so far and `line_ends_as_sentence` tells
+/// whether the bullet's line ends with a terminator.
+pub(super) fn bullet_starts_item(
+    text: &str,
+    at: usize,
+    c: char,
+    sentence: &str,
+    line_ends_as_sentence: impl FnOnce() -> bool,
+) -> bool {
+    let before = text.get(..at).and_then(|head| head.chars().next_back());
+    let next = text.get(at + c.len_utf8()..).and_then(|rest| rest.chars().next());
+    let glued = before.is_some_and(|b| b.is_alphanumeric() || BULLETS.contains(&b));
+    if glued || next.is_some_and(|n| BULLETS.contains(&n)) {
+        return false;
+    }
+    let sentence = sentence.trim();
+    sentence.is_empty()
+        || sentence.starts_with(is_bullet)
+        || sentence.ends_with([':', '：'])
+        || !line_ends_as_sentence()
+}
+
+/// The marker closed by `text[close_start..close_end]`, standing alone after
+/// a space, a bullet or the start of the text, with a space after it.
+fn marker_at(text: &str, close_start: usize, close_end: usize) -> Option<Marker<'_>> {
+    let close = text.get(close_start..close_end)?;
+    if !matches!(close, "." | ")" | ".)") {
+        return None;
+    }
+    let spaced_after = text.get(close_end..)?.starts_with(is_horizontal_space);
+    let head = text.get(..close_start)?;
+    let (label, start) = label_before(head)?;
+    let before = head.get(..start)?.chars().next_back();
+    let alone = before.is_none_or(|b| b.is_whitespace() || is_bullet(b));
+    (spaced_after && alone).then_some(Marker { start, end: close_end, label, close })
+}
+
+/// The label that `head` ends with and where it starts.
+fn label_before(head: &str) -> Option<(Label, usize)> {
+    let number = head.trim_end_matches(|c: char| c.is_ascii_digit());
+    let digits = head.len() - number.len();
+    if (1..=MAX_LEADING_DIGITS).contains(&digits) {
+        let value = head.get(number.len()..)?.parse().ok()?;
+        return Some((Label::Number(value, digits), number.len()));
+    }
+    let roman = head.trim_end_matches(['I', 'V', 'X']);
+    if (1..=MAX_ROMAN_LETTERS).contains(&(head.len() - roman.len())) {
+        return Some((Label::Roman, roman.len()));
+    }
+    let last = head.chars().next_back()?;
+    let start = head.len() - last.len_utf8();
+    let letter = last.is_ascii_lowercase() && !head[..start].ends_with(char::is_alphanumeric);
+    letter.then(|| (Label::Letter(u32::from(last) - u32::from('a') + 1), start))
+}
+
+/// True when a marker with the same kind of label and closing mark, valued
+/// `value`, stands alone in `text` from byte `from`.
+fn contains_marker(text: &str, from: usize, value: u32, like: &Marker<'_>) -> bool {
+    let label = match like.label {
+        Label::Number(..) => value.to_string(),
+        Label::Letter(_) => {
+            char::from_u32(u32::from('a') + value - 1).map(String::from).unwrap_or_default()
+        }
+        Label::Roman => return false,
+    };
+    let needle = format!("{label}{}", like.close);
+    let Some(haystack) = text.get(from..) else {
+        return false;
+    };
+    haystack.match_indices(&needle).any(|(i, _)| {
+        let close_start = from + i + label.len();
+        marker_at(text, close_start, close_start + like.close.len())
+            .is_some_and(|m| m.start == from + i && m.label == label_of(value, like.label))
+    })
+}
+
+/// The label of the same kind as `like` with `value`.
+fn label_of(value: u32, like: Label) -> Label {
+    match like {
+        Label::Number(..) => Label::Number(value, value.to_string().len()),
+        Label::Letter(_) => Label::Letter(value),
+        Label::Roman => Label::Roman,
+    }
+}
+
+/// True when the marker after `marker` in its sequence follows on its line.
+fn follows_on_line(text: &str, marker: &Marker<'_>) -> bool {
+    let rest = text.get(marker.end..).unwrap_or_default();
+    let line_len = rest
+        .char_indices()
+        .take_while(|&(i, c)| i < MAX_ITEM_BYTES && !is_line_break(c))
+        .last()
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let value = match marker.label {
+        Label::Number(n, _) | Label::Letter(n) => n + 1,
+        Label::Roman => return false,
+    };
+    text.get(..marker.end + line_len)
+        .is_some_and(|line| contains_marker(line, marker.end, value, marker))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The item opened by the first "." or ")" after byte `from` of `text`,
+    /// in a sentence starting at `sentence_start`.
+    fn item(text: &str, from: usize, sentence_start: usize) -> Option<Item> {
+        let at = from + text[from..].find(['.', ')'])?;
+        let end = if text[at..].starts_with(".)") { at + 2 } else { at + 1 };
+        item_at(text, at, end, sentence_start, 0)
+    }
+
+    #[test]
+    fn finds_list_items() {
+        let cases = [
+            ("1. Scope", 0, 0, Some(Item::Leading)),
+            ("• 9. Fees", 0, 0, Some(Item::Leading)),
+            ("II. Methods", 0, 0, Some(Item::Leading)),
+            ("b) Fees", 0, 0, Some(Item::Leading)),
+            ("1) Scope 2) Fees", 3, 0, Some(Item::Inline(9))),
+            ("1. Scope 2. Fees", 3, 0, Some(Item::Inline(9))),
+            ("a. Scope b. Fees", 3, 0, Some(Item::Inline(9))),
+            ("See: 1) scope 2) fees", 0, 0, Some(Item::Inline(5))),
+            ("See 1. Scope", 0, 0, None),
+            ("Ranked 2. Then 3. Done", 0, 0, None),
+            ("Ranked 2. Then 3. Done", 9, 10, None),
+            ("It is 3.5 now", 0, 0, None),
+            ("Plan b. Then c. Done", 0, 0, None),
+            ("We had 10) items", 0, 0, None),
+            ("Up 1.) Scope", 0, 0, Some(Item::Inline(3))),
+            ("Since 2001. Then", 0, 0, None),
+            ("Version 0. Then", 0, 0, None),
+        ];
+        for (text, from, sentence_start, want) in cases {
+            assert_eq!(item(text, from, sentence_start), want, "{text:?} from {from}");
+        }
+    }
+
+    #[test]
+    fn decides_bullets() {
+        let runs_on = || true;
+        let cases = [
+            ("• a • b", 4, "• a ", true),
+            ("Menu • News", 5, "Menu ", false),
+            ("대상은 ▲A ▲B 등이다.", 10, "대상은 ", false),
+            ("We plan: ▲A ▲B.", 9, "We plan: ", true),
+            ("김○○ 씨", 3, "김", false),
+        ];
+        for (text, at, sentence, want) in cases {
+            let c = text[at..].chars().next().unwrap();
+            assert_eq!(bullet_starts_item(text, at, c, sentence, runs_on), want, "{text:?}");
+        }
+        assert!(bullet_starts_item("Menu • News", 5, '•', "Menu ", || false));
+    }
+}
