@@ -193,7 +193,7 @@ pub(super) fn is_sentence_starter(word: &str) -> bool {
 pub(super) fn is_opening_phrase(sentence: &str) -> bool {
     let mut words = sentence.split_whitespace();
     let opens = words.next().is_some_and(|first| OPENING_PREPOSITIONS.contains(&first));
-    opens && words.count() < MAX_OPENING_PHRASE_WORDS
+    opens && words.take(MAX_OPENING_PHRASE_WORDS).count() < MAX_OPENING_PHRASE_WORDS
 }
 
 /// The trailing run of ASCII letters, periods and number signs of `head`,
@@ -205,9 +205,27 @@ fn last_word(head: &str) -> &str {
     if glued { "" } else { word }
 }
 
+/// For each first byte, the lengths of the listed abbreviations starting with
+/// it, as bits: most words are told apart from the list without a search.
+static FIRST_BYTE_LENGTHS: [u16; 256] = first_byte_lengths();
+
+const fn first_byte_lengths() -> [u16; 256] {
+    let mut table = [0; 256];
+    let mut i = 0;
+    while i < ABBREVIATIONS.len() {
+        let word = ABBREVIATIONS[i].0.as_bytes();
+        table[word[0] as usize] |= 1 << word.len();
+        i += 1;
+    }
+    table
+}
+
 /// A listed abbreviation, as written or capitalised.
 fn listed(word: &str) -> Option<Abbreviation> {
-    if word.len() > MAX_WORD_BYTES {
+    let first = word.as_bytes().first()?.to_ascii_lowercase();
+    if word.len() > MAX_WORD_BYTES
+        || FIRST_BYTE_LENGTHS[usize::from(first)] & (1 << word.len()) == 0
+    {
         return None;
     }
     let mut key = [0u8; MAX_WORD_BYTES];

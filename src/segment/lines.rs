@@ -57,7 +57,7 @@ pub(super) fn continues_sentence(prev: &str, next: &str) -> bool {
 }
 
 /// True when the line ends with a terminator, closing marks after it allowed.
-pub(super) fn ends_with_terminator(line: &str) -> bool {
+fn ends_with_terminator(line: &str) -> bool {
     line.trim_end_matches(CLOSERS).chars().next_back().is_some_and(is_terminator)
 }
 

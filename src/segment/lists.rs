@@ -14,7 +14,7 @@
 //!   does not end as a sentence does ("Menu • News • Sports"). One inside a
 //!   running sentence ("대상은 ▲A ▲B 등이다.") does not.
 
-use super::chars::{BULLETS, is_bullet, is_horizontal_space, is_line_break};
+use super::chars::{BULLETS, is_bullet, is_horizontal_space, is_line_break, is_terminator};
 
 /// Longest number of a marker inside a sentence, in digits.
 const MAX_INLINE_DIGITS: usize = 2;
@@ -85,14 +85,14 @@ pub(super) fn item_at(
 }
 
 /// True when the bullet `c` at byte `at` starts a new sentence; `sentence`
-/// is the text of the sentence so far and `line_ends_as_sentence` tells
-/// whether the bullet's line ends with a terminator.
+/// is the text of the sentence so far and `runs_on` tells whether a
+/// terminator follows the bullet on its line.
 pub(super) fn bullet_starts_item(
     text: &str,
     at: usize,
     c: char,
     sentence: &str,
-    line_ends_as_sentence: impl FnOnce() -> bool,
+    runs_on: impl FnOnce() -> bool,
 ) -> bool {
     let before = text.get(..at).and_then(|head| head.chars().next_back());
     let next = text.get(at + c.len_utf8()..).and_then(|rest| rest.chars().next());
@@ -104,12 +104,43 @@ pub(super) fn bullet_starts_item(
     sentence.is_empty()
         || sentence.starts_with(is_bullet)
         || sentence.ends_with([':', '：'])
-        || !line_ends_as_sentence()
+        || !runs_on()
+}
+
+/// The first terminator or line break from byte `from` of `text`, as its
+/// offset and whether it is a terminator (the end of the text counts as a
+/// line break). Bytes that cannot start either are skipped without decoding.
+pub(super) fn next_stop(text: &str, from: usize) -> (usize, bool) {
+    let bytes = text.as_bytes();
+    let mut at = from;
+    while let Some(i) = bytes.get(at..).and_then(|rest| {
+        rest.iter().position(|&b| {
+            matches!(b, b'.' | b'!' | b'?' | b'\n' | b'\r' | 0xC2 | 0xE2 | 0xE3 | 0xEF)
+        })
+    }) {
+        let found = at + i;
+        match text.get(found..).and_then(|rest| rest.chars().next()) {
+            Some(c) if is_terminator(c) => return (found, true),
+            Some(c) if is_line_break(c) => return (found, false),
+            _ => at = found + 1,
+        }
+    }
+    (text.len(), false)
 }
 
 /// The marker closed by `text[close_start..close_end]`, standing alone after
 /// a space, a bullet or the start of the text, with a space after it.
 fn marker_at(text: &str, close_start: usize, close_end: usize) -> Option<Marker<'_>> {
+    let head = text.as_bytes().get(..close_start)?;
+    let label_len = head
+        .iter()
+        .rev()
+        .take(MAX_LEADING_DIGITS + 1)
+        .take_while(|b| b.is_ascii_alphanumeric())
+        .count();
+    if label_len == 0 || label_len > MAX_LEADING_DIGITS {
+        return None;
+    }
     let close = text.get(close_start..close_end)?;
     if !matches!(close, "." | ")" | ".)") {
         return None;
@@ -239,5 +270,19 @@ mod tests {
             assert_eq!(bullet_starts_item(text, at, c, sentence, runs_on), want, "{text:?}");
         }
         assert!(bullet_starts_item("Menu • News", 5, '•', "Menu ", || false));
+    }
+
+    #[test]
+    fn finds_the_next_stop() {
+        let cases = [
+            ("▲A ▲B 등이다. 끝", 0, (19, true)),
+            ("• News • Sports\nMore.", 0, (19, false)),
+            ("a“b”\u{2028}c", 0, (8, false)),
+            ("▲a！", 0, (4, true)),
+            ("▲a", 0, (4, false)),
+        ];
+        for (text, from, want) in cases {
+            assert_eq!(next_stop(text, from), want, "{text:?}");
+        }
     }
 }

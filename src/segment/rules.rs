@@ -184,8 +184,9 @@ pub(super) fn ends_sentence(text: &str, cluster: &Cluster, sentence_start: usize
             false
         }
         _ if cluster.stop == Stop::Cjk => true,
-        Next::Glued(..) if in_address(text, cluster.start) => false,
-        Next::Glued(c, then) => ends_before_glued(cluster.stop, head, c, then),
+        Next::Glued(c, then) => {
+            ends_before_glued(cluster.stop, head, c, then) && !in_address(text, cluster.start)
+        }
         Next::Spaced(rest) => {
             let sentence = text.get(sentence_start..cluster.start).unwrap_or_default();
             ends_before_spaced(cluster, head, sentence, rest)
@@ -229,17 +230,17 @@ fn ends_before_glued(stop: Stop, head: &str, c: char, then: Option<char>) -> boo
 /// ("Stop!" he said).
 fn ends_before_spaced(cluster: &Cluster, head: &str, sentence: &str, rest: &str) -> bool {
     let c = rest.chars().next().unwrap_or(' ');
-    let capital = first_letter(rest).is_some_and(|l| l.is_uppercase() || is_cjk_letter(l));
+    let capital = || first_letter(rest).is_some_and(|l| l.is_uppercase() || is_cjk_letter(l));
     match cluster.stop {
         Stop::Cjk => true,
-        Stop::Latin if is_exclamation_name(head) => capital,
+        Stop::Latin if is_exclamation_name(head) => capital(),
         Stop::Latin => !(cluster.has_quote_closer && c.is_lowercase()),
         Stop::Ellipsis => c.is_uppercase(),
         Stop::SpacedEllipsis => false,
         Stop::Period if head.chars().next_back().is_some_and(is_cjk_letter) => true,
         Stop::Period => match abbreviation_before(head) {
             Some(Abbreviation::NeverEnds) => false,
-            Some(Abbreviation::EndsBeforeCapital) => capital && !is_opening_phrase(sentence),
+            Some(Abbreviation::EndsBeforeCapital) => capital() && !is_opening_phrase(sentence),
             Some(Abbreviation::EndsBeforeStarter) => {
                 let word = rest.split(|c: char| !c.is_alphabetic()).next().unwrap_or_default();
                 is_sentence_starter(word)

@@ -23,7 +23,7 @@ pub(super) fn sentence_spans(text: &str) -> Vec<Span> {
         text,
         segment_start: 0,
         line_start: 0,
-        line_ends_as_sentence: None,
+        next_stop: None,
         quotes: QuoteTracker::default(),
         spans: Vec::new(),
     }
@@ -106,9 +106,9 @@ struct Scanner<'t> {
     segment_start: usize,
     /// Where the current line's text starts.
     line_start: usize,
-    /// Whether the line starting at the given byte ends with a terminator,
-    /// once looked up.
-    line_ends_as_sentence: Option<(usize, bool)>,
+    /// The first terminator or line break after the last bullet looked at,
+    /// and whether it is a terminator.
+    next_stop: Option<(usize, bool)>,
     quotes: QuoteTracker,
     spans: Vec<Span>,
 }
@@ -201,20 +201,18 @@ impl Scanner<'_> {
     /// Starts a new sentence at the bullet `c` at byte `at` when it starts a
     /// list item (see `lists`).
     fn bullet(&mut self, at: usize, c: char) -> usize {
-        let (text, line_start) = (self.text, self.line_start);
+        let text = self.text;
         let sentence = text.get(self.segment_start..at).unwrap_or_default();
-        let cache = &mut self.line_ends_as_sentence;
-        let line_ends_as_sentence = || match *cache {
-            Some((start, ends)) if start == line_start => ends,
-            _ => {
-                let line = text.get(line_start..).unwrap_or_default();
-                let line = line.split(is_line_break).next().unwrap_or_default();
-                let ends = lines::ends_with_terminator(line.trim_end());
-                *cache = Some((line_start, ends));
-                ends
-            }
+        let next_stop = &mut self.next_stop;
+        let runs_on = || {
+            let (stop, terminator) = match *next_stop {
+                Some(found) if found.0 > at => found,
+                _ => lists::next_stop(text, at),
+            };
+            *next_stop = Some((stop, terminator));
+            terminator
         };
-        if lists::bullet_starts_item(text, at, c, sentence, line_ends_as_sentence) {
+        if lists::bullet_starts_item(text, at, c, sentence, runs_on) {
             self.cut(at);
         }
         at + c.len_utf8()
