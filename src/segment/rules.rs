@@ -71,9 +71,10 @@ impl Cluster {
     pub(super) fn read(text: &str, start: usize) -> Cluster {
         let (mut periods, mut ellipsis, mut latin, mut cjk) = (0, false, false, false);
         let (mut spaced, mut has_quote_closer) = (false, false);
-        let after_space = text
-            .get(..start)
-            .is_none_or(|head| head.chars().next_back().is_none_or(char::is_whitespace));
+        let after_space = || {
+            text.get(..start)
+                .is_none_or(|head| head.chars().next_back().is_none_or(char::is_whitespace))
+        };
         let mut end = start;
         let rest = text.get(start..).unwrap_or_default();
         for (i, c) in rest.char_indices() {
@@ -95,7 +96,7 @@ impl Cluster {
             } else if c == ' '
                 && periods > 0
                 && rest.get(i + 1..).is_some_and(|r| r.starts_with('.'))
-                && (after_space || periods > 1 || rest.get(i..).is_some_and(ends_line_after_dots))
+                && (periods > 1 || after_space() || rest.get(i..).is_some_and(ends_line_after_dots))
             {
                 // A spaced ellipsis (". . ."); after a word's own period it
                 // opens the next sentence unless the line ends with it.
@@ -109,7 +110,7 @@ impl Cluster {
             Stop::Cjk
         } else if latin {
             Stop::Latin
-        } else if spaced && after_space && periods == 3 && !ellipsis {
+        } else if spaced && periods == 3 && !ellipsis && after_space() {
             Stop::SpacedEllipsis
         } else if ellipsis || periods > 1 {
             Stop::Ellipsis
@@ -188,7 +189,7 @@ pub(super) fn ends_sentence(text: &str, cluster: &Cluster, sentence_start: usize
             ends_before_glued(cluster.stop, head, c, then) && !in_address(text, cluster.start)
         }
         Next::Spaced(rest) => {
-            let sentence = text.get(sentence_start..cluster.start).unwrap_or_default();
+            let sentence = || text.get(sentence_start..cluster.start).unwrap_or_default();
             ends_before_spaced(cluster, head, sentence, rest)
         }
     }
@@ -228,7 +229,12 @@ fn ends_before_glued(stop: Stop, head: &str, c: char, then: Option<char>) -> boo
 /// text so far is `sentence`. A question or exclamation inside quotation
 /// marks followed by a lowercase word is quoted speech inside the sentence
 /// ("Stop!" he said).
-fn ends_before_spaced(cluster: &Cluster, head: &str, sentence: &str, rest: &str) -> bool {
+fn ends_before_spaced<'t>(
+    cluster: &Cluster,
+    head: &str,
+    sentence: impl FnOnce() -> &'t str,
+    rest: &str,
+) -> bool {
     let c = rest.chars().next().unwrap_or(' ');
     let capital = || first_letter(rest).is_some_and(|l| l.is_uppercase() || is_cjk_letter(l));
     match cluster.stop {
@@ -240,7 +246,7 @@ fn ends_before_spaced(cluster: &Cluster, head: &str, sentence: &str, rest: &str)
         Stop::Period if head.chars().next_back().is_some_and(is_cjk_letter) => true,
         Stop::Period => match abbreviation_before(head) {
             Some(Abbreviation::NeverEnds) => false,
-            Some(Abbreviation::EndsBeforeCapital) => capital() && !is_opening_phrase(sentence),
+            Some(Abbreviation::EndsBeforeCapital) => capital() && !is_opening_phrase(sentence()),
             Some(Abbreviation::EndsBeforeStarter) => {
                 let word = rest.split(|c: char| !c.is_alphabetic()).next().unwrap_or_default();
                 is_sentence_starter(word)
