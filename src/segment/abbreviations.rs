@@ -62,6 +62,7 @@ const ABBREVIATIONS: &[(&str, Abbreviation)] = &[
     ("esq", EndsBeforeCapital),
     ("est", EndsBeforeCapital),
     ("etc", EndsBeforeCapital),
+    ("ext", EndsBeforeCapital),
     ("feb", EndsBeforeCapital),
     ("fig", EndsBeforeCapital),
     ("figs", EndsBeforeCapital),
@@ -156,10 +157,6 @@ const OPENING_PREPOSITIONS: &[&str] =
 /// Most words in a sentence so far that reads as an opening phrase.
 const MAX_OPENING_PHRASE_WORDS: usize = 4;
 
-/// Names that end with an exclamation mark, which does not end the sentence
-/// unless a capital follows.
-const EXCLAMATION_NAMES: &[&str] = &["Jeopardy", "Yahoo", "Yum"];
-
 /// Longest word looked up in the list, in bytes.
 const MAX_WORD_BYTES: usize = 8;
 
@@ -175,12 +172,6 @@ pub(super) fn abbreviation_before(head: &str) -> Option<Abbreviation> {
         .or_else(|| phrase(head))
         .or_else(|| if piece.len() < word.len() { listed(piece) } else { None })
         .or_else(|| initial(piece))
-}
-
-/// True when `head`, the text before an exclamation mark, ends with a name
-/// written with it ("Yahoo!").
-pub(super) fn is_exclamation_name(head: &str) -> bool {
-    EXCLAMATION_NAMES.contains(&last_word(head))
 }
 
 /// True when `word` starts sentences and so ends one after an initial.
@@ -314,6 +305,5 @@ mod tests {
         assert!(!is_opening_phrase("He left the bank at 6 P.M"));
         assert!(!is_opening_phrase("At the end of the day he left at 6 p.m"));
         assert!(is_sentence_starter("How") && !is_sentence_starter("Government"));
-        assert!(is_exclamation_name("works at Yahoo") && !is_exclamation_name("Wow"));
     }
 }

@@ -19,14 +19,15 @@
 //!   particle ("…"라고, 「…」と), or by a Korean quotative verb after a space
 //!   ("…" 하고), keeps the quotation inside its sentence; so does a quoted
 //!   question or exclamation followed by a lowercase word ("Stop!" he said),
-//!   and so does the exclamation mark of a name written with one ("Yahoo!").
+//!   and so does an exclamation mark followed by a lowercase word or a dash
+//!   ("Yahoo! in Japan", "and -- voila! -- done").
 //! - A period inside an e-mail address ("jane.doe@example.com") or a web
 //!   address does not end a sentence.
 //! - A citation mark right after a terminator ("shown.[3] The") stays with
 //!   the sentence it ends.
 
 use super::abbreviations::{
-    Abbreviation, abbreviation_before, is_exclamation_name, is_opening_phrase, is_sentence_starter,
+    Abbreviation, abbreviation_before, is_opening_phrase, is_sentence_starter,
 };
 use super::chars::{
     CJK_STOPS, CLOSERS, ELLIPSES, LATIN_STOPS, PERIODS, QUOTE_CLOSERS, Script, continues_quotation,
@@ -190,7 +191,8 @@ pub(super) fn ends_sentence(text: &str, cluster: &Cluster, sentence_start: usize
         }
         Next::Spaced(rest) => {
             let sentence = || text.get(sentence_start..cluster.start).unwrap_or_default();
-            ends_before_spaced(cluster, head, sentence, rest)
+            let marks = text.get(cluster.start..cluster.end).unwrap_or_default();
+            ends_before_spaced(cluster, Around { head, marks, rest }, sentence)
         }
     }
 }
@@ -225,21 +227,28 @@ fn ends_before_glued(stop: Stop, head: &str, c: char, then: Option<char>) -> boo
     }
 }
 
+/// The text around a cluster: before it, its own marks, and after the
+/// spaces that follow it.
+struct Around<'a> {
+    head: &'a str,
+    marks: &'a str,
+    rest: &'a str,
+}
+
 /// Decides a cluster followed by spaces and then `rest`, in a sentence whose
 /// text so far is `sentence`. A question or exclamation inside quotation
 /// marks followed by a lowercase word is quoted speech inside the sentence
 /// ("Stop!" he said).
 fn ends_before_spaced<'t>(
     cluster: &Cluster,
-    head: &str,
+    Around { head, marks, rest }: Around<'_>,
     sentence: impl FnOnce() -> &'t str,
-    rest: &str,
 ) -> bool {
     let c = rest.chars().next().unwrap_or(' ');
     let capital = || first_letter(rest).is_some_and(|l| l.is_uppercase() || is_cjk_letter(l));
     match cluster.stop {
         Stop::Cjk => true,
-        Stop::Latin if is_exclamation_name(head) => capital(),
+        Stop::Latin if is_exclamation(marks, head) => !(c.is_lowercase() || is_dash(c)),
         Stop::Latin => !(cluster.has_quote_closer && c.is_lowercase()),
         Stop::Ellipsis => c.is_uppercase(),
         Stop::SpacedEllipsis => false,
@@ -254,6 +263,16 @@ fn ends_before_spaced<'t>(
             None => !c.is_lowercase(),
         },
     }
+}
+
+/// True when `marks`, after `head`, is a single exclamation mark right after
+/// a word.
+fn is_exclamation(marks: &str, head: &str) -> bool {
+    marks == "!" && head.chars().next_back().is_some_and(char::is_alphanumeric)
+}
+
+fn is_dash(c: char) -> bool {
+    matches!(c, '-' | '–' | '—')
 }
 
 /// The first letter or digit of `rest`, past opening quotation marks and
@@ -332,6 +351,8 @@ mod tests {
             ("See http://x.org/A.Html now", false),
             ("She works at Yahoo! in Seoul.", false),
             ("She works at Yahoo! It is big.", true),
+            ("Hello! how are you", false),
+            ("and -- voila! -- done", false),
             ("Wait . . . I see.", false),
             ("Done. . . . The next", true),
             ("See p. 55 now", false),
