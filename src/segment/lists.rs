@@ -22,6 +22,11 @@ const MAX_INLINE_DIGITS: usize = 2;
 const MAX_LEADING_DIGITS: usize = 3;
 /// Longest Roman numeral of a marker at the start of a line, in letters.
 const MAX_ROMAN_LETTERS: usize = 3;
+/// Lowercase Roman numerals from one, as list labels.
+const SMALL_ROMAN: &[&str] =
+    &["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"];
+/// Longest label of a marker, in bytes.
+const MAX_LABEL_BYTES: usize = 4;
 /// How far ahead, in bytes, the next marker of a first one is looked for.
 const MAX_ITEM_BYTES: usize = 1024;
 
@@ -42,6 +47,9 @@ enum Label {
     Number(u32, usize),
     /// A single lowercase letter, by its place in the alphabet from 1.
     Letter(u32),
+    /// A lowercase Roman numeral of two letters or more ("ii", "iv"), by its
+    /// value.
+    SmallRoman(u32),
     /// Capital Roman numeral letters, only at the start of a line.
     Roman,
 }
@@ -75,11 +83,12 @@ pub(super) fn item_at(
     let in_sequence = match marker.label {
         _ if marker.close == ".)" => matches!(marker.label, Label::Number(..)),
         Label::Number(_, digits) if digits > MAX_INLINE_DIGITS => false,
-        Label::Number(1, _) | Label::Letter(1) => follows_on_line(text, &marker),
-        Label::Number(n, _) | Label::Letter(n) if n >= 2 => {
-            contains_marker(sentence, 0, n - 1, &marker)
+        Label::Roman => false,
+        label => {
+            let (previous, next) = neighbours(label);
+            previous.iter().any(|p| contains_marker(sentence, 0, p, marker.close))
+                || (opens_sequence(label) && next.iter().any(|n| follows_on_line(text, &marker, n)))
         }
-        _ => false,
     };
     in_sequence.then_some(Item::Inline(marker.start))
 }
@@ -135,10 +144,10 @@ fn marker_at(text: &str, close_start: usize, close_end: usize) -> Option<Marker<
     let label_len = head
         .iter()
         .rev()
-        .take(MAX_LEADING_DIGITS + 1)
+        .take(MAX_LABEL_BYTES + 1)
         .take_while(|b| b.is_ascii_alphanumeric())
         .count();
-    if label_len == 0 || label_len > MAX_LEADING_DIGITS {
+    if label_len == 0 || label_len > MAX_LABEL_BYTES {
         return None;
     }
     let close = text.get(close_start..close_end)?;
@@ -165,56 +174,80 @@ fn label_before(head: &str) -> Option<(Label, usize)> {
     if (1..=MAX_ROMAN_LETTERS).contains(&(head.len() - roman.len())) {
         return Some((Label::Roman, roman.len()));
     }
+    let small = head.trim_end_matches(['i', 'v', 'x']);
+    let small_len = head.len() - small.len();
+    if small_len >= 2 && !small.ends_with(char::is_alphanumeric) {
+        let value = SMALL_ROMAN.iter().position(|r| Some(*r) == head.get(small.len()..))?;
+        return Some((Label::SmallRoman(u32::try_from(value + 1).ok()?), small.len()));
+    }
     let last = head.chars().next_back()?;
     let start = head.len() - last.len_utf8();
     let letter = last.is_ascii_lowercase() && !head[..start].ends_with(char::is_alphanumeric);
     letter.then(|| (Label::Letter(u32::from(last) - u32::from('a') + 1), start))
 }
 
-/// True when a marker with the same kind of label and closing mark, valued
-/// `value`, stands alone in `text` from byte `from`.
-fn contains_marker(text: &str, from: usize, value: u32, like: &Marker<'_>) -> bool {
-    let label = match like.label {
-        Label::Number(..) => value.to_string(),
-        Label::Letter(_) => {
-            char::from_u32(u32::from('a') + value - 1).map(String::from).unwrap_or_default()
-        }
-        Label::Roman => return false,
-    };
-    let needle = format!("{label}{}", like.close);
+/// True when a marker labelled `label` and closed by `close` stands alone in
+/// `text` from byte `from`.
+fn contains_marker(text: &str, from: usize, label: &str, close: &str) -> bool {
+    let needle = format!("{label}{close}");
     let Some(haystack) = text.get(from..) else {
         return false;
     };
     haystack.match_indices(&needle).any(|(i, _)| {
         let close_start = from + i + label.len();
-        marker_at(text, close_start, close_start + like.close.len())
-            .is_some_and(|m| m.start == from + i && m.label == label_of(value, like.label))
+        marker_at(text, close_start, close_start + close.len()).is_some_and(|m| m.start == from + i)
     })
 }
 
-/// The label of the same kind as `like` with `value`.
-fn label_of(value: u32, like: Label) -> Label {
-    match like {
-        Label::Number(..) => Label::Number(value, value.to_string().len()),
-        Label::Letter(_) => Label::Letter(value),
-        Label::Roman => Label::Roman,
-    }
-}
-
-/// True when the marker after `marker` in its sequence follows on its line.
-fn follows_on_line(text: &str, marker: &Marker<'_>) -> bool {
+/// True when a marker labelled `label`, closed like `marker`, follows it on
+/// its line.
+fn follows_on_line(text: &str, marker: &Marker<'_>, label: &str) -> bool {
     let rest = text.get(marker.end..).unwrap_or_default();
     let line_len = rest
         .char_indices()
         .take_while(|&(i, c)| i < MAX_ITEM_BYTES && !is_line_break(c))
         .last()
         .map_or(0, |(i, c)| i + c.len_utf8());
-    let value = match marker.label {
-        Label::Number(n, _) | Label::Letter(n) => n + 1,
-        Label::Roman => return false,
-    };
     text.get(..marker.end + line_len)
-        .is_some_and(|line| contains_marker(line, marker.end, value, marker))
+        .is_some_and(|line| contains_marker(line, marker.end, label, marker.close))
+}
+
+/// True for the first label of a sequence: "1", "a", and "i" as a Roman one.
+fn opens_sequence(label: Label) -> bool {
+    matches!(label, Label::Number(1, _) | Label::Letter(1 | 9))
+}
+
+/// The labels just before and just after `label` in its sequences. A single
+/// "i", "v" or "x" may be a letter or a Roman numeral.
+fn neighbours(label: Label) -> (Vec<String>, Vec<String>) {
+    let (mut previous, mut next) = (Vec::new(), Vec::new());
+    let letter = |n: u32| char::from_u32(u32::from('a') + n - 1).map(String::from);
+    let roman = |n: u32| {
+        n.checked_sub(1)
+            .and_then(|i| SMALL_ROMAN.get(usize::try_from(i).ok()?))
+            .map(|r| (*r).to_owned())
+    };
+    match label {
+        Label::Number(n, _) => {
+            previous.extend((n >= 2).then(|| (n - 1).to_string()));
+            next.push((n + 1).to_string());
+        }
+        Label::Letter(n) => {
+            previous.extend((n >= 2).then(|| letter(n - 1)).flatten());
+            next.extend((n < 26).then(|| letter(n + 1)).flatten());
+            let as_roman = letter(n).and_then(|l| SMALL_ROMAN.iter().position(|r| *r == l));
+            if let Some(i) = as_roman.and_then(|i| u32::try_from(i + 1).ok()) {
+                previous.extend(roman(i - 1));
+                next.extend(roman(i + 1));
+            }
+        }
+        Label::SmallRoman(n) => {
+            previous.extend(roman(n - 1));
+            next.extend(roman(n + 1));
+        }
+        Label::Roman => {}
+    }
+    (previous, next)
 }
 
 #[cfg(test)]
@@ -249,6 +282,12 @@ mod tests {
             ("Up 1.) Scope", 0, 0, Some(Item::Inline(3))),
             ("Since 2001. Then", 0, 0, None),
             ("Version 0. Then", 0, 0, None),
+            ("Go: i. Scope ii. Fees", 0, 0, Some(Item::Inline(4))),
+            ("i. Scope ii. Fees", 4, 0, Some(Item::Inline(9))),
+            ("iii. Scope iv. Fees", 0, 0, Some(Item::Leading)),
+            ("iii. Scope iv. Fees", 5, 0, Some(Item::Inline(11))),
+            ("h. Scope i. Fees", 4, 0, Some(Item::Inline(9))),
+            ("Go to xiv. Then", 0, 0, None),
         ];
         for (text, from, sentence_start, want) in cases {
             assert_eq!(item(text, from, sentence_start), want, "{text:?} from {from}");
