@@ -101,10 +101,12 @@ pub(super) const CLOSERS: &[char] = &[
     '»',
 ];
 /// The closers that are quotation marks: a particle may follow them.
-pub(super) const QUOTE_CLOSERS: &[char] = &['"', '\'', '”', '’', '」', '』'];
-/// Quotation marks tracked across sentences, as (opening, closing) pairs.
+pub(super) const QUOTE_CLOSERS: &[char] = &['"', '\'', '”', '’', '」', '』', '）'];
+/// Quotation marks tracked across sentences, as (opening, closing) pairs;
+/// full-width parentheses hold asides that a particle may follow in the same
+/// way ("（…。）の").
 pub(super) const QUOTE_PAIRS: &[(char, char)] =
-    &[('"', '"'), ('“', '”'), ('「', '」'), ('『', '』')];
+    &[('"', '"'), ('“', '”'), ('「', '」'), ('『', '』'), ('（', '）')];
 /// Marks around a title ("《药品管理法》"): a title never holds a sentence end.
 pub(super) const TITLE_PAIRS: &[(char, char)] = &[('《', '》'), ('〈', '〉')];
 
