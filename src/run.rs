@@ -16,7 +16,7 @@ use crate::ingest::boilerplate::{self, RepeatedLines};
 use crate::ingest::{self, Cleaning, Format, InputFile, JsonlFields, Listing, RawRecord, Skipped};
 use crate::model::{DocOutput, Document, Entity, ErrorRow};
 use crate::pipeline::Pipeline;
-use crate::sink::{ParquetSink, RowCounts, SinkError};
+use crate::sink::{OutputLock, ParquetSink, RowCounts, SinkError};
 
 /// Raw bytes gathered before a chunk is processed in parallel.
 const CHUNK_BYTES: usize = 4 * 1024 * 1024;
@@ -42,6 +42,9 @@ pub struct RunOptions {
     pub threads: Option<usize>,
     /// Identifies the run in the files' metadata.
     pub run_id: String,
+    /// Wait for another run that holds the output directory, instead of
+    /// failing.
+    pub wait: bool,
     /// Publish a run that read no document (by default it is refused).
     pub allow_empty: bool,
     /// A failure to inject, for the reliability tests of the binary.
@@ -187,6 +190,7 @@ fn run_with(
     observer: &dyn Observer,
 ) -> Result<RunSummary, RunError> {
     let started = Instant::now();
+    let lock = OutputLock::acquire(&options.out_dir, &options.run_id, options.wait)?;
     let threads = options.threads.unwrap_or(0);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
@@ -208,7 +212,7 @@ fn run_with(
         },
     };
 
-    let mut sink = ParquetSink::create(&options.out_dir, &options.run_id)?;
+    let mut sink = ParquetSink::create(&lock, &options.run_id)?;
     sink.write_entities(entities)?;
     let (sender, receiver) = crossbeam_channel::bounded::<Message>(QUEUED_CHUNKS);
 

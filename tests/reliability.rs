@@ -96,8 +96,8 @@ impl Case {
             .collect()
     }
 
-    /// Exactly the six tables are in the output folder: no staging folder
-    /// or partial file is left behind.
+    /// Exactly the six tables (and the lock file) are in the output folder:
+    /// no staging folder or partial file is left behind.
     fn assert_only_tables(&self) {
         let mut names: Vec<String> = std::fs::read_dir(self.out())
             .unwrap()
@@ -105,6 +105,7 @@ impl Case {
             .collect();
         names.sort();
         let mut expected: Vec<String> = TABLES.iter().map(|t| format!("{t}.parquet")).collect();
+        expected.push(gazette::sink::LOCK_FILE.to_owned());
         expected.sort();
         assert_eq!(names, expected);
     }
@@ -387,5 +388,37 @@ fn allow_empty_publishes_an_empty_run() {
     let ran = finish(command.stderr(Stdio::piped()).spawn().unwrap());
     assert_eq!(ran.code, Some(0), "{}", ran.stderr);
     assert_eq!(case.table("documents", &["doc_id"]), Vec::<String>::new());
+    case.assert_only_tables();
+}
+
+#[test]
+fn a_second_run_on_the_same_output_exits_2_naming_the_first_or_waits_for_it() {
+    let case = Case::new();
+    let before = case.previous_output();
+    case.write("a.txt", SENTENCE);
+    let held =
+        gazette::sink::OutputLock::acquire(&case.out(), "20261207T010203Z-77-0badcafe", false)
+            .unwrap();
+    let ran = case.run(&[]);
+    assert_eq!(ran.code, Some(2), "{}", ran.stderr);
+    assert_eq!(
+        ran.stderr,
+        format!(
+            "gazette: error: output `{}` is in use by run 20261207T010203Z-77-0badcafe (process \
+             {}); wait for it to end, or pass --wait to wait\n",
+            case.out().display(),
+            std::process::id()
+        )
+    );
+    assert!(case.table_bytes() == before, "the previous tables changed");
+
+    let mut waiting = case.command(&["in", "--wait"]);
+    let child = waiting.stderr(Stdio::piped()).spawn().unwrap();
+    std::thread::sleep(Duration::from_millis(500));
+    assert!(case.table_bytes() == before, "a waiting run published");
+    drop(held);
+    let ran = finish(child);
+    assert_eq!(ran.code, Some(0), "{}", ran.stderr);
+    assert_eq!(case.table("documents", &["doc_id"]), ["a"]);
     case.assert_only_tables();
 }

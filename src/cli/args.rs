@@ -120,6 +120,11 @@ pub struct ExtractArgs {
     #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub threads: Option<u16>,
 
+    /// Wait for another run that holds the output directory to end, instead
+    /// of exiting with status 2.
+    #[arg(long)]
+    pub wait: bool,
+
     /// Publish a run that read no document (refused by default, so that an
     /// empty or unmounted input folder never replaces the previous tables).
     #[arg(long)]

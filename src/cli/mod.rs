@@ -72,6 +72,7 @@ fn extract(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
         threads: args.threads.map(usize::from),
         run_id: new_run_id(),
         allow_empty: args.allow_empty,
+        wait: args.wait,
         fault: std::env::var("GAZETTE_FAULT").ok().as_deref().and_then(Fault::parse),
     };
     let reporter = report::Reporter::new(args.quiet);
