@@ -422,3 +422,54 @@ fn a_second_run_on_the_same_output_exits_2_naming_the_first_or_waits_for_it() {
     assert_eq!(case.table("documents", &["doc_id"]), ["a"]);
     case.assert_only_tables();
 }
+
+#[test]
+fn json_prints_the_summary_of_a_run_or_its_failure_on_stdout() {
+    let case = Case::new();
+    case.write("a.txt", SENTENCE);
+    case.write("b.jsonl", "{not json\n");
+    case.write("notes.md", "x");
+    let output = case.command(&["in", "--json"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let mut summary: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let run_id = summary["run_id"].as_str().unwrap().to_owned();
+    assert_eq!(
+        run_id.len(),
+        "20261207T010203Z-".len() + 9 + run_id.split('-').nth(1).unwrap().len()
+    );
+    assert!(summary["seconds"].as_f64().unwrap() > 0.0);
+    assert!(summary["mb_per_second"].as_f64().unwrap() > 0.0);
+    for key in ["run_id", "seconds", "mb_per_second"] {
+        summary.as_object_mut().unwrap().remove(key);
+    }
+    let out = case.out().display().to_string();
+    let table = |name: &str| format!("{out}/{name}.parquet");
+    assert_eq!(
+        summary,
+        serde_json::json!({
+            "status": "some_inputs_failed", "exit_code": 1, "output": out,
+            "tables": {
+                "documents": table("documents"), "sentences": table("sentences"),
+                "entities": table("entities"), "mentions": table("mentions"),
+                "figures": table("figures"), "errors": table("errors"),
+            },
+            "documents": 1, "sentences": 1, "entities": case.table("entities", &["entity_id"]).len(),
+            "mentions": 1, "figures": 1, "errors": 1, "warnings": 0,
+            "skipped": {"hidden": 0, "unknown_type": 1},
+            // The bytes of the documents read: a JSONL line without its newline.
+            "bytes": SENTENCE.len() + "{not json".len(),
+        })
+    );
+
+    let empty = Case::new();
+    let output = empty.command(&["in", "--json"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let failure: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(failure["status"], "failed");
+    assert_eq!(failure["exit_code"], 2);
+    assert_eq!(
+        failure["error"],
+        "no input file found; nothing was published and the previous tables are kept \
+         (--allow-empty publishes an empty run)"
+    );
+}

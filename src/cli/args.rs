@@ -130,6 +130,15 @@ pub struct ExtractArgs {
     #[arg(long)]
     pub allow_empty: bool,
 
+    /// Print the run's summary as one JSON object on standard output (also
+    /// when the run fails: then with its error).
+    #[arg(long)]
+    pub json: bool,
+
+    /// Hide the progress bar; the summary is still printed.
+    #[arg(long)]
+    pub no_progress: bool,
+
     /// Print nothing but errors: no progress bar, no summary.
     #[arg(short, long)]
     pub quiet: bool,

@@ -18,7 +18,7 @@ pub use args::{Cli, Command, DictArgs, DictCommand, DictSources, ExtractArgs};
 pub use config::{load_dictionary, new_run_id};
 
 use crate::pipeline::Pipeline;
-use crate::run::{Fault, RunOptions, run as run_extraction};
+use crate::run::{Fault, RunOptions, RunSummary, run as run_extraction};
 
 /// Runs the binary with the given arguments and returns its exit code.
 ///
@@ -55,6 +55,21 @@ fn run_command(args: Vec<OsString>) -> ExitCode {
 }
 
 fn extract(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
+    let run_id = new_run_id();
+    let outcome = extract_run(args, &run_id);
+    if args.json {
+        let summary = match &outcome {
+            Ok(summary) => report::json_summary(summary, &run_id, &args.output),
+            Err(error) => report::json_failure(error, &run_id, &args.output),
+        };
+        report::print_json(&summary);
+    }
+    let summary = outcome?;
+    Ok(if summary.failed_inputs() == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+/// Runs `gazette extract` and prints its progress and text summary.
+fn extract_run(args: &ExtractArgs, run_id: &str) -> anyhow::Result<RunSummary> {
     // A missing input is a mistake in the command, not bad data: publishing
     // empty tables over the previous output would lose it.
     let stdin = |input: &&std::path::PathBuf| input.as_os_str() == crate::ingest::STDIN;
@@ -70,13 +85,13 @@ fn extract(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
         fields: config::jsonl_fields(args),
         keep_boilerplate: args.keep_boilerplate,
         threads: args.threads.map(usize::from),
-        run_id: new_run_id(),
+        run_id: run_id.to_owned(),
         allow_empty: args.allow_empty,
         wait: args.wait,
         fault: std::env::var("GAZETTE_FAULT").ok().as_deref().and_then(Fault::parse),
     };
-    let reporter = report::Reporter::new(args.quiet);
+    let reporter = report::Reporter::new(args.quiet, args.no_progress);
     let summary = run_extraction(&pipeline, &options, &reporter)?;
     reporter.summary(&summary, &options.out_dir);
-    Ok(if summary.failed_inputs() == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(summary)
 }

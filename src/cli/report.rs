@@ -17,10 +17,11 @@ pub struct Reporter {
 }
 
 impl Reporter {
-    /// A reporter; the bar is hidden when `quiet` or stderr is not a terminal.
+    /// A reporter; the bar is hidden when `quiet`, `no_progress` or stderr
+    /// is not a terminal.
     #[must_use]
-    pub fn new(quiet: bool) -> Self {
-        let bar = if quiet || !std::io::stderr().is_terminal() {
+    pub fn new(quiet: bool, no_progress: bool) -> Self {
+        let bar = if quiet || no_progress || !std::io::stderr().is_terminal() {
             ProgressBar::hidden()
         } else {
             let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr());
@@ -92,6 +93,59 @@ pub fn fatal(error: &anyhow::Error) {
         say(format_args!("  caused by: {cause}"));
     }
 }
+
+/// The summary of a finished run as one JSON object: what `--json` prints.
+#[must_use]
+pub fn json_summary(summary: &RunSummary, run_id: &str, out_dir: &Path) -> serde_json::Value {
+    let rows = &summary.rows;
+    let tables: serde_json::Map<String, serde_json::Value> = TABLES
+        .iter()
+        .map(|t| {
+            ((*t).to_owned(), out_dir.join(format!("{t}.parquet")).display().to_string().into())
+        })
+        .collect();
+    serde_json::json!({
+        "status": if summary.failed_inputs() == 0 { "ok" } else { "some_inputs_failed" },
+        "exit_code": if summary.failed_inputs() == 0 { 0 } else { 1 },
+        "run_id": run_id,
+        "output": out_dir.display().to_string(),
+        "tables": tables,
+        "documents": rows.documents,
+        "sentences": rows.sentences,
+        "entities": rows.entities,
+        "mentions": rows.mentions,
+        "figures": rows.figures,
+        "errors": summary.failed_inputs(),
+        "warnings": summary.warnings,
+        "skipped": {
+            "hidden": summary.skipped.hidden,
+            "unknown_type": summary.skipped.unknown_type,
+        },
+        "bytes": summary.bytes,
+        "seconds": summary.elapsed.as_secs_f64(),
+        "mb_per_second": summary.megabytes_per_second(),
+    })
+}
+
+/// A run that failed before publishing, as one JSON object.
+#[must_use]
+pub fn json_failure(error: &anyhow::Error, run_id: &str, out_dir: &Path) -> serde_json::Value {
+    serde_json::json!({
+        "status": "failed",
+        "exit_code": 2,
+        "run_id": run_id,
+        "output": out_dir.display().to_string(),
+        "error": format!("{error:#}"),
+    })
+}
+
+/// Writes a JSON object as one line on stdout; a closed stdout is ignored.
+pub fn print_json(value: &serde_json::Value) {
+    let _ = writeln!(std::io::stdout().lock(), "{value}");
+}
+
+/// The tables of a run, in the order they are listed.
+const TABLES: [&str; 6] = ["documents", "sentences", "entities", "mentions", "figures", "errors"];
 
 /// Writes one line to stderr. A closed or full stderr (`2>&1 | head -1`)
 /// never stops a run: the line is dropped, the tables are still written.
