@@ -7,6 +7,7 @@
 
 pub mod boilerplate;
 mod clean;
+mod date_field;
 mod decode;
 mod html;
 mod nesting;
@@ -16,11 +17,11 @@ mod walk;
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 
-use chrono::NaiveDate;
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
 pub use clean::clean_text;
+pub use date_field::parse_date_field;
 pub use decode::{Decoded, decode};
 pub use walk::{InputFile, Listing, STDIN, Skipped, discover};
 
@@ -404,33 +405,42 @@ fn parse_json(
     let Value::Object(mut object) = value else {
         return Err(record.error("expected a JSON object"));
     };
-    let text = match object.remove(&fields.text) {
+    let text = match take_field(&mut object, &fields.text) {
         Some(Value::String(text)) => clean_text(text),
         Some(_) => return Err(record.error(format!("field `{}` is not a string", fields.text))),
         None => return Err(record.error(format!("missing text field `{}`", fields.text))),
     };
-    let string = |name: &str| match object.get(name) {
+    let mut string = |name: &str| match take_field(&mut object, name) {
         Some(Value::String(s)) if !s.trim().is_empty() => Some(clean_text(s.trim().to_owned())),
         Some(Value::Number(n)) => Some(n.to_string()),
         _ => None,
     };
-    Ok(Document {
-        id: string(&fields.id).unwrap_or_default(),
-        title: string(&fields.title),
-        url: string(&fields.url),
-        published: string(&fields.published).as_deref().and_then(parse_date_field),
-        text,
-        ..Document::default()
-    })
+    let (id, title, url) = (string(&fields.id), string(&fields.title), string(&fields.url));
+    let published = string(&fields.published).and_then(|value| {
+        let date = parse_date_field(&value);
+        if date.is_none() {
+            warnings.push(format!(
+                "field `{}` holds `{value}`, not a date gazette reads; published taken from the \
+                 text or left empty",
+                fields.published
+            ));
+        }
+        date
+    });
+    Ok(Document { id: id.unwrap_or_default(), title, url, published, text, ..Document::default() })
 }
 
-/// Parses a metadata date: `YYYY-MM-DD`, `YYYY.MM.DD` or `YYYY/MM/DD`, with
-/// anything (a clock time, a zone) after it.
-#[must_use]
-pub fn parse_date_field(value: &str) -> Option<NaiveDate> {
-    let head: String =
-        value.trim().chars().take(10).map(|c| if c == '.' || c == '/' { '-' } else { c }).collect();
-    html::iso_date_prefix(&head)
+/// Takes the field at `path` out of a JSON object: a key as it is, else a
+/// dotted path into nested objects (`article.body`).
+fn take_field(object: &mut serde_json::Map<String, Value>, path: &str) -> Option<Value> {
+    if let Some(value) = object.remove(path) {
+        return Some(value);
+    }
+    let (head, rest) = path.split_once('.')?;
+    match object.get_mut(head)? {
+        Value::Object(inner) => take_field(inner, rest),
+        _ => None,
+    }
 }
 
 /// Lowercase hex SHA-256 of `bytes`.
@@ -454,6 +464,8 @@ pub fn path_id(path: &Path, root: &Path) -> String {
 
 #[cfg(test)]
 mod tests {
+    use chrono::NaiveDate;
+
     use super::*;
 
     fn record(format: Format, bytes: &[u8]) -> RawRecord {
@@ -540,6 +552,21 @@ mod tests {
     }
 
     #[test]
+    fn nested_fields_by_dotted_path() {
+        let fields = JsonlFields {
+            text: "article.body".into(),
+            title: "article.meta.headline".into(),
+            ..JsonlFields::default()
+        };
+        let line = br#"{"id": "n1", "article": {"body": "hello", "meta": {"headline": "H"}}}"#;
+        let doc = parse_record(record(Format::Jsonl, line), &fields, &Cleaning::default()).unwrap();
+        assert_eq!((doc.text.as_str(), doc.title.as_deref()), ("hello", Some("H")));
+        let flat = br#"{"article.body": "flat key wins", "article": {"body": "nested"}}"#;
+        let doc = parse_record(record(Format::Jsonl, flat), &fields, &Cleaning::default()).unwrap();
+        assert_eq!(doc.text, "flat key wins");
+    }
+
+    #[test]
     fn configurable_field_names() {
         let fields =
             JsonlFields { id: "uid".into(), text: "body".into(), ..JsonlFields::default() };
@@ -573,13 +600,19 @@ mod tests {
     }
 
     #[test]
-    fn date_fields() {
-        let d = NaiveDate::from_ymd_opt(2025, 7, 17);
-        assert_eq!(parse_date_field("2025-07-17"), d);
-        assert_eq!(parse_date_field("2025.07.17 10:00"), d);
-        assert_eq!(parse_date_field("2025/07/17"), d);
-        assert_eq!(parse_date_field("July 17"), None);
-        assert_eq!(parse_date_field("2025-02-30"), None);
+    fn published_in_other_forms_and_an_unreadable_one_as_a_warning() {
+        let doc = parse(Format::Jsonl, br#"{"text": "x", "published": 1765757777}"#).unwrap();
+        assert_eq!(doc.published, NaiveDate::from_ymd_opt(2025, 12, 15));
+        assert!(doc.warnings.is_empty());
+        let doc = parse(Format::Jsonl, br#"{"text": "x", "published": "Dec 15, 2025"}"#).unwrap();
+        assert_eq!(doc.published, NaiveDate::from_ymd_opt(2025, 12, 15));
+        let doc = parse(Format::Jsonl, br#"{"text": "x", "published": "last week"}"#).unwrap();
+        assert_eq!(doc.published, None);
+        assert_eq!(
+            doc.warnings,
+            ["field `published` holds `last week`, not a date gazette reads; published taken \
+              from the text or left empty"]
+        );
     }
 
     #[test]
