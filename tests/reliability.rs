@@ -473,3 +473,30 @@ fn json_prints_the_summary_of_a_run_or_its_failure_on_stdout() {
          (--allow-empty publishes an empty run)"
     );
 }
+
+#[test]
+fn compressed_inputs_are_read_and_a_corrupt_one_is_an_error_row() {
+    use flate2::write::GzEncoder;
+    let case = Case::new();
+    let lines = |ids: [&str; 2]| {
+        ids.map(|id| format!("{{\"id\": \"{id}\", \"text\": \"{SENTENCE}\"}}\n")).concat()
+    };
+    let mut gz = GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(lines(["g1", "g2"]).as_bytes()).unwrap();
+    let gz = gz.finish().unwrap();
+    case.write("a.jsonl.gz", &gz);
+    case.write("b.jsonl.zst", zstd::encode_all(lines(["z1", "z2"]).as_bytes(), 3).unwrap());
+    let mut text = GzEncoder::new(Vec::new(), flate2::Compression::default());
+    text.write_all(SENTENCE.as_bytes()).unwrap();
+    case.write("c.txt.gz", text.finish().unwrap());
+    case.write("d.jsonl.gz", &gz[..gz.len() / 2]);
+    let ran = case.run(&[]);
+    assert_eq!(ran.code, Some(1), "{}", ran.stderr);
+    assert_eq!(case.table("documents", &["doc_id"]), ["g1", "g2", "z1", "z2", "c"]);
+    let errors = case.errors();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0].starts_with("d.jsonl.gz\t1\terror\tcannot read line: corrupt or truncated data"),
+        "{errors:?}"
+    );
+}

@@ -79,6 +79,49 @@ impl Format {
     }
 }
 
+/// How an input file is compressed, by its last extension: `.gz` or `.zst`
+/// after the format's own (`articles.jsonl.gz`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Compression {
+    /// Not compressed.
+    #[default]
+    None,
+    /// gzip (`.gz`), several members allowed.
+    Gzip,
+    /// Zstandard (`.zst`).
+    Zstd,
+}
+
+impl Compression {
+    /// The compression a path's last extension names.
+    #[must_use]
+    pub fn of(path: &Path) -> Compression {
+        match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
+            Some("gz" | "gzip") => Compression::Gzip,
+            Some("zst" | "zstd") => Compression::Zstd,
+            _ => Compression::None,
+        }
+    }
+
+    /// `path` without the compression's extension.
+    #[must_use]
+    pub fn strip(self, path: &Path) -> std::path::PathBuf {
+        match self {
+            Compression::None => path.to_path_buf(),
+            _ => path.with_extension(""),
+        }
+    }
+
+    /// A reader of the uncompressed bytes.
+    fn reader<'a>(self, file: impl Read + 'a) -> std::io::Result<Box<dyn Read + 'a>> {
+        Ok(match self {
+            Compression::None => Box::new(file),
+            Compression::Gzip => Box::new(flate2::read::MultiGzDecoder::new(file)),
+            Compression::Zstd => Box::new(zstd::Decoder::new(file)?),
+        })
+    }
+}
+
 /// Names of the JSONL fields documents are read from.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct JsonlFields {
@@ -140,10 +183,16 @@ pub fn read_file(file: &InputFile) -> Box<dyn Iterator<Item = Result<RawRecord, 
     let open = fs_err::File::open(file.read_path()).map_err(|e| {
         ErrorRow::new(path.clone(), None, format!("cannot read file: {}", io_reason(&e)))
     });
-    let handle = match open {
+    let handle = match open.and_then(|handle| {
+        file.compression
+            .reader(handle)
+            .map_err(|e| ErrorRow::new(path.clone(), None, format!("cannot decompress file: {e}")))
+    }) {
         Ok(handle) => handle,
         Err(error) => return Box::new(std::iter::once(Err(error))),
     };
+    // A compressed file's listed size says nothing of its content's.
+    let listed_len = if file.compression == Compression::None { file.len } else { 0 };
     match file.format {
         Format::Jsonl => Box::new(JsonlLines {
             path,
@@ -154,7 +203,7 @@ pub fn read_file(file: &InputFile) -> Box<dyn Iterator<Item = Result<RawRecord, 
             failed: false,
         }),
         format => {
-            let record = read_whole(handle, file.len)
+            let record = read_whole(handle, listed_len)
                 .map(|bytes| RawRecord {
                     path: path.clone(),
                     line: None,
@@ -180,7 +229,7 @@ fn read_whole(handle: impl Read, listed_len: u64) -> Result<Vec<u8>, String> {
     BufReader::new(handle)
         .take(limit + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| format!("cannot read file: {}", io_reason(&e)))?;
+        .map_err(|e| format!("cannot read file: {}", read_reason(&e)))?;
     if bytes.len() > MAX_DOCUMENT_BYTES {
         return Err(too_large("file", bytes.len() as u64));
     }
@@ -192,6 +241,17 @@ fn too_large(what: &str, bytes: u64) -> String {
         "{what} of {bytes} bytes is larger than the limit of {} MiB for one document; skipped",
         MAX_DOCUMENT_BYTES >> 20
     )
+}
+
+/// Why reading failed: a decompressor's own message for corrupt data, else
+/// the OS reason.
+fn read_reason(error: &std::io::Error) -> String {
+    match error.kind() {
+        std::io::ErrorKind::InvalidData
+        | std::io::ErrorKind::InvalidInput
+        | std::io::ErrorKind::UnexpectedEof => format!("corrupt or truncated data ({error})"),
+        _ => io_reason(error),
+    }
 }
 
 /// The OS reason of an I/O error, without the path `fs_err` already adds.
@@ -289,7 +349,7 @@ impl<R: BufRead> Iterator for JsonlLines<R> {
                     // A read error leaves the position unknown: stop here.
                     self.failed = true;
                     let line = Some(self.line + 1);
-                    return self.error(line, format!("cannot read line: {}", io_reason(&e)));
+                    return self.error(line, format!("cannot read line: {}", read_reason(&e)));
                 }
             };
             self.line += 1;
@@ -457,7 +517,8 @@ pub fn hex_digest(bytes: &[u8]) -> String {
 /// without extension: the document id of a one-document file.
 #[must_use]
 pub fn path_id(path: &Path, root: &Path) -> String {
-    let relative = path.strip_prefix(root).unwrap_or(path).with_extension("");
+    let relative = path.strip_prefix(root).unwrap_or(path);
+    let relative = Compression::of(relative).strip(relative).with_extension("");
     let parts: Vec<_> = relative.components().map(|c| c.as_os_str().to_string_lossy()).collect();
     parts.join("/")
 }

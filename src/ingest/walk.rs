@@ -9,7 +9,7 @@ use std::sync::Arc;
 use tempfile::TempPath;
 use walkdir::WalkDir;
 
-use super::{Format, io_reason, path_id};
+use super::{Compression, Format, io_reason, path_id};
 use crate::model::ErrorRow;
 
 /// The input path that means standard input.
@@ -26,6 +26,8 @@ pub struct InputFile {
     pub format: Format,
     /// Size in bytes when listed.
     pub len: u64,
+    /// How the file is compressed (`.gz`, `.zst`).
+    pub compression: Compression,
     /// A stream (standard input, a pipe, a FIFO) is read once, into this
     /// temporary file, which every pass then reads.
     pub spool: Option<Arc<TempPath>>,
@@ -112,6 +114,7 @@ pub fn discover(inputs: &[PathBuf], format: Option<Format>) -> Listing {
                     path_id: path_id(input, root),
                     format,
                     len: meta.len(),
+                    compression: Compression::of(input),
                     spool: None,
                 });
             }
@@ -156,6 +159,7 @@ fn spool(mut stream: impl Read, input: &Path, format: Option<Format>) -> Result<
         path_id: name,
         format,
         len,
+        compression: Compression::of(input),
         spool: Some(Arc::new(spool)),
     })
 }
@@ -209,6 +213,7 @@ fn walk_dir(
             path_id: path_id(entry.path(), root),
             format,
             len: entry.metadata().map_or(0, |m| m.len()),
+            compression: Compression::of(entry.path()),
             spool: None,
         });
     }
@@ -245,8 +250,11 @@ fn listing_error(e: &walkdir::Error, root: &Path) -> ErrorRow {
     ErrorRow::new(path.display().to_string(), None, message)
 }
 
+/// The format a path's extension names, looking through a compression
+/// extension (`a.jsonl.gz` is JSONL).
 fn extension_format(path: &Path) -> Option<Format> {
-    path.extension().and_then(|e| e.to_str()).and_then(Format::from_extension)
+    let inner = Compression::of(path).strip(path);
+    inner.extension().and_then(|e| e.to_str()).and_then(Format::from_extension)
 }
 
 #[cfg(test)]
