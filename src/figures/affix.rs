@@ -9,15 +9,19 @@ pub(crate) struct Affix<M> {
     pub surface: String,
     /// What the surface stands for.
     pub meaning: M,
-    /// Lowercase ASCII surfaces of three letters or more match in any letter case.
+    /// The surface matches in any letter case (see [`Affix::new`]).
     folds_case: bool,
 }
 
 impl<M> Affix<M> {
-    /// An entry; its case rule follows from the surface.
+    /// An entry; its case rule follows from the surface: lowercase words of
+    /// three letters or more, and lowercase letters before a dollar sign
+    /// ("us$", "hk $"), match in any letter case.
     pub(crate) fn new(surface: &str, meaning: M) -> Self {
-        let folds_case = surface.bytes().filter(u8::is_ascii_lowercase).count() >= 3
-            && surface.bytes().all(|b| b.is_ascii_lowercase() || b == b' ');
+        let letters = surface.bytes().filter(u8::is_ascii_lowercase).count();
+        let dollar = surface.ends_with('$') && letters > 0;
+        let folds_case = (letters >= 3 || dollar)
+            && surface.bytes().all(|b| b.is_ascii_lowercase() || matches!(b, b' ' | b'$'));
         Affix { surface: surface.to_owned(), meaning, folds_case }
     }
 

@@ -118,7 +118,7 @@ fn marked_month(scan: &Scan<'_>, at: usize) -> Option<(u32, usize)> {
 
 /// A number followed by a day marker at `at` ("17일", "25日").
 fn marked_day(scan: &Scan<'_>, at: usize) -> Option<(u32, usize)> {
-    marked(scan, at, Marker::Day, 31)
+    marked(scan, at, Marker::Day, 31).or_else(|| marked(scan, at, Marker::MonthDay, 31))
 }
 
 fn marked(scan: &Scan<'_>, at: usize, marker: Marker, max: u32) -> Option<(u32, usize)> {
@@ -146,7 +146,7 @@ pub(crate) fn year_marker(scan: &mut Scan<'_>, amount: &Amount, end: usize) -> O
         }
         let mut figure = ranged(FigureKind::Duration, amount.start, end, amount);
         figure.unit = Some("year".to_owned());
-        return Some(Step::Found(figure));
+        return Some(Step::Found(scan.with_half(figure, 1.0)));
     };
     if year_max.is_none() {
         return after_year(scan, amount.start, end, year).map(Step::Found);

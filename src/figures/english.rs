@@ -75,10 +75,22 @@ fn counted_noun<'t>(scan: &Scan<'t>, pos: usize) -> Option<(&'t str, usize)> {
     None
 }
 
+/// How a number is written, for [`count_words`].
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Written {
+    /// In digits.
+    Digits,
+    /// In words.
+    Spelled,
+    /// The second number of a range written with words: it takes no range of its own.
+    RangeEnd,
+}
+
 /// "45 companies", "61 plants", "3-5 sites", "eight organizations", "two
 /// of which": a whole number and the plural noun it counts. Spelled numbers
-/// (`spelled`) also count before "of" ("two of which").
-fn count_words(scan: &mut Scan<'_>, amount: &Amount, spelled: bool) -> Option<Figure> {
+/// also count before "of" ("two of which").
+fn count_words(scan: &mut Scan<'_>, amount: &Amount, written: Written) -> Option<Figure> {
+    let spelled = written == Written::Spelled;
     if !amount.integer() || after_label(scan, amount.start) {
         return None;
     }
@@ -97,6 +109,9 @@ fn count_words(scan: &mut Scan<'_>, amount: &Amount, spelled: bool) -> Option<Fi
     if spelled && of && amount.value() >= 2.0 {
         return Some(ranged(FigureKind::Count, amount.start, amount.end, amount));
     }
+    if written == Written::RangeEnd {
+        return None;
+    }
     shared_measure(scan, amount)
 }
 
@@ -114,7 +129,7 @@ fn shared_measure(scan: &mut Scan<'_>, amount: &Amount) -> Option<Figure> {
         .filter(|high| high.high.is_none() && high.value() > 0.0)?;
     let second = match scan.measure(&high) {
         Some(Step::Found(figure)) => figure,
-        _ => count_words(scan, &high, false)?,
+        _ => count_words(scan, &high, Written::RangeEnd)?,
     };
     let shared = matches!(
         second.kind,
@@ -144,7 +159,7 @@ fn after_label(scan: &Scan<'_>, start: usize) -> bool {
 
 /// A count after a number written in digits.
 pub(crate) fn count(scan: &mut Scan<'_>, amount: &Amount) -> Option<Figure> {
-    count_words(scan, amount, false)
+    count_words(scan, amount, Written::Digits)
 }
 
 /// A figure starting with a spelled number at `start`: a unit or currency
@@ -162,7 +177,7 @@ pub(crate) fn spelled(scan: &mut Scan<'_>, start: usize) -> Option<Figure> {
     }
     match scan.measure(&amount) {
         Some(Step::Found(figure)) => Some(figure),
-        _ => count_words(scan, &amount, true),
+        _ => count_words(scan, &amount, Written::Spelled),
     }
 }
 
@@ -552,5 +567,23 @@ mod tests {
             let expected: Vec<_> = expected.iter().map(|s| s.map(str::to_owned)).collect();
             assert_eq!(subjects(text, Lang::En), expected, "{text}");
         }
+    }
+
+    #[test]
+    fn imperial_units_temperatures_and_other_currencies() {
+        check(
+            &[
+                ("a 6-foot wall", &[quantity("6-foot", 6.0, "ft")]),
+                ("twelve miles away", &[quantity("twelve miles", 12.0, "mi")]),
+                ("a 10-gallon drum", &[quantity("10-gallon", 10.0, "gal")]),
+                ("45 degrees fahrenheit", &[quantity("45 degrees fahrenheit", 45.0, "°F")]),
+                ("stored at 4 °C", &[quantity("4 °C", 4.0, "°C")]),
+                ("25 swiss francs", &[money("25 swiss francs", 25.0, "CHF")]),
+                ("HK$ 300", &[money("HK$ 300", 300.0, "HKD")]),
+                ("minus 3 percent", &[percent("minus 3 percent", -3.0)]),
+                ("see example.org/a?b=5%20c", &[]),
+            ],
+            Lang::En,
+        );
     }
 }
