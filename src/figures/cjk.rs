@@ -186,4 +186,21 @@ mod tests {
             Lang::Ja,
         );
     }
+
+    #[test]
+    fn fractions_of_percent_financial_digits_and_decimals() {
+        check(
+            &[
+                ("千分之五", &[percent("千分之五", 0.5)]),
+                ("万分之三", &[percent("万分之三", 0.03)]),
+                ("百分之十二点五", &[percent("百分之十二点五", 12.5)]),
+                ("肆拾伍元", &[money("肆拾伍元", 45.0, "CNY")]),
+                ("三点五成", &[percent("三点五成", 35.0)]),
+                ("第一名", &[ordinal("第一名", 1.0)]),
+                ("一吨", &[quantity("一吨", 1.0, "t")]),
+                ("一家公司", &[]),
+            ],
+            Lang::Zh,
+        );
+    }
 }

@@ -56,9 +56,44 @@ pub(crate) fn month_of_year(start: usize, end: usize, year: i32, month: u32) -> 
 }
 
 /// A numeric date at `pos`: year, month and day joined by the same `-`, `.`
-/// or `/` (a space may follow a `.`), then optionally a clock time
-/// "09:16" or "09:16:17" after one space.
+/// or `/` (a space may follow a `.`), or day, month and year (month first
+/// with `/` unless the first number cannot be a month: "5/17/2018",
+/// "23.04.2022"), then optionally a clock time "09:16" or "09:16:17" after
+/// one space.
 pub(crate) fn numeric(text: &str, pos: usize) -> Option<Figure> {
+    year_first(text, pos).or_else(|| year_last(text, pos))
+}
+
+/// "23.04.2022", "5/17/2018", "29-03-2018 10:20": a date that ends with its year.
+fn year_last(text: &str, pos: usize) -> Option<Figure> {
+    let first = number::digit_run(text, pos).filter(|r| r.digits <= 2)?;
+    let sep = text::next_char(text, first.end).filter(|c| matches!(c, '-' | '.' | '/'))?;
+    let second = number::digit_run(text, first.end + 1).filter(|r| r.digits <= 2)?;
+    if text::next_char(text, second.end) != Some(sep) {
+        return None;
+    }
+    let year_run = number::digit_run(text, second.end + 1)?;
+    let year = year_run.year()?;
+    let (a, b) = (first.small(31)?, second.small(31)?);
+    let (month, day_of_month) = match sep {
+        '/' if a <= 12 => (a, b),
+        _ if b <= 12 => (b, a),
+        _ => (a, b),
+    };
+    let mut end = year_run.end;
+    if matches!(text::next_char(text, end), Some(c) if c.is_ascii_alphanumeric())
+        || continues_with_digits(text, end)
+    {
+        return None;
+    }
+    if let Some(time_end) = text::after_gap(text, end).and_then(|at| clock_time(text, at)) {
+        end = time_end;
+    }
+    self::day(pos, end, Some(year), month, day_of_month)
+}
+
+/// "2025-12-15", "2025. 7. 17": a date that starts with its year.
+fn year_first(text: &str, pos: usize) -> Option<Figure> {
     let year_run = number::digit_run(text, pos)?;
     let year = year_run.year()?;
     let sep = text::next_char(text, year_run.end).filter(|c| matches!(c, '-' | '.' | '/'))?;
@@ -293,6 +328,10 @@ mod tests {
             ("2025-12-15-3", None),
             ("1832-1836", None),
             ("2025.12", None),
+            ("23.04.2022 14:55 x", Some((16, ymd(2022, 4, 23)))),
+            ("5/17/2018", Some((9, ymd(2018, 5, 17)))),
+            ("29/03/2018", Some((10, ymd(2018, 3, 29)))),
+            ("1.2.3", None),
         ];
         for (text, expected) in cases {
             let got = numeric(text, 0).map(|f| (f.span.end, f.date.unwrap()));

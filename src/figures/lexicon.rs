@@ -198,8 +198,9 @@ pub(crate) enum Prefix {
     Currency(Currency),
     /// A rank prefix: 제, 第.
     Ordinal,
-    /// A percentage written before its number: 百分之.
-    Percent,
+    /// A percentage written before its number (百分之), or a fraction in
+    /// percent per unit of the number (千分之: 0.1).
+    Percent(f64),
     /// A Japanese era; the year before its first year (令和: 2018).
     Era(i32),
     /// A minus sign or word before a percentage, amount or quantity ("负", "마이너스").
@@ -375,7 +376,7 @@ impl Lexicon {
                 role @ ("ordinal_prefix" | "percent_prefix" | "era" | "minus" | "temperature") => {
                     let prefix = match role {
                         "ordinal_prefix" => Prefix::Ordinal,
-                        "percent_prefix" => Prefix::Percent,
+                        "percent_prefix" => Prefix::Percent(row.number(2)?),
                         "minus" => Prefix::Minus,
                         "temperature" => Prefix::Temperature(row.column(2).to_owned()),
                         _ => Prefix::Era(row.column(2).parse().map_err(|_| row.unknown(2))?),

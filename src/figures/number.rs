@@ -549,7 +549,13 @@ fn chars_number(lexicon: &Lexicon, text: &str, pos: usize, script: Script) -> Op
             break;
         }
     }
-    let value = total + section + pending.unwrap_or(0.0);
+    let mut value = total + section + pending.unwrap_or(0.0);
+    let fraction =
+        (script == Script::Han && end > pos).then(|| han_fraction(lexicon, text, end)).flatten();
+    if let Some((decimals, fraction_end)) = fraction {
+        value += decimals;
+        end = fraction_end;
+    }
     // Only a big scale counts as one: "十日間" is ten days, like "10日間".
     let scaled = last_big.is_finite();
     let single_group = big_groups == 1 && section == 0.0 && pending.is_none();
@@ -562,8 +568,25 @@ fn chars_number(lexicon: &Lexicon, text: &str, pos: usize, script: Script) -> Op
     (end > pos).then(|| {
         let mut amount = han_amount(pos, end, value, scaled, bare);
         amount.low.group_factor = single_group.then_some(last_big);
+        if fraction.is_some() {
+            amount.low.integer = false;
+            amount.low.bare = None;
+        }
         amount
     })
+}
+
+/// The decimals written after a Han numeral at `pos`: a point (点, 點)
+/// and Han digits ("一百二十点五" is 120.5), and the position after them.
+fn han_fraction(lexicon: &Lexicon, text: &str, pos: usize) -> Option<(f64, usize)> {
+    let point = ["点", "點"].into_iter().find(|p| text::rest(text, pos).starts_with(p))?;
+    let (mut value, mut scale, mut end) = (0.0, 0.1, pos + point.len());
+    while let Some((digit, after)) = han_digit(lexicon, text, end) {
+        value += f64::from(digit) * scale;
+        scale /= 10.0;
+        end = after;
+    }
+    (end > pos + point.len()).then_some((value, end))
 }
 
 /// The amount of a small whole number written as one word at `start..end`

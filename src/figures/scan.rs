@@ -67,10 +67,13 @@ impl WordIndex {
             leads.push(lead);
         }
         for affix in lexicon.prefixes.entries() {
-            if let Prefix::Era(base) = affix.meaning {
-                patterns.push(&affix.surface);
-                leads.push(Lead::Era(base));
-            }
+            let lead = match affix.meaning {
+                Prefix::Era(base) => Lead::Era(base),
+                Prefix::Percent(_) if affix.surface.chars().all(text::is_han) => Lead::Han,
+                _ => continue,
+            };
+            patterns.push(&affix.surface);
+            leads.push(lead);
         }
         for scale in lexicon.scales.entries() {
             if scale.meaning.class != ScaleClass::Small {
@@ -250,7 +253,9 @@ impl<'a> Scan<'a> {
         }
         match prefix.map(|(affix, start)| (&affix.meaning, start)) {
             Some((Prefix::Ordinal, start)) => return self.prefixed_ordinal(start, pos),
-            Some((Prefix::Percent, start)) => return self.prefixed_percent(start, pos),
+            Some((Prefix::Percent(factor), start)) => {
+                return self.prefixed_percent(*factor, start, pos);
+            }
             Some((Prefix::Currency(currency), start)) => {
                 let code = currency_code(currency, self.doc_lang);
                 return self.prefixed_money(code, start, pos);
@@ -384,9 +389,9 @@ impl<'a> Scan<'a> {
     fn han_numeral(&mut self, start: usize, end: usize) -> Step {
         let text = self.text;
         if let Some((affix, after)) = self.lexicon.prefixes.longest_at(text, start)
-            && affix.meaning == Prefix::Percent
+            && let Prefix::Percent(factor) = affix.meaning
         {
-            return self.prefixed_percent(start, after);
+            return self.prefixed_percent(factor, start, after);
         }
         let after_numeral = text::prev_char(text, start).is_some_and(|c| {
             self.lexicon.cjk.vague.contains(&c)
@@ -406,7 +411,11 @@ impl<'a> Scan<'a> {
         {
             return self.prefixed_ordinal(prefix_start, start);
         }
-        if amount.value() < 2.0 && !amount.scaled() && amount.high.is_none() {
+        // "一" counts only before a unit or a currency ("一吨", "一美元").
+        let measured = self.suffix_after(amount.end).is_some_and(|(affix, _)| {
+            matches!(affix.meaning, Suffix::Unit(_) | Suffix::Currency(_))
+        });
+        if amount.value() < 2.0 && !amount.scaled() && amount.high.is_none() && !measured {
             return Step::Skip(amount.end);
         }
         // A scale alone counts in idioms rather than in numbers ("百家争鸣").
@@ -421,12 +430,16 @@ impl<'a> Scan<'a> {
     }
 
     /// "百分之十五", "百分之3.5": a percentage written before its number at `pos`.
-    fn prefixed_percent(&self, start: usize, pos: usize) -> Step {
+    /// `factor` converts the number to percent ("千分之五" is 0.5%).
+    fn prefixed_percent(&self, factor: f64, start: usize, pos: usize) -> Step {
         let amount = number::amount(self.lexicon, self.text, pos, false)
             .or_else(|| number::han(self.lexicon, self.text, pos));
         match amount {
             Some(amount) => {
-                Step::Found(with_unit(FigureKind::Percent, start, amount.end, &amount, "%"))
+                let mut figure = with_unit(FigureKind::Percent, start, amount.end, &amount, "%");
+                figure.value = figure.value.map(|v| v * factor);
+                figure.value_max = figure.value_max.map(|v| v * factor);
+                Step::Found(figure)
             }
             None => Step::Skip(pos),
         }
@@ -464,7 +477,8 @@ impl<'a> Scan<'a> {
             Suffix::Marker(Marker::TrialPhase(subject)) if cjk::clinical_beside(self, pos, end) => {
                 level(subject)
             }
-            Suffix::Marker(
+            Suffix::Counter { .. }
+            | Suffix::Marker(
                 Marker::OrdinalCounter
                 | Marker::Ordinal
                 | Marker::RankOrPeople
