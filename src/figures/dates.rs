@@ -56,16 +56,17 @@ pub(crate) fn month_of_year(start: usize, end: usize, year: i32, month: u32) -> 
 }
 
 /// A numeric date at `pos`: year, month and day joined by the same `-`, `.`
-/// or `/` (a space may follow a `.`), or day, month and year (month first
-/// with `/` unless the first number cannot be a month: "5/17/2018",
-/// "23.04.2022"), then optionally a clock time "09:16" or "09:16:17" after
+/// or `/` (a space may follow a `.`), or day, month and year ("23.04.2022";
+/// with a slash, month first when `month_first` unless the first number
+/// cannot be a month: "5/17/2018"), then optionally a clock time "09:16" or "09:16:17" after
 /// one space.
-pub(crate) fn numeric(text: &str, pos: usize) -> Option<Figure> {
-    year_first(text, pos).or_else(|| year_last(text, pos))
+pub(crate) fn numeric(text: &str, pos: usize, month_first: bool) -> Option<Figure> {
+    year_first(text, pos).or_else(|| year_last(text, pos, month_first))
 }
 
-/// "23.04.2022", "5/17/2018", "29-03-2018 10:20": a date that ends with its year.
-fn year_last(text: &str, pos: usize) -> Option<Figure> {
+/// "23.04.2022", "5/17/2018", "29-03-2018 10:20": a date that ends with its
+/// year; with a slash the month comes first when `month_first` (English).
+fn year_last(text: &str, pos: usize, month_first: bool) -> Option<Figure> {
     let first = number::digit_run(text, pos).filter(|r| r.digits <= 2)?;
     let sep = text::next_char(text, first.end).filter(|c| matches!(c, '-' | '.' | '/'))?;
     let second = number::digit_run(text, first.end + 1).filter(|r| r.digits <= 2)?;
@@ -76,7 +77,7 @@ fn year_last(text: &str, pos: usize) -> Option<Figure> {
     let year = year_run.year()?;
     let (a, b) = (first.small(31)?, second.small(31)?);
     let (month, day_of_month) = match sep {
-        '/' if a <= 12 => (a, b),
+        '/' if month_first && a <= 12 => (a, b),
         _ if b <= 12 => (b, a),
         _ => (a, b),
     };
@@ -181,7 +182,7 @@ pub(crate) fn year_marker(scan: &mut Scan<'_>, amount: &Amount, end: usize) -> O
         }
         let mut figure = ranged(FigureKind::Duration, amount.start, end, amount);
         figure.unit = Some("year".to_owned());
-        return Some(Step::Found(scan.with_half(figure, 1.0)));
+        return Some(Step::Found(super::compound::with_half(scan, figure, 1.0)));
     };
     if year_max.is_none() {
         return after_year(scan, amount.start, end, year).map(Step::Found);
@@ -334,7 +335,7 @@ mod tests {
             ("1.2.3", None),
         ];
         for (text, expected) in cases {
-            let got = numeric(text, 0).map(|f| (f.span.end, f.date.unwrap()));
+            let got = numeric(text, 0, true).map(|f| (f.span.end, f.date.unwrap()));
             assert_eq!(got, *expected, "{text}");
         }
     }

@@ -256,7 +256,15 @@ pub(crate) fn ordinal_suffix(scan: &Scan<'_>, amount: &Amount) -> Option<Figure>
 /// that is not a function word; "ranked first", "placed second": an ordinal
 /// word after a rank verb. "first" is a rank only after a rank verb: else it
 /// is mostly an adverb or means first-ever.
-pub(crate) fn ordinal_word(scan: &Scan<'_>, start: usize, end: usize, rank: u32) -> Option<Figure> {
+pub(crate) fn ordinal_word(
+    scan: &mut Scan<'_>,
+    start: usize,
+    end: usize,
+    rank: u32,
+) -> Option<Figure> {
+    if let Some(date) = ordinal_of_month(scan, start, end, rank) {
+        return Some(date);
+    }
     let before = scan.text.get(..start).unwrap_or("").trim_end_matches(' ');
     let verb = before.get(before.trim_end_matches(|c: char| c.is_ascii_alphabetic()).len()..);
     if verb.and_then(|w| word_roles(scan, w)).is_some_and(|w| w.rank_verb) {
@@ -291,9 +299,10 @@ fn month_at(scan: &Scan<'_>, start: usize, end: usize, lowercase: bool) -> Optio
         return None;
     }
     let month = roles.month?;
-    let end =
-        if word.len() <= 4 && text::rest(scan.text, end).starts_with('.') { end + 1 } else { end };
-    text::ends_ascii_word(scan.text, end).then_some((month, end))
+    let point = word.len() <= 4 && text::rest(scan.text, end).starts_with('.');
+    let end = if point { end + 1 } else { end };
+    let digit_after_point = point && number::digit_at(scan.text, end).is_some();
+    (text::ends_ascii_word(scan.text, end) || digit_after_point).then_some((month, end))
 }
 
 /// A year of four digits after one space at `pos`, and its end.
@@ -377,6 +386,36 @@ pub(crate) fn month_date(scan: &mut Scan<'_>, start: usize, end: usize) -> Optio
     // A point after a month alone ends the sentence more often than it
     // abbreviates the month ("in May."): it stays out.
     named.then(|| dates::day(start, end, None, month, 1)).flatten()
+}
+
+/// "2019/aug/01", "2020-Sep-23": a year, a month name and a day joined by
+/// the same slash or dash, at `pos`.
+pub(crate) fn year_month_day(scan: &mut Scan<'_>, pos: usize) -> Option<Figure> {
+    let text = scan.text;
+    let run = number::digit_run(text, pos)?;
+    let year = run.year()?;
+    let sep = text::next_char(text, run.end).filter(|c| matches!(c, '/' | '-'))?;
+    let month_start = run.end + 1;
+    let (month, month_end) =
+        month_at(scan, month_start, text::letters_end(text, month_start), true)?;
+    if text::next_char(text, month_end) != Some(sep) {
+        return None;
+    }
+    let (day, end) = day_at(text, month_end + 1, false)?;
+    scan.month = Some((Some(year), month));
+    dates::day(pos, end, Some(year), month, day)
+}
+
+/// "fourth of July", "second of Aug 2020": an ordinal word at `start..end`
+/// before "of" and a month: a date.
+fn ordinal_of_month(scan: &mut Scan<'_>, start: usize, end: usize, rank: u32) -> Option<Figure> {
+    let text = scan.text;
+    let month_start = text::rest(text, end).starts_with(" of ").then_some(end + 4)?;
+    let (month, month_end) =
+        month_at(scan, month_start, text::letters_end(text, month_start), true)?;
+    let year = year_of_date(text, month_end, None);
+    scan.month = Some((year.map(|(y, _)| y), month));
+    dates::day(start, year.map_or(month_end, |(_, e)| e), year.map(|(y, _)| y), month, rank)
 }
 
 /// "12 October 2025", "5 May", "14 nov", "the 9th of May", "4th of july of

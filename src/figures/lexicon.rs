@@ -169,6 +169,8 @@ pub(crate) enum Marker {
     TrialPhase(String),
     /// 度, 도: the degree after a temperature scale and its number ("섭씨 20도").
     Degree,
+    /// Cents after an amount of money ("2 dollars 30 cents").
+    Cents,
     /// An approximation between the number and its unit: 여, 余.
     Approx,
     /// A word that starts like a unit but is not one.
@@ -321,6 +323,8 @@ pub(crate) struct CjkWords {
     pub clinical: Vec<String>,
     /// Words for one half, before a unit of time ("半年") or after a unit ("1時間半").
     pub half: Vec<String>,
+    /// Discount rates in tenths below ten and in percent from ten on ("9折", "75折").
+    pub discount: Vec<String>,
     /// Chars before a half word that make it no length of time ("上半年": first half).
     pub not_before_half: Vec<char>,
 }
@@ -399,6 +403,7 @@ impl Lexicon {
                 ),
                 "approx" => Marker::Approx,
                 "degree" => Marker::Degree,
+                "cents" => Marker::Cents,
                 "not_unit" => Marker::NotUnit,
                 _ => return Err(row.unknown(1)),
             };
@@ -536,6 +541,7 @@ fn cjk_words() -> Result<CjkWords, LexiconError> {
             "year_after" => Some(&mut out.year_after),
             "clinical" => Some(&mut out.clinical),
             "half" => Some(&mut out.half),
+            "discount" => Some(&mut out.discount),
             _ => None,
         };
         if let Some(words) = words {

@@ -31,6 +31,7 @@
 
 mod affix;
 mod cjk;
+mod compound;
 mod dates;
 mod english;
 mod guard;

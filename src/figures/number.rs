@@ -299,6 +299,12 @@ fn part(lexicon: &Lexicon, text: &str, pos: usize, abbreviations: bool) -> Optio
     })
 }
 
+/// The factor of an English scale word ("million") written at `pos`, and
+/// the position after it.
+pub(crate) fn scale_word_at(lexicon: &Lexicon, text: &str, pos: usize) -> Option<(f64, usize)> {
+    scale_at(&lexicon.scales, text, pos, ScaleClass::Word)
+}
+
 /// The factor of a scale of `class` written at `pos`, and the position after it.
 fn scale_at(
     scales: &AffixTable<Scale>,

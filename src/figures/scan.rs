@@ -11,7 +11,7 @@ use aho_corasick::{AhoCorasick, Input, MatchKind};
 use super::affix::Affix;
 use super::lexicon::{Currency, Lexicon, Marker, NumberWord, Prefix, ScaleClass, Suffix};
 use super::number::{self, Amount};
-use super::{cjk, dates, english, guard, korean, text};
+use super::{cjk, compound, dates, english, guard, korean, text};
 use crate::model::{Figure, FigureKind, Lang, Span};
 
 /// Levels and ranks written with a marker are at most this.
@@ -273,7 +273,11 @@ impl<'a> Scan<'a> {
             }
             Some((Prefix::Era(_), _)) | None => {}
         }
-        if let Some(figure) = dates::numeric(text, pos).or_else(|| english::day_month(self, pos)) {
+        let month_first = self.lang == Lang::En;
+        let date = dates::numeric(text, pos, month_first)
+            .or_else(|| english::day_month(self, pos))
+            .or_else(|| english::year_month_day(self, pos));
+        if let Some(figure) = date {
             return Step::Found(figure);
         }
         let Some(amount) = number::amount(self.lexicon, text, pos, false) else {
@@ -336,21 +340,6 @@ impl<'a> Scan<'a> {
         match self.lexicon.prefixes.longest_before(text, start) {
             Some((affix, sign_start)) if affix.meaning == Prefix::Minus => Some(sign_start),
             _ => None,
-        }
-    }
-
-    /// `figure`, a unit ending its span, extended by a half written right
-    /// after it ("1時間半", "三年半"): `factor` converts the half like the unit.
-    pub(crate) fn with_half(&self, figure: Figure, factor: f64) -> Figure {
-        let rest = text::rest(self.text, figure.span.end);
-        let half = self.lexicon.cjk.half.iter().find(|h| rest.starts_with(h.as_str()));
-        match half {
-            Some(half) if figure.value_max.is_none() => Figure {
-                span: Span::new(figure.span.start, figure.span.end + half.len()),
-                value: figure.value.map(|v| v + 0.5 * factor),
-                ..figure
-            },
-            _ => figure,
         }
     }
 
@@ -432,7 +421,7 @@ impl<'a> Scan<'a> {
     /// "百分之十五", "百分之3.5": a percentage written before its number at `pos`.
     /// `factor` converts the number to percent ("千分之五" is 0.5%).
     fn prefixed_percent(&self, factor: f64, start: usize, pos: usize) -> Step {
-        let amount = number::amount(self.lexicon, self.text, pos, false)
+        let amount = number::amount(self.lexicon, self.text, pos, true)
             .or_else(|| number::han(self.lexicon, self.text, pos));
         match amount {
             Some(amount) => {
@@ -546,11 +535,15 @@ impl<'a> Scan<'a> {
                 if unit.kind == FigureKind::Duration && amount.scaled() {
                     return None;
                 }
+                let in_percent =
+                    amount.value() >= 10.0 && self.lexicon.cjk.discount.contains(&suffix.surface);
+                let factor = if in_percent { 1.0 } else { unit.factor };
                 let mut figure = with_unit(unit.kind, amount.start, end, amount, &unit.symbol);
-                figure.value = figure.value.map(|v| v * unit.factor);
-                figure.value_max = figure.value_max.map(|v| v * unit.factor);
-                let figure = self.repeated_range(figure, amount, suffix, unit.factor);
-                self.with_half(figure, unit.factor)
+                figure.value = figure.value.map(|v| v * factor);
+                figure.value_max = figure.value_max.map(|v| v * factor);
+                let figure = self.repeated_range(figure, amount, suffix, factor);
+                let figure = compound::with_half(self, figure, factor);
+                compound::with_subunit(self, figure, &unit.symbol)
             }
             Suffix::Currency(currency) => {
                 let figure = with_unit(
@@ -560,7 +553,9 @@ impl<'a> Scan<'a> {
                     amount,
                     currency_code(currency, self.doc_lang),
                 );
-                self.repeated_range(figure, amount, suffix, 1.0)
+                let figure = self.repeated_range(figure, amount, suffix, 1.0);
+                let figure = compound::with_scale(self, figure, amount);
+                compound::with_cents(self, figure)
             }
             Suffix::Counter { noun_follows } => {
                 self.count_with_counter(amount, &suffix.surface, end, *noun_follows)
@@ -591,7 +586,11 @@ impl<'a> Scan<'a> {
                 return Some(marked_level(amount, end, subject));
             }
             Suffix::Marker(
-                Marker::Approx | Marker::NotUnit | Marker::MonthDay | Marker::Degree,
+                Marker::Approx
+                | Marker::NotUnit
+                | Marker::MonthDay
+                | Marker::Degree
+                | Marker::Cents,
             ) => return None,
         };
         Some(Step::Found(found))
