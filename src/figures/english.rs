@@ -176,7 +176,11 @@ pub(crate) fn spelled(scan: &mut Scan<'_>, start: usize) -> Option<Figure> {
         return Some(figure);
     }
     if amount.value() < 2.0 && !amount.scaled() {
-        return None;
+        // "one mile": a unit of measure, not an idiom ("one day").
+        return match scan.measure(&amount) {
+            Some(Step::Found(figure)) if figure.kind == FigureKind::Quantity => Some(figure),
+            _ => None,
+        };
     }
     match scan.measure(&amount) {
         Some(Step::Found(figure)) => Some(figure),
@@ -360,6 +364,21 @@ fn day_after(text: &str, pos: usize) -> Option<(u32, usize, Option<char>)> {
         .map(|(day, end)| (day, end, None))
 }
 
+/// A day of the month written as an ordinal word at `pos` ("first",
+/// "twenty-second", "twenty ninth"), and its end.
+fn spelled_day(scan: &Scan<'_>, pos: usize) -> Option<(u32, usize)> {
+    let words = &scan.lexicon.number_words;
+    let (rank, end) = match number::number_word(words, scan.text, pos)? {
+        (NumberWord::Ordinal(rank), end) => (f64::from(rank), end),
+        _ => {
+            let figure = compound_ordinal(scan, &number::spelled(scan.lexicon, scan.text, pos)?)?;
+            (figure.value?, figure.span.end)
+        }
+    };
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // 1 to 31
+    (1.0..=31.0).contains(&rank).then_some((rank as u32, end))
+}
+
 /// "Oct 12, 2025", "October 12, 2025", "July 25", "March 2024", "july 4th of
 /// 1995", "Sep-23-2020", and a month alone after a word that names a time
 /// ("in June", "since May", "mid-March"): a date starting with the month
@@ -367,7 +386,12 @@ fn day_after(text: &str, pos: usize) -> Option<(u32, usize, Option<char>)> {
 pub(crate) fn month_date(scan: &mut Scan<'_>, start: usize, end: usize) -> Option<Figure> {
     let (month, month_end) = month_at(scan, start, end, true)?;
     let text = scan.text;
-    if let Some((day, day_end, separator)) = day_after(text, month_end) {
+    let spelled = || {
+        text::after_gap(text, month_end)
+            .and_then(|p| spelled_day(scan, p))
+            .map(|(d, e)| (d, e, None))
+    };
+    if let Some((day, day_end, separator)) = day_after(text, month_end).or_else(spelled) {
         let year = year_of_date(text, day_end, separator);
         let end = year.map_or(day_end, |(_, e)| e);
         scan.month = Some((year.map(|(y, _)| y), month));
@@ -491,8 +515,8 @@ pub(crate) fn level(scan: &Scan<'_>, start: usize, end: usize) -> Option<Figure>
 #[cfg(test)]
 mod tests {
     use super::super::testutil::{
-        check, count, date, duration, level, money, month_of, ordinal, partial, percent, points,
-        quantity, subjects, year,
+        check, count, date, duration, level, money, month, month_of, ordinal, partial, percent,
+        points, quantity, subjects, year,
     };
     use crate::model::Lang;
 
@@ -734,6 +758,23 @@ mod tests {
                 ("thirty-third", &[ordinal("thirty-third", 33.0)]),
                 ("three hundredth", &[ordinal("three hundredth", 300.0)]),
                 ("up 12 percents", &[percent("12 percents", 12.0)]),
+            ],
+            Lang::En,
+        );
+    }
+
+    #[test]
+    fn fractions_single_units_and_spelled_days() {
+        check(
+            &[
+                ("a 3/4 mile loop", &[quantity("3/4 mile", 0.75, "mi")]),
+                ("about 6 1/2 miles", &[quantity("6 1/2 miles", 6.5, "mi")]),
+                ("one mile away", &[quantity("one mile", 1.0, "mi")]),
+                ("3 lakh tonnes", &[quantity("3 lakh tonnes", 3e5, "t")]),
+                ("a 40 -60mm lens", &[quantity("60mm", 60.0, "mm")]),
+                ("on June twenty-first", &[partial("June twenty-first", 6, 21)]),
+                ("In May two companies", &[month("May", 5), count("two companies", 2.0)]),
+                ("1/2 of them", &[]),
             ],
             Lang::En,
         );

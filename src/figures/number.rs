@@ -603,6 +603,28 @@ pub(crate) fn word_amount(start: usize, end: usize, value: u32) -> Amount {
     han_amount(start, end, f64::from(value), false, Some(bare))
 }
 
+/// A common fraction written at `pos` ("1/2", "3/4"), its value and end; a
+/// whole number and a space may come first ("10 1/2").
+pub(crate) fn fraction_at(text: &str, pos: usize) -> Option<(f64, usize)> {
+    let fraction = |at: usize| {
+        let top = digit_run(text, at).filter(|r| r.digits <= 2)?;
+        let bottom = text::rest(text, top.end)
+            .strip_prefix('/')
+            .and_then(|_| digit_run(text, top.end + 1))
+            .filter(|r| r.digits <= 2 && r.value > top.value)?;
+        #[allow(clippy::cast_precision_loss)] // two digits
+        let value = top.value as f64 / bottom.value as f64;
+        text::ends_ascii_word(text, bottom.end).then_some((value, bottom.end))
+    };
+    if let Some(found) = fraction(pos) {
+        return Some(found);
+    }
+    let whole = digit_run(text, pos).filter(|r| r.digits <= 3)?;
+    #[allow(clippy::cast_precision_loss)] // three digits
+    let whole_value = whole.value as f64;
+    fraction(text::after_gap(text, whole.end)?).map(|(value, end)| (whole_value + value, end))
+}
+
 /// The amount of a fraction written as one word at `start..end` ("半": 0.5).
 pub(crate) fn fraction_amount(start: usize, end: usize, value: f64) -> Amount {
     let low = Part { value, scaled: false, integer: false, bare: None, group_factor: None };

@@ -286,6 +286,9 @@ impl<'a> Scan<'a> {
         if let Some(figure) = self.level_pair(&amount) {
             return Step::Found(figure);
         }
+        if let Some(figure) = self.fraction_measure(pos) {
+            return Step::Found(figure);
+        }
         if guard::code_continues(text, amount.end) {
             return Step::Skip(guard::token_end(text, pos));
         }
@@ -335,7 +338,10 @@ impl<'a> Scan<'a> {
             let sign_start = start - sign.len_utf8();
             let opens = text::prev_char(text, sign_start)
                 .is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[') || !c.is_ascii());
-            return opens.then_some(sign_start);
+            // "75 -300mm" is a range, not a negative number.
+            let before = text.get(..sign_start).unwrap_or("").trim_end_matches(' ');
+            let after_number = before.ends_with(|c: char| c.is_ascii_digit());
+            return (opens && !after_number).then_some(sign_start);
         }
         match self.lexicon.prefixes.longest_before(text, start) {
             Some((affix, sign_start)) if affix.meaning == Prefix::Minus => Some(sign_start),
@@ -478,6 +484,20 @@ impl<'a> Scan<'a> {
                 Step::Found(figure)
             }
             _ => Step::Skip(amount.end),
+        }
+    }
+
+    /// "1/4 mile", "10 1/2 miles", "3/4 hour": a common fraction before a
+    /// unit of measure or of time.
+    fn fraction_measure(&mut self, pos: usize) -> Option<Figure> {
+        let (value, end) = number::fraction_at(self.text, pos)?;
+        match self.measure(&number::fraction_amount(pos, end, value))? {
+            Step::Found(figure)
+                if matches!(figure.kind, FigureKind::Quantity | FigureKind::Duration) =>
+            {
+                Some(figure)
+            }
+            _ => None,
         }
     }
 
