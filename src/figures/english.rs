@@ -295,11 +295,12 @@ pub(crate) fn ordinal_word(
 /// position after it (and after the point of an abbreviation: "Oct.").
 fn month_at(scan: &Scan<'_>, start: usize, end: usize, lowercase: bool) -> Option<(u32, usize)> {
     let word = scan.text.get(start..end)?;
-    let roles = word_roles(scan, word)?;
     let capitalised = word.starts_with(|c: char| c.is_ascii_uppercase());
-    if !(capitalised || (lowercase && !roles.function))
-        || !text::starts_ascii_word(scan.text, start)
-    {
+    if !(capitalised || lowercase) || !text::starts_ascii_word(scan.text, start) {
+        return None;
+    }
+    let roles = word_roles(scan, word)?;
+    if !capitalised && roles.function {
         return None;
     }
     let month = roles.month?;

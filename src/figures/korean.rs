@@ -156,10 +156,11 @@ pub(crate) fn sino_numeral(scan: &mut Scan<'_>, start: usize, end: usize) -> Ste
     if text::prev_char(text, start).is_some_and(text::is_hangul) {
         return Step::Skip(end);
     }
-    let skip =
-        Step::Skip(number::numeral_run_end(scan.lexicon, text, start, Script::Hangul).max(end));
-    let Some(amount) = number::sino(scan.lexicon, text, start) else { return skip };
-    let Some((suffix, _)) = scan.suffix_after(amount.end) else { return skip };
+    let skip = |scan: &Scan<'_>| {
+        Step::Skip(number::numeral_run_end(scan.lexicon, text, start, Script::Hangul).max(end))
+    };
+    let Some(amount) = number::sino(scan.lexicon, text, start) else { return skip(scan) };
+    let Some((suffix, _)) = scan.suffix_after(amount.end) else { return skip(scan) };
     let one_syllable = amount.end - start == end - start && amount.value() < 10.0;
     let attached = scan.lexicon.suffixes.longest_at(text, amount.end).is_some();
     let counts = match &suffix.meaning {
@@ -171,11 +172,11 @@ pub(crate) fn sino_numeral(scan: &mut Scan<'_>, start: usize, end: usize) -> Ste
         _ => false,
     };
     if !counts || (one_syllable && amount.value() == 2.0) {
-        return skip;
+        return skip(scan);
     }
     match scan.measure(&amount) {
         Some(found @ Step::Found(_)) => found,
-        _ => skip,
+        _ => skip(scan),
     }
 }
 
