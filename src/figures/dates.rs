@@ -58,8 +58,8 @@ pub(crate) fn month_of_year(start: usize, end: usize, year: i32, month: u32) -> 
 /// A numeric date at `pos`: year, month and day joined by the same `-`, `.`
 /// or `/` (a space may follow a `.`), or day, month and year ("23.04.2022";
 /// with a slash, month first when `month_first` unless the first number
-/// cannot be a month: "5/17/2018"), then optionally a clock time "09:16" or "09:16:17" after
-/// one space.
+/// cannot be a month: "5/17/2018"), then optionally a clock time "09:16" or
+/// "09:16:17" after one space.
 pub(crate) fn numeric(text: &str, pos: usize, month_first: bool) -> Option<Figure> {
     year_first(text, pos).or_else(|| year_last(text, pos, month_first))
 }
@@ -81,16 +81,7 @@ fn year_last(text: &str, pos: usize, month_first: bool) -> Option<Figure> {
         _ if b <= 12 => (b, a),
         _ => (a, b),
     };
-    let mut end = year_run.end;
-    if matches!(text::next_char(text, end), Some(c) if c.is_ascii_alphanumeric())
-        || continues_with_digits(text, end)
-    {
-        return None;
-    }
-    if let Some(time_end) = text::after_gap(text, end).and_then(|at| clock_time(text, at)) {
-        end = time_end;
-    }
-    self::day(pos, end, Some(year), month, day_of_month)
+    dated(text, pos, year_run.end, (year, month, day_of_month))
 }
 
 /// "2025-12-15", "2025. 7. 17": a date that starts with its year.
@@ -109,15 +100,23 @@ fn year_first(text: &str, pos: usize) -> Option<Figure> {
         return None;
     }
     let (day_of_month, day_run) = field(month_run.end, 31)?;
-    let mut end = day_run.end;
+    dated(text, pos, day_run.end, (year, month, day_of_month))
+}
+
+/// The date of a numeric date from `pos` to `end`, unless it runs on as a
+/// code, with a clock time after one space taken into its span.
+fn dated(
+    text: &str,
+    pos: usize,
+    end: usize,
+    (year, month, day_of_month): (i32, u32, u32),
+) -> Option<Figure> {
     if matches!(text::next_char(text, end), Some(c) if c.is_ascii_alphanumeric())
         || continues_with_digits(text, end)
     {
         return None;
     }
-    if let Some(time_end) = text::after_gap(text, end).and_then(|at| clock_time(text, at)) {
-        end = time_end;
-    }
+    let end = text::after_gap(text, end).and_then(|at| clock_time(text, at)).unwrap_or(end);
     self::day(pos, end, Some(year), month, day_of_month)
 }
 
