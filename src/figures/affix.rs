@@ -69,10 +69,10 @@ impl<M> Affix<M> {
 pub(crate) struct AffixTable<M> {
     /// Entries sorted by descending surface length.
     entries: Vec<Affix<M>>,
-    /// For each first char, the entries whose surface starts with it (either
-    /// case when the entry folds case), longest first: Hangul and Han
-    /// surfaces share a handful of first bytes, but not their first chars.
-    by_first_char: HashMap<char, Vec<usize>>,
+    /// For each first char, sorted, the entries whose surface starts with it
+    /// (either case when the entry folds case), longest first: Hangul and
+    /// Han surfaces share a handful of first bytes, but not their first chars.
+    by_first_char: Vec<(char, Vec<usize>)>,
     /// For each byte, the entries whose surface ends with it, longest first.
     by_last_byte: Vec<Vec<usize>>,
 }
@@ -108,6 +108,8 @@ impl<M> AffixTable<M> {
                 }
             }
         }
+        let mut by_first_char: Vec<_> = by_first_char.into_iter().collect();
+        by_first_char.sort_unstable_by_key(|(c, _)| *c);
         AffixTable { entries, by_first_char, by_last_byte }
     }
 
@@ -121,8 +123,9 @@ impl<M> AffixTable<M> {
     pub(crate) fn longest_at(&self, text: &str, pos: usize) -> Option<(&Affix<M>, usize)> {
         let hay = super::text::rest(text, pos);
         let first = hay.chars().next()?;
-        self.by_first_char
-            .get(&first)?
+        let at = self.by_first_char.binary_search_by_key(&first, |(c, _)| *c).ok()?;
+        self.by_first_char[at]
+            .1
             .iter()
             .map(|&i| &self.entries[i])
             .filter(|e| e.is_at_start_of(hay))

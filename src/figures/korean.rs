@@ -7,7 +7,7 @@
 //! Units, currencies, counters, scales and calendar markers are data shared
 //! with the other languages; dates are read in `dates`.
 
-use super::lexicon::{Marker, NumberWord, Suffix};
+use super::lexicon::{Marker, Suffix};
 use super::number::{self, Script};
 use super::scan::{Scan, Step, figure};
 use super::text;
@@ -115,14 +115,10 @@ pub(crate) fn native_count(
 fn native_at<'l>(scan: &Scan<'l>, pos: usize) -> Option<(&'l str, u32, usize)> {
     let rest = text::rest(scan.text, pos);
     scan.lexicon
-        .number_words
+        .natives
         .iter()
-        .filter_map(|(word, meaning)| match meaning {
-            NumberWord::Native(value) if rest.starts_with(word.as_str()) => {
-                Some((word.as_str(), *value, pos + word.len()))
-            }
-            _ => None,
-        })
+        .filter(|(word, _)| rest.starts_with(word.as_str()))
+        .map(|(word, value)| (word.as_str(), *value, pos + word.len()))
         .max_by_key(|(word, _, _)| word.len())
 }
 
@@ -186,14 +182,10 @@ pub(crate) fn native_ordinal(scan: &Scan<'_>, start: usize, end: usize) -> Optio
     let before = before.strip_suffix(' ').unwrap_or(before);
     let (numeral_start, rank) = scan
         .lexicon
-        .number_words
+        .natives
         .iter()
-        .filter_map(|(word, meaning)| match meaning {
-            NumberWord::Native(rank) if before.ends_with(word.as_str()) => {
-                Some((before.len() - word.len(), *rank))
-            }
-            _ => None,
-        })
+        .filter(|(word, _)| before.ends_with(word.as_str()))
+        .map(|(word, rank)| (before.len() - word.len(), *rank))
         .min_by_key(|(numeral_start, _)| *numeral_start)?;
     let free = scan.free(numeral_start)
         && !text::prev_char(scan.text, numeral_start).is_some_and(text::is_hangul);

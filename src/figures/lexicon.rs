@@ -302,6 +302,8 @@ pub(crate) struct Lexicon {
     pub han_digits: Vec<(char, u32)>,
     /// The Sino-Korean digit syllables of `number_words` and their values.
     pub sino_digits: Vec<(char, u32)>,
+    /// The Korean native numerals of `number_words` and their values.
+    pub natives: Vec<(String, u32)>,
     /// English words by lowercase surface.
     pub english: HashMap<String, EnglishWord>,
     /// Korean word lists.
@@ -436,6 +438,13 @@ impl Lexicon {
                 .collect::<Vec<_>>()
         };
         let han_digits = digits(|w| if let NumberWord::Han(v) = w { Some(*v) } else { None });
+        let natives = number_words
+            .iter()
+            .filter_map(|(word, meaning)| match meaning {
+                NumberWord::Native(value) => Some((word.clone(), *value)),
+                _ => None,
+            })
+            .collect();
         let sino_digits = digits(|w| if let NumberWord::Sino(v) = w { Some(*v) } else { None });
         Ok(Lexicon {
             suffixes: table(suffixes)?,
@@ -444,6 +453,7 @@ impl Lexicon {
             number_words,
             han_digits,
             sino_digits,
+            natives,
             english: english_words()?,
             korean: korean_words()?,
             cjk: cjk_words()?,

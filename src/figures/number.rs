@@ -616,10 +616,10 @@ pub(crate) fn fraction_at(text: &str, pos: usize) -> Option<(f64, usize)> {
         let value = top.value as f64 / bottom.value as f64;
         text::ends_ascii_word(text, bottom.end).then_some((value, bottom.end))
     };
-    if let Some(found) = fraction(pos) {
-        return Some(found);
-    }
     let whole = digit_run(text, pos).filter(|r| r.digits <= 3)?;
+    if text::rest(text, whole.end).starts_with('/') {
+        return fraction(pos);
+    }
     #[allow(clippy::cast_precision_loss)] // three digits
     let whole_value = whole.value as f64;
     fraction(text::after_gap(text, whole.end)?).map(|(value, end)| (whole_value + value, end))
