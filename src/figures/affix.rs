@@ -2,6 +2,8 @@
 //! before a number ("kg", "억", "달러", "US$", "제"), shared by every lexicon
 //! table whatever it means.
 
+use std::collections::HashMap;
+
 /// One surface of a table and what it means.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Affix<M> {
@@ -9,15 +11,19 @@ pub(crate) struct Affix<M> {
     pub surface: String,
     /// What the surface stands for.
     pub meaning: M,
-    /// Lowercase ASCII surfaces of three letters or more match in any letter case.
+    /// The surface matches in any letter case (see [`Affix::new`]).
     folds_case: bool,
 }
 
 impl<M> Affix<M> {
-    /// An entry; its case rule follows from the surface.
+    /// An entry; its case rule follows from the surface: lowercase words of
+    /// three letters or more, and lowercase letters before a dollar sign
+    /// ("us$", "hk $"), match in any letter case.
     pub(crate) fn new(surface: &str, meaning: M) -> Self {
-        let folds_case = surface.bytes().filter(u8::is_ascii_lowercase).count() >= 3
-            && surface.bytes().all(|b| b.is_ascii_lowercase() || b == b' ');
+        let letters = surface.bytes().filter(u8::is_ascii_lowercase).count();
+        let dollar = surface.ends_with('$') && letters > 0;
+        let folds_case = (letters >= 3 || dollar)
+            && surface.bytes().all(|b| b.is_ascii_lowercase() || matches!(b, b' ' | b'$'));
         Affix { surface: surface.to_owned(), meaning, folds_case }
     }
 
@@ -63,9 +69,10 @@ impl<M> Affix<M> {
 pub(crate) struct AffixTable<M> {
     /// Entries sorted by descending surface length.
     entries: Vec<Affix<M>>,
-    /// For each byte, the entries whose surface starts with it (either case
-    /// when the entry folds case), longest first.
-    by_first_byte: Vec<Vec<usize>>,
+    /// For each first char, sorted, the entries whose surface starts with it
+    /// (either case when the entry folds case), longest first: Hangul and
+    /// Han surfaces share a handful of first bytes, but not their first chars.
+    by_first_char: Vec<(char, Vec<usize>)>,
     /// For each byte, the entries whose surface ends with it, longest first.
     by_last_byte: Vec<Vec<usize>>,
 }
@@ -76,24 +83,34 @@ impl<M> AffixTable<M> {
         entries.sort_by(|a, b| {
             b.surface.len().cmp(&a.surface.len()).then_with(|| a.surface.cmp(&b.surface))
         });
-        let mut by_first_byte = vec![Vec::new(); 256];
+        let mut by_first_char: HashMap<char, Vec<usize>> = HashMap::new();
         let mut by_last_byte = vec![Vec::new(); 256];
         for (index, entry) in entries.iter().enumerate() {
-            let bytes = entry.surface.as_bytes();
-            for (table, byte) in
-                [(&mut by_first_byte, bytes.first()), (&mut by_last_byte, bytes.last())]
-            {
-                let Some(&byte) = byte else { continue };
-                let mut cases = vec![byte];
-                if entry.folds_case && byte.is_ascii_alphabetic() {
-                    cases = vec![byte.to_ascii_lowercase(), byte.to_ascii_uppercase()];
+            let folds = |c: char| {
+                if entry.folds_case && c.is_ascii_alphabetic() {
+                    vec![c.to_ascii_lowercase(), c.to_ascii_uppercase()]
+                } else {
+                    vec![c]
                 }
-                for b in cases {
-                    table[usize::from(b)].push(index);
+            };
+            if let Some(first) = entry.surface.chars().next() {
+                for c in folds(first) {
+                    by_first_char.entry(c).or_default().push(index);
+                }
+            }
+            if let Some(&last) = entry.surface.as_bytes().last() {
+                let mut cases = vec![last];
+                if entry.folds_case && last.is_ascii_alphabetic() {
+                    cases = vec![last.to_ascii_lowercase(), last.to_ascii_uppercase()];
+                }
+                for byte in cases {
+                    by_last_byte[usize::from(byte)].push(index);
                 }
             }
         }
-        AffixTable { entries, by_first_byte, by_last_byte }
+        let mut by_first_char: Vec<_> = by_first_char.into_iter().collect();
+        by_first_char.sort_unstable_by_key(|(c, _)| *c);
+        AffixTable { entries, by_first_char, by_last_byte }
     }
 
     /// Every entry, longest surface first.
@@ -105,8 +122,10 @@ impl<M> AffixTable<M> {
     /// ending in an ASCII letter or digit must not be followed by another one.
     pub(crate) fn longest_at(&self, text: &str, pos: usize) -> Option<(&Affix<M>, usize)> {
         let hay = super::text::rest(text, pos);
-        let first = *hay.as_bytes().first()?;
-        self.by_first_byte[usize::from(first)]
+        let first = hay.chars().next()?;
+        let at = self.by_first_char.binary_search_by_key(&first, |(c, _)| *c).ok()?;
+        self.by_first_char[at]
+            .1
             .iter()
             .map(|&i| &self.entries[i])
             .filter(|e| e.is_at_start_of(hay))

@@ -11,7 +11,7 @@
 
 use super::lexicon::{Marker, Prefix, Suffix};
 use super::number;
-use super::scan::{Scan, figure};
+use super::scan::{Scan, Step, figure};
 use super::text;
 use crate::model::{Figure, FigureKind};
 
@@ -84,11 +84,24 @@ pub(crate) fn roman_phase(
     })
 }
 
+/// "半年", "半个钟头", "半小时": a half before a unit of time at
+/// `start..end`, unless a char before it makes it a part ("上半年").
+pub(crate) fn half(scan: &mut Scan<'_>, start: usize, end: usize) -> Option<Figure> {
+    let before = text::prev_char(scan.text, start);
+    if before.is_some_and(|c| scan.lexicon.cjk.not_before_half.contains(&c)) {
+        return None;
+    }
+    match scan.measure(&number::fraction_amount(start, end, 0.5))? {
+        Step::Found(figure) if figure.kind == FigureKind::Duration => Some(figure),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::testutil::{
         check, count, date, day_alone, duration, money, month, month_of, ordinal, partial, percent,
-        year,
+        points, quantity, year,
     };
     use crate::model::Lang;
 
@@ -136,6 +149,56 @@ mod tests {
                 ("3天内", &[duration("3天", 3.0, "day")]),
                 ("增长3.5%", &[percent("3.5%", 3.5)]),
                 ("100万～200万个", &[count("100万～200万个", 1e6).to(2e6)]),
+            ],
+            Lang::Zh,
+        );
+    }
+
+    #[test]
+    fn halves_signs_and_ranks() {
+        check(
+            &[
+                ("负2.5%", &[percent("负2.5%", -2.5)]),
+                ("三年半", &[duration("三年半", 3.5, "year")]),
+                ("等了半个钟头", &[duration("半个钟头", 0.5, "hour")]),
+                ("上半年营收", &[]),
+                ("10月3号", &[partial("10月3号", 10, 3)]),
+                ("3号线", &[]),
+                ("第十四", &[ordinal("第十四", 14.0)]),
+                ("第三方", &[]),
+                ("20港元", &[money("20港元", 20.0, "HKD")]),
+                ("七成", &[percent("七成", 70.0)]),
+                ("3个百分点", &[points("3个百分点", 3.0)]),
+                ("8岁", &[duration("8岁", 8.0, "year")]),
+            ],
+            Lang::Zh,
+        );
+        check(
+            &[
+                ("華氏50度", &[quantity("華氏50度", 50.0, "°F")]),
+                ("二十番目", &[ordinal("二十番目", 20.0)]),
+                ("三兆番目", &[ordinal("三兆番目", 3e12)]),
+                ("1時間半", &[duration("1時間半", 1.5, "hour")]),
+                ("明治5年", &[year("明治5年", 1872.0)]),
+                ("５０マイル", &[quantity("５０マイル", 50.0, "mi")]),
+                ("前年比−５％", &[percent("−５％", -5.0)]),
+            ],
+            Lang::Ja,
+        );
+    }
+
+    #[test]
+    fn fractions_of_percent_financial_digits_and_decimals() {
+        check(
+            &[
+                ("千分之五", &[percent("千分之五", 0.5)]),
+                ("万分之三", &[percent("万分之三", 0.03)]),
+                ("百分之十二点五", &[percent("百分之十二点五", 12.5)]),
+                ("肆拾伍元", &[money("肆拾伍元", 45.0, "CNY")]),
+                ("三点五成", &[percent("三点五成", 35.0)]),
+                ("第一名", &[ordinal("第一名", 1.0)]),
+                ("一吨", &[quantity("一吨", 1.0, "t")]),
+                ("一家公司", &[]),
             ],
             Lang::Zh,
         );

@@ -56,9 +56,36 @@ pub(crate) fn month_of_year(start: usize, end: usize, year: i32, month: u32) -> 
 }
 
 /// A numeric date at `pos`: year, month and day joined by the same `-`, `.`
-/// or `/` (a space may follow a `.`), then optionally a clock time
-/// "09:16" or "09:16:17" after one space.
-pub(crate) fn numeric(text: &str, pos: usize) -> Option<Figure> {
+/// or `/` (a space may follow a `.`), or day, month and year ("23.04.2022";
+/// with a slash, month first when `month_first` unless the first number
+/// cannot be a month: "5/17/2018"), then optionally a clock time "09:16" or
+/// "09:16:17" after one space.
+pub(crate) fn numeric(text: &str, pos: usize, month_first: bool) -> Option<Figure> {
+    year_first(text, pos).or_else(|| year_last(text, pos, month_first))
+}
+
+/// "23.04.2022", "5/17/2018", "29-03-2018 10:20": a date that ends with its
+/// year; with a slash the month comes first when `month_first` (English).
+fn year_last(text: &str, pos: usize, month_first: bool) -> Option<Figure> {
+    let first = number::digit_run(text, pos).filter(|r| r.digits <= 2)?;
+    let sep = text::next_char(text, first.end).filter(|c| matches!(c, '-' | '.' | '/'))?;
+    let second = number::digit_run(text, first.end + 1).filter(|r| r.digits <= 2)?;
+    if text::next_char(text, second.end) != Some(sep) {
+        return None;
+    }
+    let year_run = number::digit_run(text, second.end + 1)?;
+    let year = year_run.year()?;
+    let (a, b) = (first.small(31)?, second.small(31)?);
+    let (month, day_of_month) = match sep {
+        '/' if month_first && a <= 12 => (a, b),
+        _ if b <= 12 => (b, a),
+        _ => (a, b),
+    };
+    dated(text, pos, year_run.end, (year, month, day_of_month))
+}
+
+/// "2025-12-15", "2025. 7. 17": a date that starts with its year.
+fn year_first(text: &str, pos: usize) -> Option<Figure> {
     let year_run = number::digit_run(text, pos)?;
     let year = year_run.year()?;
     let sep = text::next_char(text, year_run.end).filter(|c| matches!(c, '-' | '.' | '/'))?;
@@ -73,15 +100,23 @@ pub(crate) fn numeric(text: &str, pos: usize) -> Option<Figure> {
         return None;
     }
     let (day_of_month, day_run) = field(month_run.end, 31)?;
-    let mut end = day_run.end;
+    dated(text, pos, day_run.end, (year, month, day_of_month))
+}
+
+/// The date of a numeric date from `pos` to `end`, unless it runs on as a
+/// code, with a clock time after one space taken into its span.
+fn dated(
+    text: &str,
+    pos: usize,
+    end: usize,
+    (year, month, day_of_month): (i32, u32, u32),
+) -> Option<Figure> {
     if matches!(text::next_char(text, end), Some(c) if c.is_ascii_alphanumeric())
         || continues_with_digits(text, end)
     {
         return None;
     }
-    if let Some(time_end) = text::after_gap(text, end).and_then(|at| clock_time(text, at)) {
-        end = time_end;
-    }
+    let end = text::after_gap(text, end).and_then(|at| clock_time(text, at)).unwrap_or(end);
     self::day(pos, end, Some(year), month, day_of_month)
 }
 
@@ -118,7 +153,7 @@ fn marked_month(scan: &Scan<'_>, at: usize) -> Option<(u32, usize)> {
 
 /// A number followed by a day marker at `at` ("17일", "25日").
 fn marked_day(scan: &Scan<'_>, at: usize) -> Option<(u32, usize)> {
-    marked(scan, at, Marker::Day, 31)
+    marked(scan, at, Marker::Day, 31).or_else(|| marked(scan, at, Marker::MonthDay, 31))
 }
 
 fn marked(scan: &Scan<'_>, at: usize, marker: Marker, max: u32) -> Option<(u32, usize)> {
@@ -146,7 +181,7 @@ pub(crate) fn year_marker(scan: &mut Scan<'_>, amount: &Amount, end: usize) -> O
         }
         let mut figure = ranged(FigureKind::Duration, amount.start, end, amount);
         figure.unit = Some("year".to_owned());
-        return Some(Step::Found(figure));
+        return Some(Step::Found(super::compound::with_half(scan, figure, 1.0)));
     };
     if year_max.is_none() {
         return after_year(scan, amount.start, end, year).map(Step::Found);
@@ -293,9 +328,13 @@ mod tests {
             ("2025-12-15-3", None),
             ("1832-1836", None),
             ("2025.12", None),
+            ("23.04.2022 14:55 x", Some((16, ymd(2022, 4, 23)))),
+            ("5/17/2018", Some((9, ymd(2018, 5, 17)))),
+            ("29/03/2018", Some((10, ymd(2018, 3, 29)))),
+            ("1.2.3", None),
         ];
         for (text, expected) in cases {
-            let got = numeric(text, 0).map(|f| (f.span.end, f.date.unwrap()));
+            let got = numeric(text, 0, true).map(|f| (f.span.end, f.date.unwrap()));
             assert_eq!(got, *expected, "{text}");
         }
     }

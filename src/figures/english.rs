@@ -6,7 +6,7 @@
 //! Units, currencies and scale words are shared with the other languages and
 //! read by the scan; this module decides what the words around them mean.
 
-use super::lexicon::EnglishWord;
+use super::lexicon::{EnglishWord, NumberWord};
 use super::number::{self, Amount};
 use super::scan::{Scan, Step, figure, ranged};
 use super::{dates, text};
@@ -75,10 +75,22 @@ fn counted_noun<'t>(scan: &Scan<'t>, pos: usize) -> Option<(&'t str, usize)> {
     None
 }
 
+/// How a number is written, for [`count_words`].
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Written {
+    /// In digits.
+    Digits,
+    /// In words.
+    Spelled,
+    /// The second number of a range written with words: it takes no range of its own.
+    RangeEnd,
+}
+
 /// "45 companies", "61 plants", "3-5 sites", "eight organizations", "two
 /// of which": a whole number and the plural noun it counts. Spelled numbers
-/// (`spelled`) also count before "of" ("two of which").
-fn count_words(scan: &mut Scan<'_>, amount: &Amount, spelled: bool) -> Option<Figure> {
+/// also count before "of" ("two of which").
+fn count_words(scan: &mut Scan<'_>, amount: &Amount, written: Written) -> Option<Figure> {
+    let spelled = written == Written::Spelled;
     if !amount.integer() || after_label(scan, amount.start) {
         return None;
     }
@@ -97,6 +109,9 @@ fn count_words(scan: &mut Scan<'_>, amount: &Amount, spelled: bool) -> Option<Fi
     if spelled && of && amount.value() >= 2.0 {
         return Some(ranged(FigureKind::Count, amount.start, amount.end, amount));
     }
+    if written == Written::RangeEnd {
+        return None;
+    }
     shared_measure(scan, amount)
 }
 
@@ -114,7 +129,7 @@ fn shared_measure(scan: &mut Scan<'_>, amount: &Amount) -> Option<Figure> {
         .filter(|high| high.high.is_none() && high.value() > 0.0)?;
     let second = match scan.measure(&high) {
         Some(Step::Found(figure)) => figure,
-        _ => count_words(scan, &high, false)?,
+        _ => count_words(scan, &high, Written::RangeEnd)?,
     };
     let shared = matches!(
         second.kind,
@@ -144,7 +159,7 @@ fn after_label(scan: &Scan<'_>, start: usize) -> bool {
 
 /// A count after a number written in digits.
 pub(crate) fn count(scan: &mut Scan<'_>, amount: &Amount) -> Option<Figure> {
-    count_words(scan, amount, false)
+    count_words(scan, amount, Written::Digits)
 }
 
 /// A figure starting with a spelled number at `start`: a unit or currency
@@ -157,13 +172,48 @@ pub(crate) fn spelled(scan: &mut Scan<'_>, start: usize) -> Option<Figure> {
         return None;
     }
     let amount = number::spelled(scan.lexicon, scan.text, start)?;
+    if let Some(figure) = compound_ordinal(scan, &amount) {
+        return Some(figure);
+    }
     if amount.value() < 2.0 && !amount.scaled() {
-        return None;
+        // "one mile": a unit of measure, not an idiom ("one day").
+        return match scan.measure(&amount) {
+            Some(Step::Found(figure)) if figure.kind == FigureKind::Quantity => Some(figure),
+            _ => None,
+        };
     }
     match scan.measure(&amount) {
         Some(Step::Found(figure)) => Some(figure),
-        _ => count_words(scan, &amount, true),
+        _ => count_words(scan, &amount, Written::Spelled),
     }
+}
+
+/// "twenty-first", "one hundred twenty fifth", "two hundredth": a spelled
+/// number ending in an ordinal word, after a hyphen or a space.
+fn compound_ordinal(scan: &Scan<'_>, amount: &Amount) -> Option<Figure> {
+    if amount.scaled() {
+        return None;
+    }
+    let text = scan.text;
+    let at = amount.end
+        + ["-", " "].iter().find(|j| text::rest(text, amount.end).starts_with(**j))?.len();
+    let (NumberWord::Ordinal(rank), end) =
+        number::number_word(&scan.lexicon.number_words, text, at)?
+    else {
+        return None;
+    };
+    let value = amount.value();
+    let rank = f64::from(rank);
+    let total = if rank >= 100.0 && value < 10.0 {
+        value * rank
+    } else if (rank < 10.0 && value % 10.0 == 0.0)
+        || (value >= 100.0 && value % 100.0 == 0.0 && rank < 100.0)
+    {
+        value + rank
+    } else {
+        return None;
+    };
+    Some(figure(FigureKind::Ordinal, amount.start, end, Some(total)))
 }
 
 /// The subject of an ordinal: up to four words after `pos`, ending before
@@ -210,14 +260,29 @@ pub(crate) fn ordinal_suffix(scan: &Scan<'_>, amount: &Amount) -> Option<Figure>
 /// that is not a function word; "ranked first", "placed second": an ordinal
 /// word after a rank verb. "first" is a rank only after a rank verb: else it
 /// is mostly an adverb or means first-ever.
-pub(crate) fn ordinal_word(scan: &Scan<'_>, start: usize, end: usize, rank: u32) -> Option<Figure> {
+pub(crate) fn ordinal_word(
+    scan: &mut Scan<'_>,
+    start: usize,
+    end: usize,
+    rank: u32,
+) -> Option<Figure> {
+    if let Some(date) = ordinal_of_month(scan, start, end, rank) {
+        return Some(date);
+    }
     let before = scan.text.get(..start).unwrap_or("").trim_end_matches(' ');
     let verb = before.get(before.trim_end_matches(|c: char| c.is_ascii_alphabetic()).len()..);
     if verb.and_then(|w| word_roles(scan, w)).is_some_and(|w| w.rank_verb) {
         return Some(figure(FigureKind::Ordinal, start, end, Some(f64::from(rank))));
     }
+    if text::prev_char(scan.text, start) == Some('-') {
+        return None;
+    }
+    // From "eleventh" on, an ordinal word is no adverb nor a unit of time.
+    if rank > 10 && next_word(scan.text, end).is_none() {
+        return Some(figure(FigureKind::Ordinal, start, end, Some(f64::from(rank))));
+    }
     let (next, _) = next_word(scan.text, end)?;
-    if rank < 2 || is_function_word(scan, next) || text::prev_char(scan.text, start) == Some('-') {
+    if rank < 2 || is_function_word(scan, next) {
         return None;
     }
     let mut figure = figure(FigureKind::Ordinal, start, end, Some(f64::from(rank)));
@@ -225,19 +290,24 @@ pub(crate) fn ordinal_word(scan: &Scan<'_>, start: usize, end: usize, rank: u32)
     Some(figure)
 }
 
-/// The month written at `start..end` when it is capitalised, and the
+/// The month written at `start..end` when it is capitalised, or in lowercase
+/// when `lowercase` and the word is no function word ("may"), and the
 /// position after it (and after the point of an abbreviation: "Oct.").
-fn month_at(scan: &Scan<'_>, start: usize, end: usize) -> Option<(u32, usize)> {
+fn month_at(scan: &Scan<'_>, start: usize, end: usize, lowercase: bool) -> Option<(u32, usize)> {
     let word = scan.text.get(start..end)?;
-    if !word.starts_with(|c: char| c.is_ascii_uppercase())
-        || !text::starts_ascii_word(scan.text, start)
-    {
+    let capitalised = word.starts_with(|c: char| c.is_ascii_uppercase());
+    if !(capitalised || lowercase) || !text::starts_ascii_word(scan.text, start) {
         return None;
     }
-    let month = word_roles(scan, word)?.month?;
-    let end =
-        if word.len() <= 4 && text::rest(scan.text, end).starts_with('.') { end + 1 } else { end };
-    text::ends_ascii_word(scan.text, end).then_some((month, end))
+    let roles = word_roles(scan, word)?;
+    if !capitalised && roles.function {
+        return None;
+    }
+    let month = roles.month?;
+    let point = word.len() <= 4 && text::rest(scan.text, end).starts_with('.');
+    let end = if point { end + 1 } else { end };
+    let digit_after_point = point && number::digit_at(scan.text, end).is_some();
+    (text::ends_ascii_word(scan.text, end) || digit_after_point).then_some((month, end))
 }
 
 /// A year of four digits after one space at `pos`, and its end.
@@ -247,28 +317,83 @@ fn year_after(text: &str, pos: usize) -> Option<(i32, usize)> {
     text::ends_ascii_word(text, run.end).then_some((year, run.end))
 }
 
-/// A day of the month (with an optional ordinal suffix) after one space at
-/// `pos`, and its end.
-fn day_after(text: &str, pos: usize) -> Option<(u32, usize)> {
-    let run = number::digit_run(text, text::after_gap(text, pos)?)?;
+/// The year that ends a date at `pos`: after a space, a comma ("July 4,
+/// 1995", "Dec. 31 , 1994"), "of" or "in" ("4th of July of 1995"), or the
+/// separator of the date ("05-Aug-2016").
+fn year_of_date(text: &str, pos: usize, separator: Option<char>) -> Option<(i32, usize)> {
+    if let Some(sep) = separator.filter(|s| text::rest(text, pos).starts_with(*s)) {
+        let run = number::digit_run(text, pos + sep.len_utf8())?;
+        let year = run.year()?;
+        return text::ends_ascii_word(text, run.end).then_some((year, run.end));
+    }
+    [",", " ,", " of", " in", ""]
+        .iter()
+        .filter(|j| text::rest(text, pos).starts_with(**j))
+        .find_map(|j| year_after(text, pos + j.len()))
+}
+
+/// A day of the month (with an optional ordinal suffix) at `pos`, and its
+/// end; it must not run on as a code unless `in_date` (a separator and the
+/// year follow: "Sep-23-2020").
+fn day_at(text: &str, pos: usize, in_date: bool) -> Option<(u32, usize)> {
+    let run = number::digit_run(text, pos)?;
     let day = run.small(31)?;
     let suffix = text::rest(text, run.end)
         .get(..2)
         .filter(|s| ["st", "nd", "rd", "th"].iter().any(|x| s.eq_ignore_ascii_case(x)));
     let end = run.end + suffix.map_or(0, str::len);
-    (text::ends_ascii_word(text, end) && !super::guard::code_continues(text, end))
+    (text::ends_ascii_word(text, end) && (in_date || !super::guard::code_continues(text, end)))
         .then_some((day, end))
 }
 
-/// "Oct 12, 2025", "October 12, 2025", "July 25", "March 2024", and a month
-/// alone after a word that names a time ("in June", "since May", "mid-March"):
-/// a date starting with the month name at `start..end`.
+/// A day of the month after the month that ends at `pos`: after a space,
+/// ", " or " the " ("October, 1st", "July the 5th"), a slash or a dash
+/// ("Oct/2", "Sep-23-2020"), or right after the point of an abbreviation
+/// ("Sep.1st"). Returns the day, its end and the separator of a slash or
+/// dash date.
+fn day_after(text: &str, pos: usize) -> Option<(u32, usize, Option<char>)> {
+    if let Some(sep) = text::next_char(text, pos).filter(|c| matches!(c, '/' | '-')) {
+        return day_at(text, pos + 1, true).map(|(day, end)| (day, end, Some(sep)));
+    }
+    if text::prev_char(text, pos) == Some('.') && number::digit_at(text, pos).is_some() {
+        return day_at(text, pos, false).map(|(day, end)| (day, end, None));
+    }
+    [",", " the", ""]
+        .iter()
+        .filter(|j| text::rest(text, pos).starts_with(**j))
+        .find_map(|j| day_at(text, text::after_gap(text, pos + j.len())?, false))
+        .map(|(day, end)| (day, end, None))
+}
+
+/// A day of the month written as an ordinal word at `pos` ("first",
+/// "twenty-second", "twenty ninth"), and its end.
+fn spelled_day(scan: &Scan<'_>, pos: usize) -> Option<(u32, usize)> {
+    let words = &scan.lexicon.number_words;
+    let (rank, end) = match number::number_word(words, scan.text, pos)? {
+        (NumberWord::Ordinal(rank), end) => (f64::from(rank), end),
+        _ => {
+            let figure = compound_ordinal(scan, &number::spelled(scan.lexicon, scan.text, pos)?)?;
+            (figure.value?, figure.span.end)
+        }
+    };
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // 1 to 31
+    (1.0..=31.0).contains(&rank).then_some((rank as u32, end))
+}
+
+/// "Oct 12, 2025", "October 12, 2025", "July 25", "March 2024", "july 4th of
+/// 1995", "Sep-23-2020", and a month alone after a word that names a time
+/// ("in June", "since May", "mid-March"): a date starting with the month
+/// name at `start..end`. A month in lowercase needs a day or a year after it.
 pub(crate) fn month_date(scan: &mut Scan<'_>, start: usize, end: usize) -> Option<Figure> {
-    let (month, month_end) = month_at(scan, start, end)?;
+    let (month, month_end) = month_at(scan, start, end, true)?;
     let text = scan.text;
-    if let Some((day, day_end)) = day_after(text, month_end) {
-        let comma = if text::rest(text, day_end).starts_with(',') { day_end + 1 } else { day_end };
-        let year = year_after(text, comma);
+    let spelled = || {
+        text::after_gap(text, month_end)
+            .and_then(|p| spelled_day(scan, p))
+            .map(|(d, e)| (d, e, None))
+    };
+    if let Some((day, day_end, separator)) = day_after(text, month_end).or_else(spelled) {
+        let year = year_of_date(text, day_end, separator);
         let end = year.map_or(day_end, |(_, e)| e);
         scan.month = Some((year.map(|(y, _)| y), month));
         return dates::day(start, end, year.map(|(y, _)| y), month, day);
@@ -277,6 +402,7 @@ pub(crate) fn month_date(scan: &mut Scan<'_>, start: usize, end: usize) -> Optio
         scan.month = Some((Some(year), month));
         return dates::month_of_year(start, year_end, year, month);
     }
+    month_at(scan, start, end, false)?;
     let before = text.get(..start).unwrap_or("").trim_end_matches([' ', '-']);
     let word_start = before.trim_end_matches(|c: char| c.is_ascii_alphabetic()).len();
     let named =
@@ -287,14 +413,55 @@ pub(crate) fn month_date(scan: &mut Scan<'_>, start: usize, end: usize) -> Optio
     named.then(|| dates::day(start, end, None, month, 1)).flatten()
 }
 
-/// "12 October 2025", "5 May": a day, then the month name.
-pub(crate) fn day_month(scan: &mut Scan<'_>, pos: usize) -> Option<Figure> {
-    let run = number::digit_run(scan.text, pos)?;
-    let day = run.small(31)?;
-    let month_start = text::after_gap(scan.text, run.end)?;
+/// "2019/aug/01", "2020-Sep-23": a year, a month name and a day joined by
+/// the same slash or dash, at `pos`.
+pub(crate) fn year_month_day(scan: &mut Scan<'_>, pos: usize) -> Option<Figure> {
+    let text = scan.text;
+    let run = number::digit_run(text, pos)?;
+    let year = run.year()?;
+    let sep = text::next_char(text, run.end).filter(|c| matches!(c, '/' | '-'))?;
+    let month_start = run.end + 1;
     let (month, month_end) =
-        month_at(scan, month_start, text::letters_end(scan.text, month_start))?;
-    let year = year_after(scan.text, month_end);
+        month_at(scan, month_start, text::letters_end(text, month_start), true)?;
+    if text::next_char(text, month_end) != Some(sep) {
+        return None;
+    }
+    let (day, end) = day_at(text, month_end + 1, false)?;
+    scan.month = Some((Some(year), month));
+    dates::day(pos, end, Some(year), month, day)
+}
+
+/// "fourth of July", "second of Aug 2020": an ordinal word at `start..end`
+/// before "of" and a month: a date.
+fn ordinal_of_month(scan: &mut Scan<'_>, start: usize, end: usize, rank: u32) -> Option<Figure> {
+    let text = scan.text;
+    let month_start = text::rest(text, end).starts_with(" of ").then_some(end + 4)?;
+    let (month, month_end) =
+        month_at(scan, month_start, text::letters_end(text, month_start), true)?;
+    let year = year_of_date(text, month_end, None);
+    scan.month = Some((year.map(|(y, _)| y), month));
+    dates::day(start, year.map_or(month_end, |(_, e)| e), year.map(|(y, _)| y), month, rank)
+}
+
+/// "12 October 2025", "5 May", "14 nov", "the 9th of May", "4th of july of
+/// 1995", "05-Aug-2016", "23/Sep/2020": a day, then the month name.
+pub(crate) fn day_month(scan: &mut Scan<'_>, pos: usize) -> Option<Figure> {
+    let (day, day_end) = day_at(scan.text, pos, false)?;
+    let text = scan.text;
+    let separator = text::next_char(text, day_end).filter(|c| matches!(c, '/' | '-'));
+    let month_start = match separator {
+        Some(sep) => day_end + sep.len_utf8(),
+        None => {
+            let of = text::rest(text, day_end).starts_with(" of").then_some(day_end + 3);
+            text::after_gap(text, of.unwrap_or(day_end))?
+        }
+    };
+    let (month, month_end) =
+        month_at(scan, month_start, text::letters_end(text, month_start), true)?;
+    let year = year_of_date(text, month_end, separator);
+    if separator.is_some() && year.is_none() {
+        return None;
+    }
     scan.month = Some((year.map(|(y, _)| y), month));
     dates::day(pos, year.map_or(month_end, |(_, e)| e), year.map(|(y, _)| y), month, day)
 }
@@ -349,8 +516,8 @@ pub(crate) fn level(scan: &Scan<'_>, start: usize, end: usize) -> Option<Figure>
 #[cfg(test)]
 mod tests {
     use super::super::testutil::{
-        check, count, date, duration, level, money, month_of, ordinal, partial, percent, points,
-        quantity, subjects, year,
+        check, count, date, duration, level, money, month, month_of, ordinal, partial, percent,
+        points, quantity, subjects, year,
     };
     use crate::model::Lang;
 
@@ -552,5 +719,65 @@ mod tests {
             let expected: Vec<_> = expected.iter().map(|s| s.map(str::to_owned)).collect();
             assert_eq!(subjects(text, Lang::En), expected, "{text}");
         }
+    }
+
+    #[test]
+    fn imperial_units_temperatures_and_other_currencies() {
+        check(
+            &[
+                ("a 6-foot wall", &[quantity("6-foot", 6.0, "ft")]),
+                ("twelve miles away", &[quantity("twelve miles", 12.0, "mi")]),
+                ("a 10-gallon drum", &[quantity("10-gallon", 10.0, "gal")]),
+                ("45 degrees fahrenheit", &[quantity("45 degrees fahrenheit", 45.0, "°F")]),
+                ("stored at 4 °C", &[quantity("4 °C", 4.0, "°C")]),
+                ("25 swiss francs", &[money("25 swiss francs", 25.0, "CHF")]),
+                ("HK$ 300", &[money("HK$ 300", 300.0, "HKD")]),
+                ("minus 3 percent", &[percent("minus 3 percent", -3.0)]),
+                ("see example.org/a?b=5%20c", &[]),
+            ],
+            Lang::En,
+        );
+    }
+
+    #[test]
+    fn more_date_forms_and_ordinal_words() {
+        check(
+            &[
+                ("on 21 nov we meet", &[partial("21 nov", 11, 21)]),
+                ("the 3rd of June", &[partial("3rd of June", 6, 3)]),
+                ("signed 2nd Feb 2021.", &[date("2nd Feb 2021", 2021, 2, 2)]),
+                ("march 9th of 1990", &[date("march 9th of 1990", 1990, 3, 9)]),
+                ("Oct. 30 , 2001 in", &[date("Oct. 30 , 2001", 2001, 10, 30)]),
+                ("from Aug the 7th", &[partial("Aug the 7th", 8, 7)]),
+                ("filed 11-Mar-2019", &[date("11-Mar-2019", 2019, 3, 11)]),
+                ("due Jun-30-2022", &[date("Jun-30-2022", 2022, 6, 30)]),
+                ("due Apr/4", &[partial("Apr/4", 4, 4)]),
+                ("on 6/15/2021", &[date("6/15/2021", 2021, 6, 15)]),
+                ("on 15.06.2021 10:00", &[date("15.06.2021 10:00", 2021, 6, 15)]),
+                ("it may 5 times", &[]),
+                ("the twelfth", &[ordinal("twelfth", 12.0)]),
+                ("thirty-third", &[ordinal("thirty-third", 33.0)]),
+                ("three hundredth", &[ordinal("three hundredth", 300.0)]),
+                ("up 12 percents", &[percent("12 percents", 12.0)]),
+            ],
+            Lang::En,
+        );
+    }
+
+    #[test]
+    fn fractions_single_units_and_spelled_days() {
+        check(
+            &[
+                ("a 3/4 mile loop", &[quantity("3/4 mile", 0.75, "mi")]),
+                ("about 6 1/2 miles", &[quantity("6 1/2 miles", 6.5, "mi")]),
+                ("one mile away", &[quantity("one mile", 1.0, "mi")]),
+                ("3 lakh tonnes", &[quantity("3 lakh tonnes", 3e5, "t")]),
+                ("a 40 -60mm lens", &[quantity("60mm", 60.0, "mm")]),
+                ("on June twenty-first", &[partial("June twenty-first", 6, 21)]),
+                ("In May two companies", &[month("May", 5), count("two companies", 2.0)]),
+                ("1/2 of them", &[]),
+            ],
+            Lang::En,
+        );
     }
 }

@@ -8,14 +8,14 @@ use super::number::{self, digit_at};
 use super::text::{self, is_ascii_word};
 
 /// Punctuation that glues a number to the identifier before it ("ABC-123",
-/// "No.5", "id=2025", "36(15)").
+/// "No.5", "id=2025", "36(15)", the escape "%28" of a URL).
 const GLUE_BEFORE: &[char] =
-    &['-', '.', '/', ':', ';', ',', '#', '@', '=', '&', '?', '(', '_', '\''];
+    &['-', '.', '/', ':', ';', ',', '#', '@', '=', '&', '?', '(', '_', '\'', '%'];
 
 /// Chars of an identifier-like token, skipped as a whole once one is found.
 fn is_token_char(c: char) -> bool {
     is_ascii_word(c)
-        || matches!(c, '-' | '_' | '.' | '/' | ':' | ';' | '#' | '@' | '+' | '&' | '=' | '?')
+        || matches!(c, '-' | '_' | '.' | '/' | ':' | ';' | '#' | '@' | '+' | '&' | '=' | '?' | '%')
 }
 
 /// True when the text right before `start` makes the number part of a word
@@ -44,10 +44,13 @@ pub(crate) fn code_continues(text: &str, end: usize) -> bool {
 }
 
 /// The end of the identifier-like token that contains `pos` (at least past
-/// the char at `pos`).
+/// the char at `pos`); a comma between digits stays inside it ("1,2,3").
 pub(crate) fn token_end(text: &str, pos: usize) -> usize {
     let rest = text::rest(text, pos);
-    let len = rest.char_indices().find(|(_, c)| !is_token_char(*c)).map_or(rest.len(), |(i, _)| i);
+    let inside = |i: usize, c: char| {
+        is_token_char(c) || (c == ',' && i > 0 && digit_at(rest, i + 1).is_some())
+    };
+    let len = rest.char_indices().find(|&(i, c)| !inside(i, c)).map_or(rest.len(), |(i, _)| i);
     let first = rest.chars().next().map_or(1, char::len_utf8);
     pos + len.max(first)
 }
@@ -98,6 +101,8 @@ mod tests {
             ("No.5", 3, true),
             ("36(15)", 3, true),
             ("):1832", 2, true),
+            ("issn%280024", 5, true),
+            ("q=30%25", 5, true),
             ("id=2025", 3, true),
             ("about 5", 6, false),
             ("약 60%", 4, false),

@@ -7,8 +7,8 @@
 //! Units, currencies, counters, scales and calendar markers are data shared
 //! with the other languages; dates are read in `dates`.
 
-use super::lexicon::NumberWord;
-use super::number;
+use super::lexicon::{Marker, Suffix};
+use super::number::{self, Script};
 use super::scan::{Scan, Step, figure};
 use super::text;
 use crate::model::{Figure, FigureKind};
@@ -80,7 +80,15 @@ pub(crate) fn native_count(
 ) -> Option<Figure> {
     let text = scan.text;
     let word_start = !text::prev_char(text, start).is_some_and(text::is_hangul);
-    if !word_start || text::after_gap(text, end).is_none() {
+    if !word_start {
+        return None;
+    }
+    let (value, end) = native_tens_and_units(scan, start, end, value);
+    let rank_follows = matches!(
+        scan.lexicon.suffixes.longest_at(text, end),
+        Some((affix, _)) if affix.meaning == Suffix::Marker(Marker::Ordinal)
+    );
+    if text::after_gap(text, end).is_none() && !rank_follows {
         return None;
     }
     let amount = number::word_amount(start, end, value);
@@ -103,20 +111,81 @@ pub(crate) fn native_count(
     })
 }
 
+/// The native numeral word written at `pos`, its value and its end.
+fn native_at<'l>(scan: &Scan<'l>, pos: usize) -> Option<(&'l str, u32, usize)> {
+    let rest = text::rest(scan.text, pos);
+    scan.lexicon
+        .natives
+        .iter()
+        .filter(|(word, _)| rest.starts_with(word.as_str()))
+        .map(|(word, value)| (word.as_str(), *value, pos + word.len()))
+        .max_by_key(|(word, _, _)| word.len())
+}
+
+/// "스물다섯", "열한", "스물 한": a native tens word at `start..end` of
+/// `value`, and the native unit word after it, right after or after one
+/// space. Returns the value and end of the whole numeral.
+fn native_tens_and_units(scan: &Scan<'_>, start: usize, end: usize, value: u32) -> (u32, usize) {
+    let word = scan.text.get(start..end).unwrap_or("");
+    let tens = value >= 10 && value.is_multiple_of(10) && !word.ends_with('무');
+    if !tens {
+        return (value, end);
+    }
+    // "첫" (first) is a rank, never the units of a numeral.
+    let unit = |at: usize| {
+        native_at(scan, at).filter(|(word, unit, _)| (1..10).contains(unit) && *word != "첫")
+    };
+    match unit(end).or_else(|| text::after_gap(scan.text, end).and_then(unit)) {
+        Some((_, unit, unit_end)) => (value + unit, unit_end),
+        None => (value, end),
+    }
+}
+
+/// "이십 퍼센트", "삼 개월", "이백 번째", "백만 달러", "십 팔 개월": a
+/// Sino-Korean numeral at `start` (the lead found at `start..end`) that ends
+/// its word, before a unit, a currency, a rank suffix or, from ten up, a
+/// counter. One syllable below ten counts only before a percentage or, after
+/// a space, a length of time, and "이" (this) never alone. A numeral that is
+/// no figure is skipped whole.
+pub(crate) fn sino_numeral(scan: &mut Scan<'_>, start: usize, end: usize) -> Step {
+    let text = scan.text;
+    if text::prev_char(text, start).is_some_and(text::is_hangul) {
+        return Step::Skip(end);
+    }
+    let skip = |scan: &Scan<'_>| {
+        Step::Skip(number::numeral_run_end(scan.lexicon, text, start, Script::Hangul).max(end))
+    };
+    let Some(amount) = number::sino(scan.lexicon, text, start) else { return skip(scan) };
+    let Some((suffix, _)) = scan.suffix_after(amount.end) else { return skip(scan) };
+    let one_syllable = amount.end - start == end - start && amount.value() < 10.0;
+    let attached = scan.lexicon.suffixes.longest_at(text, amount.end).is_some();
+    let counts = match &suffix.meaning {
+        Suffix::Unit(unit) if one_syllable => {
+            unit.kind == FigureKind::Percent || (unit.kind == FigureKind::Duration && !attached)
+        }
+        Suffix::Unit(_) | Suffix::Currency(_) | Suffix::Marker(Marker::Ordinal) => !one_syllable,
+        Suffix::Counter { .. } => amount.value() >= 10.0,
+        _ => false,
+    };
+    if !counts || (one_syllable && amount.value() == 2.0) {
+        return skip(scan);
+    }
+    match scan.measure(&amount) {
+        Some(found @ Step::Found(_)) => found,
+        _ => skip(scan),
+    }
+}
+
 /// "두 번째", "세번째": a native numeral before the rank suffix at `start..end`.
 pub(crate) fn native_ordinal(scan: &Scan<'_>, start: usize, end: usize) -> Option<Figure> {
     let before = scan.text.get(..start)?;
     let before = before.strip_suffix(' ').unwrap_or(before);
     let (numeral_start, rank) = scan
         .lexicon
-        .number_words
+        .natives
         .iter()
-        .filter_map(|(word, meaning)| match meaning {
-            NumberWord::Native(rank) if before.ends_with(word.as_str()) => {
-                Some((before.len() - word.len(), *rank))
-            }
-            _ => None,
-        })
+        .filter(|(word, _)| before.ends_with(word.as_str()))
+        .map(|(word, rank)| (before.len() - word.len(), *rank))
         .min_by_key(|(numeral_start, _)| *numeral_start)?;
     let free = scan.free(numeral_start)
         && !text::prev_char(scan.text, numeral_start).is_some_and(text::is_hangul);
@@ -291,5 +360,46 @@ mod tests {
         assert_eq!(subjects("제6회 포럼에서", Lang::Ko), [Some("포럼".to_owned())]);
         assert_eq!(subjects("임상 2상", Lang::Ko), [Some("Phase".to_owned())]);
         assert_eq!(subjects("3단계", Lang::Ko), [Some("단계".to_owned())]);
+    }
+
+    #[test]
+    fn spelled_numerals() {
+        check(
+            &[
+                ("성장률 삼십 퍼센트", &[percent("삼십 퍼센트", 30.0)]),
+                ("백퍼센트 확신", &[percent("백퍼센트", 100.0)]),
+                ("마이너스 오 퍼센트 하락", &[percent("마이너스 오 퍼센트", -5.0)]),
+                ("십 이 개월 동안", &[duration("십 이 개월", 12.0, "month")]),
+                ("삼 개월", &[duration("삼 개월", 3.0, "month")]),
+                ("이백 번째 환자", &[ordinal("이백 번째", 200.0)]),
+                ("스물두 번째 회의", &[ordinal("스물두 번째", 22.0)]),
+                ("열한번째", &[ordinal("열한번째", 11.0)]),
+                ("아흔두 살", &[duration("아흔두 살", 92.0, "year")]),
+                ("천 명이 모였다", &[count("천 명", 1000.0)]),
+                ("이 시간에", &[]),
+                ("사 달러", &[]),
+                ("일일 점검", &[]),
+                ("이상 없음", &[]),
+                ("백신 접종", &[]),
+            ],
+            Lang::Ko,
+        );
+    }
+
+    #[test]
+    fn compound_amounts_units_and_temperatures() {
+        check(
+            &[
+                ("6천 5백만 달러 투자", &[money("6천 5백만 달러", 6.5e7, "USD")]),
+                ("3억 2천 1백만 원", &[money("3억 2천 1백만 원", 3.21e8, "KRW")]),
+                ("3억 캐나다 달러", &[money("3억 캐나다 달러", 3e8, "CAD")]),
+                ("12 피트 높이", &[quantity("12 피트", 12.0, "ft")]),
+                ("섭씨 25도", &[quantity("섭씨 25도", 25.0, "°C")]),
+                ("화씨 마이너스 4도", &[quantity("화씨 마이너스 4도", -4.0, "°F")]),
+                ("7살 아이", &[duration("7살", 7.0, "year")]),
+                ("21세기", &[]),
+            ],
+            Lang::Ko,
+        );
     }
 }

@@ -152,6 +152,8 @@ pub(crate) enum Marker {
     Month,
     /// 일, 日: a day of the month, or a number of days.
     Day,
+    /// 号: a day of the month, only right after a month ("10月12号").
+    MonthDay,
     /// A rank suffix: 번째, 주년.
     Ordinal,
     /// What a rank prefix counts: 회, 回.
@@ -165,6 +167,10 @@ pub(crate) enum Marker {
     /// with a Roman numeral or beside a clinical word ("III期", "三期临床"),
     /// else what a rank prefix counts ("第二期").
     TrialPhase(String),
+    /// 度, 도: the degree after a temperature scale and its number ("섭씨 20도").
+    Degree,
+    /// Cents after an amount of money ("2 dollars 30 cents").
+    Cents,
     /// An approximation between the number and its unit: 여, 余.
     Approx,
     /// A word that starts like a unit but is not one.
@@ -194,10 +200,15 @@ pub(crate) enum Prefix {
     Currency(Currency),
     /// A rank prefix: 제, 第.
     Ordinal,
-    /// A percentage written before its number: 百分之.
-    Percent,
+    /// A percentage written before its number (百分之), or a fraction in
+    /// percent per unit of the number (千分之: 0.1).
+    Percent(f64),
     /// A Japanese era; the year before its first year (令和: 2018).
     Era(i32),
+    /// A minus sign or word before a percentage, amount or quantity ("负", "마이너스").
+    Minus,
+    /// A temperature scale before its number ("섭씨", "華氏"); the unit symbol.
+    Temperature(String),
 }
 
 /// How a scale multiplies the number before it.
@@ -235,6 +246,8 @@ pub(crate) enum NumberWord {
     Native(u32),
     /// Japanese and Chinese digit character: "三", "两", "〇".
     Han(u32),
+    /// Sino-Korean digit syllable: "삼" (before a unit: "삼 개월").
+    Sino(u32),
 }
 
 /// What the English lexicon says about a word; a word may have several roles
@@ -287,6 +300,10 @@ pub(crate) struct Lexicon {
     pub number_words: HashMap<String, NumberWord>,
     /// The Han digit characters of `number_words` and their values.
     pub han_digits: Vec<(char, u32)>,
+    /// The Sino-Korean digit syllables of `number_words` and their values.
+    pub sino_digits: Vec<(char, u32)>,
+    /// The Korean native numerals of `number_words` and their values.
+    pub natives: Vec<(String, u32)>,
     /// English words by lowercase surface.
     pub english: HashMap<String, EnglishWord>,
     /// Korean word lists.
@@ -306,6 +323,12 @@ pub(crate) struct CjkWords {
     pub year_after: Vec<String>,
     /// Words beside "N期" that make it a phase of a clinical trial ("三期临床").
     pub clinical: Vec<String>,
+    /// Words for one half, before a unit of time ("半年") or after a unit ("1時間半").
+    pub half: Vec<String>,
+    /// Discount rates in tenths below ten and in percent from ten on ("9折", "75折").
+    pub discount: Vec<String>,
+    /// Chars before a half word that make it no length of time ("上半年": first half).
+    pub not_before_half: Vec<char>,
 }
 
 impl Lexicon {
@@ -356,10 +379,12 @@ impl Lexicon {
         }
         for row in rows(&MARKERS, 3)? {
             let marker = match row.column(1) {
-                role @ ("ordinal_prefix" | "percent_prefix" | "era") => {
+                role @ ("ordinal_prefix" | "percent_prefix" | "era" | "minus" | "temperature") => {
                     let prefix = match role {
                         "ordinal_prefix" => Prefix::Ordinal,
-                        "percent_prefix" => Prefix::Percent,
+                        "percent_prefix" => Prefix::Percent(row.number(2)?),
+                        "minus" => Prefix::Minus,
+                        "temperature" => Prefix::Temperature(row.column(2).to_owned()),
                         _ => Prefix::Era(row.column(2).parse().map_err(|_| row.unknown(2))?),
                     };
                     prefixes.push((row.line, MARKERS.name, Affix::new(row.surface(), prefix)));
@@ -368,6 +393,7 @@ impl Lexicon {
                 "year" => Marker::Year,
                 "month" => Marker::Month,
                 "day" => Marker::Day,
+                "month_day" => Marker::MonthDay,
                 "ordinal" => Marker::Ordinal,
                 "ordinal_counter" => Marker::OrdinalCounter,
                 "rank_or_people" => Marker::RankOrPeople,
@@ -378,6 +404,8 @@ impl Lexicon {
                     row.optional(2).ok_or_else(|| row.error("a phase needs a subject"))?.to_owned(),
                 ),
                 "approx" => Marker::Approx,
+                "degree" => Marker::Degree,
+                "cents" => Marker::Cents,
                 "not_unit" => Marker::NotUnit,
                 _ => return Err(row.unknown(1)),
             };
@@ -403,19 +431,29 @@ impl Lexicon {
             ));
         }
         let number_words = number_words()?;
-        let han_digits = number_words
+        let digits = |class: fn(&NumberWord) -> Option<u32>| {
+            number_words
+                .iter()
+                .filter_map(|(word, meaning)| Some((word.chars().next()?, class(meaning)?)))
+                .collect::<Vec<_>>()
+        };
+        let han_digits = digits(|w| if let NumberWord::Han(v) = w { Some(*v) } else { None });
+        let natives = number_words
             .iter()
-            .filter_map(|(word, meaning)| match (meaning, word.chars().next()) {
-                (NumberWord::Han(value), Some(c)) => Some((c, *value)),
+            .filter_map(|(word, meaning)| match meaning {
+                NumberWord::Native(value) => Some((word.clone(), *value)),
                 _ => None,
             })
             .collect();
+        let sino_digits = digits(|w| if let NumberWord::Sino(v) = w { Some(*v) } else { None });
         Ok(Lexicon {
             suffixes: table(suffixes)?,
             prefixes: table(prefixes)?,
             scales: table(scales)?,
             number_words,
             han_digits,
+            sino_digits,
+            natives,
             english: english_words()?,
             korean: korean_words()?,
             cjk: cjk_words()?,
@@ -449,6 +487,7 @@ fn number_words() -> Result<HashMap<String, NumberWord>, LexiconError> {
             "ordinal" => NumberWord::Ordinal(value),
             "native" => NumberWord::Native(value),
             "han" => NumberWord::Han(value),
+            "sino" => NumberWord::Sino(value),
             _ => return Err(row.unknown(1)),
         };
         if out.insert(row.surface().to_lowercase(), word).is_some() {
@@ -511,6 +550,8 @@ fn cjk_words() -> Result<CjkWords, LexiconError> {
         let words = match row.column(1) {
             "year_after" => Some(&mut out.year_after),
             "clinical" => Some(&mut out.clinical),
+            "half" => Some(&mut out.half),
+            "discount" => Some(&mut out.discount),
             _ => None,
         };
         if let Some(words) = words {
@@ -523,6 +564,7 @@ fn cjk_words() -> Result<CjkWords, LexiconError> {
         let list = match row.column(1) {
             "not_noun" => &mut out.not_noun,
             "vague" => &mut out.vague,
+            "not_before_half" => &mut out.not_before_half,
             _ => return Err(row.unknown(1)),
         };
         let mut chars = row.surface().chars();

@@ -31,6 +31,7 @@
 
 mod affix;
 mod cjk;
+mod compound;
 mod dates;
 mod english;
 mod guard;
@@ -85,11 +86,12 @@ impl FigureExtractor {
             let Some(sentence_text) = text.get(start..end) else { continue };
             let before = text.get(..start).unwrap_or("").trim_end_matches([' ', '\t']);
             let starts_line = before.is_empty() || before.ends_with('\n');
-            Scan::new(&self.lexicon, sentence_text, starts_line, sentence.lang, doc_lang).run(
-                &self.words,
-                start,
-                &mut figures,
-            );
+            let _steps =
+                Scan::new(&self.lexicon, sentence_text, starts_line, sentence.lang, doc_lang).run(
+                    &self.words,
+                    start,
+                    &mut figures,
+                );
         }
         figures.sort_by_key(|f| (f.span.start, f.span.end));
         let mut last_end = 0;

@@ -299,6 +299,12 @@ fn part(lexicon: &Lexicon, text: &str, pos: usize, abbreviations: bool) -> Optio
     })
 }
 
+/// The factor of an English scale word ("million") written at `pos`, and
+/// the position after it.
+pub(crate) fn scale_word_at(lexicon: &Lexicon, text: &str, pos: usize) -> Option<(f64, usize)> {
+    scale_at(&lexicon.scales, text, pos, ScaleClass::Word)
+}
+
 /// The factor of a scale of `class` written at `pos`, and the position after it.
 fn scale_at(
     scales: &AffixTable<Scale>,
@@ -314,63 +320,64 @@ fn scale_at(
 
 /// Korean, Japanese and Chinese scales after `first`, applied cumulatively:
 /// groups of a number, an optional small scale (천, 千) and a big scale
-/// (만, 억, 조) in decreasing order, separated by at most one space; a last
-/// group may lack the big scale ("3만 5천"), or be bare digits smaller than
-/// the previous group's scale, written right after it ("1만2000") or followed
-/// by a unit ("1만 2000원"). Returns the value, the end and the factor when
-/// there is a single group.
+/// (만, 억, 조) in decreasing order, separated by at most one space. Numbers
+/// with decreasing small scales add up until a big scale multiplies them
+/// all ("7천 5백만" = 7500 × 1e4); a last group may lack the big scale
+/// ("3만 5천"), or be bare digits smaller than the scale before them, written
+/// right after it ("1만2000", "9천381") or followed by a unit ("1만 2000원").
+/// Returns the value, the end and the factor when there is a single group.
 fn east_asian_scales(
     lexicon: &Lexicon,
     text: &str,
     first: Numeral,
 ) -> Option<(f64, usize, Option<f64>)> {
     let scales = &lexicon.scales;
-    let mut total = 0.0;
-    let mut groups = Vec::<f64>::new();
-    let mut last_big = f64::INFINITY;
+    let (mut total, mut section) = (0.0, 0.0);
+    let mut factors = Vec::<f64>::new();
+    let (mut last_small, mut last_big) = (f64::INFINITY, f64::INFINITY);
     let mut number = first;
     let mut end = first.end;
     loop {
-        let (small, after_small) =
-            scale_at(scales, text, number.end, ScaleClass::Small).unwrap_or((1.0, number.end));
-        match scale_at(scales, text, after_small, ScaleClass::Big) {
-            Some((big, after_big)) if big < last_big => {
-                total += number.times(small * big);
-                groups.push(small * big);
-                last_big = big;
-                end = after_big;
-                let next = text::skip_gap(text, end);
-                match numeral(text, next) {
-                    Some(n)
-                        if next == end
-                            || starts_group(scales, text, n.end)
-                            || unit_follows(lexicon, text, n.end) =>
-                    {
-                        number = n;
-                    }
-                    _ => break,
-                }
-            }
-            _ if small > 1.0 => {
-                total += number.times(small);
-                groups.push(small);
-                end = after_small;
-                break;
-            }
-            _ if !groups.is_empty()
-                && number.times(1.0) < last_big
-                && (number.start == end || unit_follows(lexicon, text, number.end)) =>
-            {
-                total += number.times(1.0);
-                groups.push(1.0);
+        let (small, after_small) = scale_at(scales, text, number.end, ScaleClass::Small)
+            .filter(|(small, _)| *small < last_small)
+            .unwrap_or((1.0, number.end));
+        let big =
+            scale_at(scales, text, after_small, ScaleClass::Big).filter(|(big, _)| *big < last_big);
+        if let Some((big, after_big)) = big {
+            total += (section + number.times(small)) * big;
+            section = 0.0;
+            factors.push(small * big);
+            (last_small, last_big) = (f64::INFINITY, big);
+            end = after_big;
+        } else if small > 1.0 {
+            section += number.times(small);
+            factors.push(small);
+            last_small = small;
+            end = after_small;
+        } else {
+            let below = number.times(1.0) < last_small.min(last_big);
+            let after_big = last_small.is_infinite() && unit_follows(lexicon, text, number.end);
+            if !factors.is_empty() && below && (number.start == end || after_big) {
+                section += number.times(1.0);
+                factors.push(1.0);
                 end = number.end;
-                break;
+            }
+            break;
+        }
+        let next = text::skip_gap(text, end);
+        match numeral(text, next) {
+            Some(n)
+                if next == end
+                    || starts_group(scales, text, n.end)
+                    || unit_follows(lexicon, text, n.end) =>
+            {
+                number = n;
             }
             _ => break,
         }
     }
-    let group_factor = if let [factor] = groups[..] { Some(factor) } else { None };
-    (!groups.is_empty()).then_some((total, end, group_factor))
+    let group_factor = if let [factor] = factors[..] { Some(factor) } else { None };
+    (!factors.is_empty()).then_some((total + section, end, group_factor))
 }
 
 /// True when a unit, a currency or a counter is written at `pos`, right
@@ -391,12 +398,41 @@ fn starts_group(scales: &AffixTable<Scale>, text: &str, pos: usize) -> bool {
         || scale_at(scales, text, pos, ScaleClass::Big).is_some()
 }
 
-/// The digit written as a Han character at `pos` ("三", "两", "〇") and the
-/// position after it.
-fn han_digit(lexicon: &Lexicon, text: &str, pos: usize) -> Option<(u32, usize)> {
-    let c = text::next_char(text, pos).filter(|c| text::is_han(*c) || *c == '〇')?;
-    let (_, digit) = lexicon.han_digits.iter().find(|(d, _)| *d == c)?;
+/// The script of a number written in characters: Han ("三十五") or Hangul
+/// for Sino-Korean numerals ("삼십오").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Script {
+    /// Japanese and Chinese digit and scale characters.
+    Han,
+    /// Sino-Korean digit and scale syllables.
+    Hangul,
+}
+
+impl Script {
+    /// True when `c` is written in this script.
+    fn has(self, c: char) -> bool {
+        match self {
+            Script::Han => text::is_han(c) || c == '〇',
+            Script::Hangul => text::is_hangul(c),
+        }
+    }
+}
+
+/// The digit written as a character of `script` at `pos` ("三", "两", "〇",
+/// "삼") and the position after it.
+fn char_digit(lexicon: &Lexicon, text: &str, pos: usize, script: Script) -> Option<(u32, usize)> {
+    let c = text::next_char(text, pos).filter(|c| script.has(*c))?;
+    let digits = match script {
+        Script::Han => &lexicon.han_digits,
+        Script::Hangul => &lexicon.sino_digits,
+    };
+    let (_, digit) = digits.iter().find(|(d, _)| *d == c)?;
     Some((*digit, pos + c.len_utf8()))
+}
+
+/// The digit written as a Han character at `pos` and the position after it.
+fn han_digit(lexicon: &Lexicon, text: &str, pos: usize) -> Option<(u32, usize)> {
+    char_digit(lexicon, text, pos, Script::Han)
 }
 
 /// True when a Han digit character is written at `pos`.
@@ -407,18 +443,40 @@ pub(crate) fn han_digit_at(lexicon: &Lexicon, text: &str, pos: usize) -> bool {
 /// True when a Han numeral may start at `pos`: a digit character or a small
 /// scale ("十五", "千万").
 pub(crate) fn han_starts(lexicon: &Lexicon, text: &str, pos: usize) -> bool {
-    han_digit_at(lexicon, text, pos)
+    starts_numeral(lexicon, text, pos, Script::Han)
+}
+
+/// True when a numeral of `script` may start at `pos`: a digit or a small scale.
+fn starts_numeral(lexicon: &Lexicon, text: &str, pos: usize, script: Script) -> bool {
+    char_digit(lexicon, text, pos, script).is_some()
         || scale_at(&lexicon.scales, text, pos, ScaleClass::Small)
-            .is_some_and(|_| text::next_char(text, pos).is_some_and(text::is_han))
+            .is_some_and(|_| text::next_char(text, pos).is_some_and(|c| script.has(c)))
+}
+
+/// The end of the run of digit and scale characters of `script` starting at
+/// `pos` (`pos` when there is none): what a numeral that is no figure spans.
+pub(crate) fn numeral_run_end(lexicon: &Lexicon, text: &str, pos: usize, script: Script) -> usize {
+    let mut end = pos;
+    while let Some(c) = text::next_char(text, end).filter(|c| script.has(*c)) {
+        let scale = lexicon.scales.longest_at(text, end).is_some_and(|(s, after)| {
+            matches!(s.meaning.class, ScaleClass::Small | ScaleClass::Big)
+                && after == end + c.len_utf8()
+        });
+        if !(scale || char_digit(lexicon, text, end, script).is_some()) {
+            break;
+        }
+        end += c.len_utf8();
+    }
+    end
 }
 
 /// The Japanese or Chinese number written in Han characters at `pos`, or a
-/// compact range of two ("三至五", "二〜三"): see [`han_number`].
+/// compact range of two ("三至五", "二〜三"): see [`chars_number`].
 pub(crate) fn han(lexicon: &Lexicon, text: &str, pos: usize) -> Option<Amount> {
-    let low = han_number(lexicon, text, pos)?;
+    let low = chars_number(lexicon, text, pos, Script::Han)?;
     let high = joiner_end(text, low.end)
         .filter(|&next| han_starts(lexicon, text, next))
-        .and_then(|next| han_number(lexicon, text, next))
+        .and_then(|next| chars_number(lexicon, text, next, Script::Han))
         .map(|high| (low.low.lend_scale(&high.low), high))
         .filter(|(bound, high)| high.value() > bound.value);
     Some(match high {
@@ -427,20 +485,28 @@ pub(crate) fn han(lexicon: &Lexicon, text: &str, pos: usize) -> Option<Amount> {
     })
 }
 
-/// The Japanese or Chinese number written in Han characters at `pos`:
-/// "三十五" (35), "二千万" (2e7), "一億二千万" (1.2e8), "一千零五" (1005), or
+/// The Sino-Korean number written in Hangul at `pos`: "이십이" (22),
+/// "이백십" (210), "일조" (1e12), also with spaces between its parts ("십
+/// 팔" = 18); never digit by digit.
+pub(crate) fn sino(lexicon: &Lexicon, text: &str, pos: usize) -> Option<Amount> {
+    chars_number(lexicon, text, pos, Script::Hangul)
+}
+
+/// The number written in characters of `script` at `pos`: "三十五" (35),
+/// "二千万" (2e7), "一億二千万" (1.2e8), "一千零五" (1005), or, in Han only,
 /// digit by digit, "二〇二五" (2025). Big scales apply cumulatively, as after
 /// digits; numbers below one hundred without a big scale are also `bare`, so
 /// that they can be a month or a day ("七月二十五日").
-fn han_number(lexicon: &Lexicon, text: &str, pos: usize) -> Option<Amount> {
+fn chars_number(lexicon: &Lexicon, text: &str, pos: usize, script: Script) -> Option<Amount> {
+    let digit = |at: usize| char_digit(lexicon, text, at, script);
     let mut run = DigitRun { end: pos, value: 0, digits: 0 };
-    while let Some((digit, end)) = han_digit(lexicon, text, run.end) {
-        run.value = run.value.saturating_mul(10).saturating_add(u64::from(digit));
+    while let Some((d, end)) = digit(run.end) {
+        run.value = run.value.saturating_mul(10).saturating_add(u64::from(d));
         run.digits += 1;
         run.end = end;
     }
     if run.digits >= 2 {
-        let value = run.whole()?;
+        let value = run.whole().filter(|_| script == Script::Han)?;
         return Some(han_amount(pos, run.end, value, false, Some(run)));
     }
     let scales = &lexicon.scales;
@@ -449,25 +515,36 @@ fn han_number(lexicon: &Lexicon, text: &str, pos: usize) -> Option<Amount> {
     let mut big_groups = 0;
     let mut end = pos;
     loop {
-        if let Some((digit, after)) = han_digit(lexicon, text, end) {
+        // Sino-Korean numerals may be spaced between their parts.
+        let at = match text::after_gap(text, end) {
+            Some(next)
+                if script == Script::Hangul
+                    && end > pos
+                    && starts_numeral(lexicon, text, next, script) =>
+            {
+                next
+            }
+            _ => end,
+        };
+        if let Some((d, after)) = digit(at) {
             if pending.is_some() {
                 break;
             }
             // A zero between scales only marks a gap: "一千零五".
-            if digit == 0 && end > pos && han_digit(lexicon, text, after).is_some() {
+            if d == 0 && at > pos && digit(after).is_some() {
                 end = after;
                 continue;
             }
-            pending = Some(f64::from(digit));
+            pending = Some(f64::from(d));
             end = after;
-        } else if let Some((factor, after)) = scale_at(scales, text, end, ScaleClass::Small)
+        } else if let Some((factor, after)) = scale_at(scales, text, at, ScaleClass::Small)
             .filter(|(factor, _)| *factor < last_small)
-            .filter(|_| text::next_char(text, end).is_some_and(text::is_han))
+            .filter(|_| text::next_char(text, at).is_some_and(|c| script.has(c)))
         {
             section += pending.take().unwrap_or(1.0) * factor;
             last_small = factor;
             end = after;
-        } else if let Some((factor, after)) = scale_at(scales, text, end, ScaleClass::Big)
+        } else if let Some((factor, after)) = scale_at(scales, text, at, ScaleClass::Big)
             .filter(|(factor, _)| *factor < last_big && (section > 0.0 || pending.is_some()))
         {
             total += (section + pending.take().unwrap_or(0.0)) * factor;
@@ -478,7 +555,13 @@ fn han_number(lexicon: &Lexicon, text: &str, pos: usize) -> Option<Amount> {
             break;
         }
     }
-    let value = total + section + pending.unwrap_or(0.0);
+    let mut value = total + section + pending.unwrap_or(0.0);
+    let fraction =
+        (script == Script::Han && end > pos).then(|| han_fraction(lexicon, text, end)).flatten();
+    if let Some((decimals, fraction_end)) = fraction {
+        value += decimals;
+        end = fraction_end;
+    }
     // Only a big scale counts as one: "十日間" is ten days, like "10日間".
     let scaled = last_big.is_finite();
     let single_group = big_groups == 1 && section == 0.0 && pending.is_none();
@@ -491,8 +574,25 @@ fn han_number(lexicon: &Lexicon, text: &str, pos: usize) -> Option<Amount> {
     (end > pos).then(|| {
         let mut amount = han_amount(pos, end, value, scaled, bare);
         amount.low.group_factor = single_group.then_some(last_big);
+        if fraction.is_some() {
+            amount.low.integer = false;
+            amount.low.bare = None;
+        }
         amount
     })
+}
+
+/// The decimals written after a Han numeral at `pos`: a point (点, 點)
+/// and Han digits ("一百二十点五" is 120.5), and the position after them.
+fn han_fraction(lexicon: &Lexicon, text: &str, pos: usize) -> Option<(f64, usize)> {
+    let point = ["点", "點"].into_iter().find(|p| text::rest(text, pos).starts_with(p))?;
+    let (mut value, mut scale, mut end) = (0.0, 0.1, pos + point.len());
+    while let Some((digit, after)) = han_digit(lexicon, text, end) {
+        value += f64::from(digit) * scale;
+        scale /= 10.0;
+        end = after;
+    }
+    (end > pos + point.len()).then_some((value, end))
 }
 
 /// The amount of a small whole number written as one word at `start..end`
@@ -501,6 +601,34 @@ pub(crate) fn word_amount(start: usize, end: usize, value: u32) -> Amount {
     let digits = if value < 10 { 1 } else { 2 };
     let bare = DigitRun { end, value: u64::from(value), digits };
     han_amount(start, end, f64::from(value), false, Some(bare))
+}
+
+/// A common fraction written at `pos` ("1/2", "3/4"), its value and end; a
+/// whole number and a space may come first ("10 1/2").
+pub(crate) fn fraction_at(text: &str, pos: usize) -> Option<(f64, usize)> {
+    let fraction = |at: usize| {
+        let top = digit_run(text, at).filter(|r| r.digits <= 2)?;
+        let bottom = text::rest(text, top.end)
+            .strip_prefix('/')
+            .and_then(|_| digit_run(text, top.end + 1))
+            .filter(|r| r.digits <= 2 && r.value > top.value)?;
+        #[allow(clippy::cast_precision_loss)] // two digits
+        let value = top.value as f64 / bottom.value as f64;
+        text::ends_ascii_word(text, bottom.end).then_some((value, bottom.end))
+    };
+    let whole = digit_run(text, pos).filter(|r| r.digits <= 3)?;
+    if text::rest(text, whole.end).starts_with('/') {
+        return fraction(pos);
+    }
+    #[allow(clippy::cast_precision_loss)] // three digits
+    let whole_value = whole.value as f64;
+    fraction(text::after_gap(text, whole.end)?).map(|(value, end)| (whole_value + value, end))
+}
+
+/// The amount of a fraction written as one word at `start..end` ("半": 0.5).
+pub(crate) fn fraction_amount(start: usize, end: usize, value: f64) -> Amount {
+    let low = Part { value, scaled: false, integer: false, bare: None, group_factor: None };
+    Amount { start, end, low, high: None }
 }
 
 /// The amount of a Han numeral.
@@ -668,6 +796,11 @@ mod tests {
             ("1.2亿元", false, Some((1.2e8, None, "1.2亿".len()))),
             ("300億円", false, Some((3e10, None, "300億".len()))),
             ("3천 명", false, Some((3000.0, None, "3천".len()))),
+            ("7천 5백만 달러", false, Some((7.5e7, None, "7천 5백만".len()))),
+            ("2억 4천 4백만 달러", false, Some((2.44e8, None, "2억 4천 4백만".len()))),
+            ("1백억 5천만", false, Some((1.005e10, None, "1백억 5천만".len()))),
+            ("30만9천381엔", false, Some((309_381.0, None, "30만9천381".len()))),
+            ("1천 2천", false, Some((1000.0, None, "1천".len()))),
             ("500bn", false, Some((500.0, None, 3))),
             ("500bn", true, Some((5e11, None, 5))),
             ("40 m", true, Some((40.0, None, 2))),

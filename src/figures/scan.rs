@@ -6,12 +6,12 @@
 //! The grammar runs only at those places, so text without numbers costs one
 //! byte scan for digits and one Aho-Corasick pass for number words.
 
-use aho_corasick::{AhoCorasick, Input, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
 
 use super::affix::Affix;
 use super::lexicon::{Currency, Lexicon, Marker, NumberWord, Prefix, ScaleClass, Suffix};
 use super::number::{self, Amount};
-use super::{cjk, dates, english, guard, korean, text};
+use super::{cjk, compound, dates, english, guard, korean, text};
 use crate::model::{Figure, FigureKind, Lang, Span};
 
 /// Levels and ranks written with a marker are at most this.
@@ -32,10 +32,14 @@ enum Lead {
     Native(u32),
     /// A Han digit or small scale that may start a number: "三", "两", "十".
     Han,
+    /// A Sino-Korean digit or small scale: "삼", "십".
+    Sino,
     /// A Japanese era before its year ("令和"), the year before its first year.
     Era(i32),
     /// A Han phase marker ("相", "期") after a Roman numeral ("第III相", "Ⅱ期").
     Phase,
+    /// A word for one half ("半").
+    Half,
 }
 
 /// The words that may start a figure without a digit, in one automaton.
@@ -56,21 +60,31 @@ impl WordIndex {
                 NumberWord::Cardinal(_) | NumberWord::Ordinal(_) => Lead::NumberWord,
                 NumberWord::Native(value) => Lead::Native(*value),
                 NumberWord::Han(_) => Lead::Han,
+                NumberWord::Sino(_) => Lead::Sino,
                 NumberWord::Hundred => continue,
             };
             patterns.push(word);
             leads.push(lead);
         }
         for affix in lexicon.prefixes.entries() {
-            if let Prefix::Era(base) = affix.meaning {
-                patterns.push(&affix.surface);
-                leads.push(Lead::Era(base));
-            }
+            let lead = match affix.meaning {
+                Prefix::Era(base) => Lead::Era(base),
+                Prefix::Percent(_) if affix.surface.chars().all(text::is_han) => Lead::Han,
+                _ => continue,
+            };
+            patterns.push(&affix.surface);
+            leads.push(lead);
         }
         for scale in lexicon.scales.entries() {
-            if scale.meaning.class == ScaleClass::Small && scale.surface.chars().all(text::is_han) {
+            if scale.meaning.class != ScaleClass::Small {
+                continue;
+            }
+            if scale.surface.chars().all(text::is_han) {
                 patterns.push(&scale.surface);
                 leads.push(Lead::Han);
+            } else if scale.surface.chars().all(text::is_hangul) {
+                patterns.push(&scale.surface);
+                leads.push(Lead::Sino);
             }
         }
         for (word, roles) in &lexicon.english {
@@ -97,7 +111,14 @@ impl WordIndex {
                 leads.push(Lead::NativeOrdinal);
             }
         }
+        for word in &lexicon.cjk.half {
+            patterns.push(word);
+            leads.push(Lead::Half);
+        }
+        // A full DFA: a few hundred short words make a small one, and it
+        // scans text without figures fastest.
         let automaton = AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::DFA))
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
             .build(&patterns)
@@ -152,8 +173,11 @@ impl<'a> Scan<'a> {
     }
 
     /// Every figure of the sentence, in order, spans shifted by `base`.
-    pub(crate) fn run(mut self, words: &WordIndex, base: usize, out: &mut Vec<Figure>) {
+    /// Returns the number of places the grammar was run at: each step reads
+    /// a bounded stretch or skips what it read, so the walk is linear.
+    pub(crate) fn run(mut self, words: &WordIndex, base: usize, out: &mut Vec<Figure>) -> usize {
         let mut pos = 0;
+        let mut steps = 0;
         // The next word and digit at or after `pos`, searched again only once
         // passed; `None` means there are no more.
         let mut word = words.automaton.find(Input::new(self.text));
@@ -173,8 +197,10 @@ impl<'a> Scan<'a> {
                 (None, Some(w)) => self.at_word(words.leads[w.pattern()], w.start(), w.end()),
                 (Some(d), _) => self.at_digit(d),
             };
+            steps += 1;
             match step {
-                Step::Found(mut figure) => {
+                Step::Found(figure) => {
+                    let mut figure = self.signed(figure);
                     pos = figure.span.end;
                     self.floor = pos;
                     figure.span = Span::new(figure.span.start + base, figure.span.end + base);
@@ -186,6 +212,7 @@ impl<'a> Scan<'a> {
                 pos += 1;
             }
         }
+        steps
     }
 
     fn at_word(&mut self, lead: Lead, start: usize, end: usize) -> Step {
@@ -204,8 +231,10 @@ impl<'a> Scan<'a> {
             Lead::NativeOrdinal => korean::native_ordinal(self, start, end),
             Lead::Native(value) => korean::native_count(self, start, end, value),
             Lead::Han => return self.han_numeral(start, end),
+            Lead::Sino => return korean::sino_numeral(self, start, end),
             Lead::Era(base) => dates::era_year(self, start, end, base),
             Lead::Phase => cjk::roman_phase(self, start, end),
+            Lead::Half => cjk::half(self, start, end),
         };
         found.map_or(Step::Skip(end), Step::Found)
     }
@@ -227,14 +256,31 @@ impl<'a> Scan<'a> {
         }
         match prefix.map(|(affix, start)| (&affix.meaning, start)) {
             Some((Prefix::Ordinal, start)) => return self.prefixed_ordinal(start, pos),
-            Some((Prefix::Percent, start)) => return self.prefixed_percent(start, pos),
+            Some((Prefix::Percent(factor), start)) => {
+                return self.prefixed_percent(*factor, start, pos);
+            }
             Some((Prefix::Currency(currency), start)) => {
                 let code = currency_code(currency, self.doc_lang);
                 return self.prefixed_money(code, start, pos);
             }
+            Some((Prefix::Temperature(unit), start)) => {
+                return self.prefixed_temperature(unit, start, pos, false);
+            }
+            Some((Prefix::Minus, minus_start)) => {
+                let scale = self.lexicon.prefixes.longest_before(text, minus_start);
+                if let Some((Prefix::Temperature(unit), start)) =
+                    scale.map(|(affix, start)| (&affix.meaning, start))
+                {
+                    return self.prefixed_temperature(unit, start, pos, true);
+                }
+            }
             Some((Prefix::Era(_), _)) | None => {}
         }
-        if let Some(figure) = dates::numeric(text, pos).or_else(|| english::day_month(self, pos)) {
+        let month_first = self.lang == Lang::En;
+        let date = dates::numeric(text, pos, month_first)
+            .or_else(|| english::day_month(self, pos))
+            .or_else(|| english::year_month_day(self, pos));
+        if let Some(figure) = date {
             return Step::Found(figure);
         }
         let Some(amount) = number::amount(self.lexicon, text, pos, false) else {
@@ -243,14 +289,14 @@ impl<'a> Scan<'a> {
         if let Some(figure) = self.level_pair(&amount) {
             return Step::Found(figure);
         }
+        if let Some(figure) = self.fraction_measure(pos) {
+            return Step::Found(figure);
+        }
         if guard::code_continues(text, amount.end) {
             return Step::Skip(guard::token_end(text, pos));
         }
         if let Some(step) = self.measure(&amount) {
-            return match step {
-                Step::Found(figure) => Step::Found(self.signed(figure)),
-                skip @ Step::Skip(_) => skip,
-            };
+            return step;
         }
         if let Some(figure) = english::ordinal_suffix(self, &amount) {
             return Step::Found(figure);
@@ -267,27 +313,61 @@ impl<'a> Scan<'a> {
         english::count(self, &amount).map_or(Step::Skip(amount.end), Step::Found)
     }
 
-    /// A percentage, amount or quantity with a minus sign written right before
-    /// it ("-3.2%"), after a space or an opening bracket: negative.
+    /// A percentage, amount or quantity with a minus sign right before it
+    /// ("-3.2%", after a space, an opening bracket or a char of another
+    /// script), or a minus word of the lexicon ("负3.9%", "마이너스 5%"): negative.
     fn signed(&self, figure: Figure) -> Figure {
-        let start = figure.span.start;
-        let signs = ['-', '−'];
-        let Some(sign) = text::prev_char(self.text, start).filter(|c| signs.contains(c)) else {
-            return figure;
-        };
-        let sign_start = start - sign.len_utf8();
-        let opens = text::prev_char(self.text, sign_start)
-            .is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '['));
         let kind =
             matches!(figure.kind, FigureKind::Percent | FigureKind::Money | FigureKind::Quantity);
-        if !(opens && kind && figure.value_max.is_none() && self.free(sign_start)) {
+        if !kind || figure.value_max.is_some() {
             return figure;
         }
-        Figure {
-            span: Span::new(sign_start, figure.span.end),
-            value: figure.value.map(|v| -v),
-            ..figure
+        match self.sign_before(figure.span.start).filter(|s| self.free(*s)) {
+            Some(sign_start) => Figure {
+                span: Span::new(sign_start, figure.span.end),
+                value: figure.value.map(|v| -v),
+                ..figure
+            },
+            None => figure,
         }
+    }
+
+    /// The start of a minus sign right before the digits at `start`, or of
+    /// a minus word written before `start`.
+    fn sign_before(&self, start: usize) -> Option<usize> {
+        let text = self.text;
+        let sign = text::prev_char(text, start).filter(|c| ['-', '−'].contains(c));
+        if let Some(sign) = sign.filter(|_| number::digit_at(text, start).is_some()) {
+            let sign_start = start - sign.len_utf8();
+            let opens = text::prev_char(text, sign_start)
+                .is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[') || !c.is_ascii());
+            // "75 -300mm" is a range, not a negative number.
+            let before = text.get(..sign_start).unwrap_or("").trim_end_matches(' ');
+            let after_number = before.ends_with(|c: char| c.is_ascii_digit());
+            return (opens && !after_number).then_some(sign_start);
+        }
+        match self.lexicon.prefixes.longest_before(text, start) {
+            Some((affix, sign_start)) if affix.meaning == Prefix::Minus => Some(sign_start),
+            _ => None,
+        }
+    }
+
+    /// "섭씨 20도", "華氏98.6度", "화씨 마이너스 5도": a temperature written
+    /// after its scale, negative after a minus word.
+    fn prefixed_temperature(&self, unit: &str, start: usize, pos: usize, negative: bool) -> Step {
+        let Some(amount) = number::amount(self.lexicon, self.text, pos, false) else {
+            return Step::Skip(pos + 1);
+        };
+        let end = match self.suffix_after(amount.end) {
+            Some((affix, end)) if affix.meaning == Suffix::Marker(Marker::Degree) => end,
+            _ => amount.end,
+        };
+        let mut figure = with_unit(FigureKind::Quantity, start, end, &amount, unit);
+        if negative {
+            figure.value = figure.value.map(|v| -v);
+            figure.value_max = figure.value_max.map(|v| -v);
+        }
+        Step::Found(figure)
     }
 
     /// "$1.2 billion", "KRW 500bn", "₩1,000".
@@ -307,16 +387,21 @@ impl<'a> Scan<'a> {
     fn han_numeral(&mut self, start: usize, end: usize) -> Step {
         let text = self.text;
         if let Some((affix, after)) = self.lexicon.prefixes.longest_at(text, start)
-            && affix.meaning == Prefix::Percent
+            && let Prefix::Percent(factor) = affix.meaning
         {
-            return self.prefixed_percent(start, after);
+            return self.prefixed_percent(factor, start, after);
         }
         let after_numeral = text::prev_char(text, start).is_some_and(|c| {
             self.lexicon.cjk.vague.contains(&c)
                 || number::han_starts(self.lexicon, text, start - c.len_utf8())
         });
-        let Some(amount) = number::han(self.lexicon, text, start).filter(|_| !after_numeral) else {
-            return Step::Skip(end);
+        // The rest of a numeral that is no figure, or one too long to be a
+        // number, is skipped whole.
+        let Some(amount) =
+            (!after_numeral).then(|| number::han(self.lexicon, text, start)).flatten()
+        else {
+            let run_end = number::numeral_run_end(self.lexicon, text, start, number::Script::Han);
+            return Step::Skip(run_end.max(end));
         };
         let prefix = self.lexicon.prefixes.longest_before(text, start);
         if let Some((Prefix::Ordinal, prefix_start)) =
@@ -324,7 +409,13 @@ impl<'a> Scan<'a> {
         {
             return self.prefixed_ordinal(prefix_start, start);
         }
-        if amount.value() < 2.0 && !amount.scaled() && amount.high.is_none() {
+        // "一" counts only before a unit or a currency ("一吨", "一美元").
+        let measured = || {
+            self.suffix_after(amount.end).is_some_and(|(affix, _)| {
+                matches!(affix.meaning, Suffix::Unit(_) | Suffix::Currency(_))
+            })
+        };
+        if amount.value() < 2.0 && !amount.scaled() && amount.high.is_none() && !measured() {
             return Step::Skip(amount.end);
         }
         // A scale alone counts in idioms rather than in numbers ("百家争鸣").
@@ -339,28 +430,45 @@ impl<'a> Scan<'a> {
     }
 
     /// "百分之十五", "百分之3.5": a percentage written before its number at `pos`.
-    fn prefixed_percent(&self, start: usize, pos: usize) -> Step {
-        let amount = number::amount(self.lexicon, self.text, pos, false)
+    /// `factor` converts the number to percent ("千分之五" is 0.5%).
+    fn prefixed_percent(&self, factor: f64, start: usize, pos: usize) -> Step {
+        let amount = number::amount(self.lexicon, self.text, pos, true)
             .or_else(|| number::han(self.lexicon, self.text, pos));
         match amount {
             Some(amount) => {
-                Step::Found(with_unit(FigureKind::Percent, start, amount.end, &amount, "%"))
+                let mut figure = with_unit(FigureKind::Percent, start, amount.end, &amount, "%");
+                figure.value = figure.value.map(|v| v * factor);
+                figure.value_max = figure.value_max.map(|v| v * factor);
+                Step::Found(figure)
             }
             None => Step::Skip(pos),
         }
     }
 
-    /// "제6회", "第6回", "第三次": a rank prefix, a number and what it
-    /// counts; or a level after the prefix ("第2相", "第三期临床", "제2단계").
+    /// "제6회", "第6回", "第三次", "第3万回": a rank prefix, a whole number
+    /// and what it counts; or a level after the prefix ("第2相", "第三期临床",
+    /// "제2단계"). After a Han prefix, a number without scale that ends the
+    /// word is a rank too ("第十四", "第２５０").
     fn prefixed_ordinal(&self, start: usize, pos: usize) -> Step {
-        let Some(run) = number::small_whole(self.lexicon, self.text, pos) else {
+        let text = self.text;
+        let amount = number::amount(self.lexicon, text, pos, false)
+            .or_else(|| number::han(self.lexicon, text, pos))
+            .filter(|a| a.high.is_none() && a.integer());
+        let Some(amount) = amount else {
             return Step::Skip(pos + 1);
         };
-        let Some((affix, end)) = self.lexicon.suffixes.longest_at(self.text, run.end) else {
-            return Step::Skip(run.end);
+        let rank = Some(amount.value());
+        let Some((affix, end)) = self.lexicon.suffixes.longest_at(text, amount.end) else {
+            let han_prefix = text::next_char(text, start).is_some_and(text::is_han);
+            let word_ends = !text::next_char(text, amount.end).is_some_and(char::is_alphanumeric);
+            return if han_prefix && word_ends && !amount.scaled() {
+                Step::Found(figure(FigureKind::Ordinal, start, amount.end, rank))
+            } else {
+                Step::Skip(amount.end)
+            };
         };
         let level = |subject: &str| {
-            let mut figure = figure(FigureKind::Level, start, end, run.whole());
+            let mut figure = figure(FigureKind::Level, start, end, rank);
             figure.subject = Some(subject.to_owned());
             Step::Found(figure)
         };
@@ -369,17 +477,32 @@ impl<'a> Scan<'a> {
             Suffix::Marker(Marker::TrialPhase(subject)) if cjk::clinical_beside(self, pos, end) => {
                 level(subject)
             }
-            Suffix::Marker(
+            Suffix::Counter { .. }
+            | Suffix::Marker(
                 Marker::OrdinalCounter
                 | Marker::Ordinal
                 | Marker::RankOrPeople
                 | Marker::TrialPhase(_),
             ) => {
-                let mut figure = figure(FigureKind::Ordinal, start, end, run.whole());
+                let mut figure = figure(FigureKind::Ordinal, start, end, rank);
                 figure.subject = korean::subject_after(self, end);
                 Step::Found(figure)
             }
-            _ => Step::Skip(run.end),
+            _ => Step::Skip(amount.end),
+        }
+    }
+
+    /// "1/4 mile", "10 1/2 miles", "3/4 hour": a common fraction before a
+    /// unit of measure or of time.
+    fn fraction_measure(&mut self, pos: usize) -> Option<Figure> {
+        let (value, end) = number::fraction_at(self.text, pos)?;
+        match self.measure(&number::fraction_amount(pos, end, value))? {
+            Step::Found(figure)
+                if matches!(figure.kind, FigureKind::Quantity | FigureKind::Duration) =>
+            {
+                Some(figure)
+            }
+            _ => None,
         }
     }
 
@@ -397,9 +520,10 @@ impl<'a> Scan<'a> {
     }
 
     /// The suffix written after a number at `pos`: right after it, after one
-    /// space, or after a hyphen for lengths of time ("3-year"); an
+    /// space, or after a hyphen for units of measure and time ("3-year",
+    /// "10-gallon"); an
     /// approximation in between is kept in the span ("100여 명").
-    fn suffix_after(&self, pos: usize) -> Option<(&'a Affix<Suffix>, usize)> {
+    pub(crate) fn suffix_after(&self, pos: usize) -> Option<(&'a Affix<Suffix>, usize)> {
         let table = &self.lexicon.suffixes;
         let text = self.text;
         let lookup = |at: usize| {
@@ -412,7 +536,9 @@ impl<'a> Scan<'a> {
                 .starts_with('-')
                 .then(|| table.longest_at(text, pos + 1))
                 .flatten()
-                .filter(|(a, _)| matches!(&a.meaning, Suffix::Unit(u) if u.kind == FigureKind::Duration))
+                .filter(
+                    |(a, _)| matches!(&a.meaning, Suffix::Unit(u) if u.kind != FigureKind::Percent),
+                )
         };
         let (affix, end) = lookup(pos).or_else(hyphenated)?;
         let (affix, end) = match affix.meaning {
@@ -434,10 +560,15 @@ impl<'a> Scan<'a> {
                 if unit.kind == FigureKind::Duration && amount.scaled() {
                     return None;
                 }
+                let in_percent =
+                    amount.value() >= 10.0 && self.lexicon.cjk.discount.contains(&suffix.surface);
+                let factor = if in_percent { 1.0 } else { unit.factor };
                 let mut figure = with_unit(unit.kind, amount.start, end, amount, &unit.symbol);
-                figure.value = figure.value.map(|v| v * unit.factor);
-                figure.value_max = figure.value_max.map(|v| v * unit.factor);
-                self.repeated_range(figure, amount, suffix, unit.factor)
+                figure.value = figure.value.map(|v| v * factor);
+                figure.value_max = figure.value_max.map(|v| v * factor);
+                let figure = self.repeated_range(figure, amount, suffix, factor);
+                let figure = compound::with_half(self, figure, factor);
+                compound::with_subunit(self, figure, &unit.symbol)
             }
             Suffix::Currency(currency) => {
                 let figure = with_unit(
@@ -447,7 +578,9 @@ impl<'a> Scan<'a> {
                     amount,
                     currency_code(currency, self.doc_lang),
                 );
-                self.repeated_range(figure, amount, suffix, 1.0)
+                let figure = self.repeated_range(figure, amount, suffix, 1.0);
+                let figure = compound::with_scale(self, figure, amount);
+                compound::with_cents(self, figure)
             }
             Suffix::Counter { noun_follows } => {
                 self.count_with_counter(amount, &suffix.surface, end, *noun_follows)
@@ -459,8 +592,11 @@ impl<'a> Scan<'a> {
                 self.count_with_counter(amount, &suffix.surface, end, true)
             }
             Suffix::Marker(Marker::Ordinal | Marker::RankOrPeople) => {
-                let rank = amount.bare()?;
-                let mut figure = figure(FigureKind::Ordinal, amount.start, end, rank.whole());
+                if !amount.integer() || amount.high.is_some() {
+                    return None;
+                }
+                let mut figure =
+                    figure(FigureKind::Ordinal, amount.start, end, Some(amount.value()));
                 figure.subject = korean::subject_after(self, end);
                 figure
             }
@@ -474,7 +610,13 @@ impl<'a> Scan<'a> {
             Suffix::Marker(Marker::Level(subject)) => {
                 return Some(marked_level(amount, end, subject));
             }
-            Suffix::Marker(Marker::Approx | Marker::NotUnit) => return None,
+            Suffix::Marker(
+                Marker::Approx
+                | Marker::NotUnit
+                | Marker::MonthDay
+                | Marker::Degree
+                | Marker::Cents,
+            ) => return None,
         };
         Some(Step::Found(found))
     }
@@ -596,4 +738,49 @@ pub(crate) fn ranged(kind: FigureKind, start: usize, end: usize, amount: &Amount
 /// A figure carrying the value, upper bound and unit of `amount`.
 fn with_unit(kind: FigureKind, start: usize, end: usize, amount: &Amount, unit: &str) -> Figure {
     Figure { unit: Some(unit.to_owned()), ..ranged(kind, start, end, amount) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testutil::{EXTRACTOR, figures};
+    use super::*;
+
+    /// The figures of `text` as one sentence, and the number of steps the walk took.
+    fn walk(text: &str, lang: Lang) -> (usize, usize) {
+        let mut out = Vec::new();
+        let scan = Scan::new(&EXTRACTOR.lexicon, text, true, lang, lang);
+        let steps = scan.run(&EXTRACTOR.words, 0, &mut out);
+        (out.len(), steps)
+    }
+
+    #[test]
+    fn a_long_run_that_is_no_number_is_skipped_in_a_step_or_two() {
+        let runs = [
+            ("一".repeat(5000), Lang::Zh),
+            ("二〇".repeat(5000), Lang::Ja),
+            ("十".repeat(5000), Lang::Zh),
+            ("零".repeat(5000), Lang::Zh),
+            ("第".repeat(5000), Lang::Zh),
+            ("1".repeat(5000), Lang::En),
+            ("1,".repeat(5000), Lang::En),
+            ("1.".repeat(5000), Lang::En),
+            (",".repeat(5000), Lang::En),
+            (" ".repeat(5000), Lang::En),
+        ];
+        for (text, lang) in runs {
+            let (found, steps) = walk(&text, lang);
+            let head: String = text.chars().take(4).collect();
+            assert_eq!((found, steps <= 2), (0, true), "{head}… took {steps} steps");
+        }
+    }
+
+    #[test]
+    fn a_long_chain_of_joined_numbers_is_read_once_per_number() {
+        let chain = (10_001..=12_000).map(|n| n.to_string()).collect::<Vec<_>>().join(" or ");
+        let text = format!("{chain} companies");
+        let (found, steps) = walk(&text, Lang::En);
+        assert_eq!((found, steps), (2, 2000));
+        let values: Vec<_> = figures(&text, Lang::En).iter().map(|f| f.value).collect();
+        assert_eq!(values, [Some(11_999.0), Some(12_000.0)]);
+    }
 }
