@@ -251,7 +251,7 @@ fn no_input_file(skipped: Skipped) -> String {
     } else {
         format!(
             "no input file found (skipped: {skipped}; gazette reads .txt, .jsonl, .ndjson, .html, \
-             .htm)"
+             .htm, also as .gz or .zst)"
         )
     }
 }

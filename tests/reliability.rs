@@ -348,9 +348,9 @@ fn a_run_that_reads_no_document_publishes_nothing_and_exits_2() {
         ("an empty folder, as an unmounted mount point looks", &[], "no input file found"),
         (
             "only files gazette does not read",
-            &[("a.json", "[]"), ("b.jsonl.gz", "x"), (".c.txt", SENTENCE), (".d/e.txt", SENTENCE)],
+            &[("a.json", "[]"), ("b.csv", "x"), (".c.txt", SENTENCE), (".d/e.txt", SENTENCE)],
             "no input file found (skipped: 2 hidden, 2 of unknown type; gazette reads .txt, \
-             .jsonl, .ndjson, .html, .htm)",
+             .jsonl, .ndjson, .html, .htm, also as .gz or .zst)",
         ),
         (
             "inputs that all fail",
