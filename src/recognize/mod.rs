@@ -21,14 +21,20 @@
 //! dictionary mention or an earlier rule's match. The entity's id comes from
 //! its name: see [`pattern_entity_id`].
 
+mod acronym;
+mod country;
+mod document;
 mod id;
+mod legal_form;
+mod people;
 mod rules;
 
 use crate::dictionary::{is_particle_run, may_end, may_start};
 use crate::model::{Entity, EntityType, Lang, SentenceSpan, Span};
 
+pub use document::{Mention, Names, Referent, resolve_acronyms};
 pub use id::pattern_entity_id;
-use rules::{Edges, Rule, end_of_first_joined_name, rules};
+use rules::{Edges, NextWord, Rule, end_of_first_joined_name, rules};
 
 /// A name found by a rule, with the entity it stands for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -107,16 +113,19 @@ impl Recognizer {
 /// joined organization names, if it passes the rule's edge and
 /// generic-word checks.
 fn accept(rule: &Rule, text: &str, mut span: Span) -> Option<Span> {
-    let starts_delimited = {
+    let starts_delimited = rule.context_before || {
         let before = text.get(..span.start)?;
         let first = text.get(span.start..)?.chars().next()?;
         match rule.edges {
             Edges::Latin => may_start(before, first),
             Edges::Hangul => !before.chars().next_back().is_some_and(is_hangul),
-            Edges::Cjk => !before
-                .chars()
-                .next_back()
-                .is_some_and(|c| is_hangul(c) || (is_cjk(c) && !is_hiragana(c))),
+            Edges::Cjk => {
+                !before.chars().next_back().is_some_and(|c| {
+                    is_hangul(c)
+                        || (is_cjk(c) && !is_hiragana(c))
+                        || (c.is_ascii_alphanumeric() && first.is_ascii_alphanumeric())
+                }) && !follows_latin_word(before)
+            }
         }
     };
     let mut name = text.get(span.start..span.end)?;
@@ -142,7 +151,9 @@ fn accept(rule: &Rule, text: &str, mut span: Span) -> Option<Span> {
     let last = name.chars().next_back()?;
     let after = text.get(span.end..)?;
     let ends_delimited = match rule.edges {
-        Edges::Latin => name.contains(' '),
+        Edges::Latin => {
+            name.contains(' ') && may_end(last, after) && next_word_fits(rule.next_word, after)
+        }
         Edges::Hangul => may_end(last, after),
         Edges::Cjk => {
             !rule.ends_before_non_han
@@ -152,9 +163,38 @@ fn accept(rule: &Rule, text: &str, mut span: Span) -> Option<Span> {
     let generic = rule.generic_names.contains(&name)
         || name.contains(|c| rule.forbidden_chars.contains(c))
         || rule.generic_endings.iter().any(|ending| name.ends_with(ending));
+    let words_fit = (rule.forbidden_words.is_empty() && !rule.needs_family_name) || {
+        let words: Vec<&str> =
+            name.split([' ', ',', '.']).filter(|word| !word.is_empty()).collect();
+        !words.iter().any(|word| rule.forbidden_words.contains(word))
+            && (!rule.needs_family_name
+                || words.iter().any(|word| people::LATIN_FAMILY_NAMES.contains(word)))
+    };
+    let generic = generic || !words_fit;
     let chars = name.chars().count();
     let fits = (rule.min_chars..=rule.max_chars).contains(&chars);
     (starts_delimited && ends_delimited && !generic && fits).then_some(span)
+}
+
+/// True when `after`, the text after a Latin name, starts with a word
+/// `next_word` allows.
+fn next_word_fits(next_word: NextWord, after: &str) -> bool {
+    let word = after.strip_prefix(' ').and_then(|rest| rest.chars().next());
+    match next_word {
+        NextWord::Any => true,
+        NextWord::NotCapitalised => !word.is_some_and(char::is_uppercase),
+        NextWord::None => !word.is_some_and(char::is_alphanumeric),
+    }
+}
+
+/// True when `before` ends with a Latin word and a space: in Chinese and
+/// Japanese text set that way, the Han run after it starts a clause, not a
+/// name ("… SMTP 服务器…").
+fn follows_latin_word(before: &str) -> bool {
+    before
+        .strip_suffix(' ')
+        .and_then(|rest| rest.chars().next_back())
+        .is_some_and(|c| c.is_ascii_alphanumeric())
 }
 
 /// `name` without a trailing run of Korean particles ("셀트리온은" →

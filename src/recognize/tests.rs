@@ -68,7 +68,7 @@ fn english_people_and_laws() {
         &[
             ("said Professor Mina Seo of the school", &["Mina Seo"]),
             ("Dr. Hae-won Jang presented", &["Hae-won Jang"]),
-            ("Jisoo Han (Director, Bio Policy Division) said", &["Jisoo Han"]),
+            ("Jisoo Han (Director of bio policy) said", &["Jisoo Han"]),
             ("Professor Seo said", &[]),
             ("the Director said", &[]),
             ("New Drug (Phase 3) results", &[]),
@@ -221,4 +221,140 @@ fn entities_carry_stable_ids_and_native_names() {
     assert_eq!(university.id, "org:x-hanbit-medical-university");
     assert_eq!(university.canonical, "Hanbit Medical University");
     assert_eq!(university.name_ko, None);
+}
+
+mod document {
+    use super::*;
+    use crate::dictionary::testutil::{entity, whole};
+    use crate::dictionary::{Dictionary, Matcher};
+
+    fn dictionary() -> Dictionary {
+        Dictionary::from_entities(vec![
+            entity("org:mfds", "Ministry of Food and Drug Safety", &["MFDS", "식약처"]),
+            entity("term:pbm", "pharmacy benefit manager", &["PBM"]),
+            entity("org:gaon-institute", "Gaon Health Institute", &[]),
+            entity("org:kobia", "Korea Biomedicine Industry Association", &["KoBIA"]),
+            entity("org:hanbit", "Hanbit Biologics", &[]),
+        ])
+    }
+
+    /// `(surface, entity id, method)` of every mention of `text`.
+    fn names_in(text: &str) -> Vec<(String, String, &'static str)> {
+        let dictionary = dictionary();
+        let sentences = whole(text);
+        let matches = Matcher::new(&dictionary).find(text, &sentences);
+        let names = Recognizer::new().names(text, &sentences, &matches, &dictionary);
+        names
+            .mentions
+            .iter()
+            .map(|m| {
+                (
+                    text[m.span.start..m.span.end].to_owned(),
+                    names.entity(&dictionary, m.referent).id.clone(),
+                    m.method.as_str(),
+                )
+            })
+            .collect()
+    }
+
+    fn expect(expected: &[(&str, &str, &str)]) -> Vec<(String, String, &'static str)> {
+        expected
+            .iter()
+            .map(|&(s, id, method)| {
+                let method = match method {
+                    "dictionary" => "dictionary",
+                    "pattern" => "pattern",
+                    _ => "acronym",
+                };
+                (s.to_owned(), id.to_owned(), method)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_defined_acronym_takes_the_full_names_entity_in_the_whole_document() {
+        let company = "org:x-pacific-harbor-medical";
+        assert_eq!(
+            names_in("PHM grew. Pacific Harbor Medical (PHM) advises firms; PHM said so."),
+            expect(&[
+                ("PHM", company, "acronym"),
+                ("Pacific Harbor Medical", company, "pattern"),
+                ("PHM", company, "acronym"),
+                ("PHM", company, "acronym"),
+            ])
+        );
+        // Not a term of the dictionary once the text defines it otherwise.
+        let bridge = "org:x-pacific-bridge-medical";
+        assert_eq!(
+            names_in("Pacific Bridge Medical (PBM) said PBM grew."),
+            expect(&[
+                ("Pacific Bridge Medical", bridge, "pattern"),
+                ("PBM", bridge, "acronym"),
+                ("PBM", bridge, "acronym"),
+            ])
+        );
+        // The dictionary's full name gives its entity to an unknown acronym.
+        assert_eq!(
+            names_in("GHI (Gaon Health Institute) and GHI staff"),
+            expect(&[
+                ("GHI", "org:gaon-institute", "acronym"),
+                ("Gaon Health Institute", "org:gaon-institute", "dictionary"),
+                ("GHI", "org:gaon-institute", "acronym"),
+            ])
+        );
+        // An acronym the dictionary knows, of the same type, names the full name too.
+        assert_eq!(
+            names_in("the Korea Biomedical Industry Association (KoBIA) said"),
+            expect(&[
+                ("Korea Biomedical Industry Association", "org:kobia", "pattern"),
+                ("KoBIA", "org:kobia", "dictionary"),
+            ])
+        );
+        assert_eq!(
+            names_in("Ministry of Food and Drug Safety (MFDS)"),
+            expect(&[
+                ("Ministry of Food and Drug Safety", "org:mfds", "dictionary"),
+                ("MFDS", "org:mfds", "dictionary"),
+            ])
+        );
+    }
+
+    #[test]
+    fn legal_forms_stay_in_the_mention() {
+        assert_eq!(
+            names_in("Hanbit Biologics Co., Ltd. and (주)한빛바이오는"),
+            expect(&[
+                ("Hanbit Biologics Co., Ltd.", "org:hanbit", "dictionary"),
+                (
+                    "(주)한빛바이오",
+                    &pattern_entity_id(EntityType::Organization, "(주)한빛바이오"),
+                    "pattern"
+                ),
+            ])
+        );
+    }
+
+    #[test]
+    fn a_person_found_once_is_found_again_and_by_family_name() {
+        let seo = "person:x-mina-seo";
+        assert_eq!(
+            names_in(
+                "\"It works,\" said Mina Seo, a researcher. Later Mina Seo left and Seo wrote."
+            ),
+            expect(&[
+                ("Mina Seo", seo, "pattern"),
+                ("Mina Seo", seo, "pattern"),
+                ("Seo", seo, "pattern")
+            ])
+        );
+        let kim = pattern_entity_id(EntityType::Person, "김하늘");
+        assert_eq!(
+            names_in("김하늘 교수는 말했다. 김하늘은 또 김 교수가"),
+            expect(&[
+                ("김하늘", &kim, "pattern"),
+                ("김하늘", &kim, "pattern"),
+                ("김", &kim, "pattern")
+            ])
+        );
+    }
 }
