@@ -29,7 +29,7 @@ pub(super) struct Definition {
 }
 
 /// The acronym definitions of `text`. `names` are the byte spans of its
-/// mentions, sorted by start; `is_organization` tells whether the mention at
+/// mentions, sorted and disjoint; `is_organization` tells whether the mention at
 /// an index names an organization.
 pub(super) fn definitions(
     text: &str,
@@ -45,7 +45,9 @@ pub(super) fn definitions(
         let inner = trimmed(text, Span::new(inner_start, inner_start + inner_end));
         let before = text[..open].trim_end_matches([' ', '\u{3000}']);
         // "Full Name (ACR)": a mention ends right before the bracket.
-        if let Some(long) = names.iter().position(|name| name.end == before.len())
+        let ending_here = names.partition_point(|name| name.end < before.len());
+        if let Some(long) =
+            Some(ending_here).filter(|&i| names.get(i).is_some_and(|n| n.end == before.len()))
             && is_short_form(&text[inner.start..inner.end])
             && fits(
                 &text[inner.start..inner.end],
@@ -57,7 +59,10 @@ pub(super) fn definitions(
             continue;
         }
         // "ACR (Full Name)": the brackets hold exactly one mention.
-        if let Some(long) = names.iter().position(|name| *name == inner) {
+        let starting_here = names.partition_point(|name| name.start < inner.start);
+        if let Some(long) =
+            Some(starting_here).filter(|&i| names.get(i).is_some_and(|n| *n == inner))
+        {
             let short = last_token(before);
             if !short.is_empty()
                 && is_short_form(short)

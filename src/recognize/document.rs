@@ -197,65 +197,73 @@ pub fn resolve_acronyms(
 ) {
     let spans: Vec<Span> = names.mentions.iter().map(|m| m.span).collect();
     let type_of = |names: &Names, referent| names.entity(dictionary, referent).entity_type;
-    let found = definitions(text, &spans, |i| {
+    let found: Vec<(Span, Span, Referent)> = definitions(text, &spans, |i| {
         type_of(names, names.mentions[i].referent) == EntityType::Organization
-    });
-    for definition in found {
-        let long = names.mentions[definition.long];
-        let referent = long.referent;
-        let existing = names.mentions.iter().find(|m| m.span == definition.short).copied();
-        if let Some(short) = existing {
-            if short.referent == referent {
+    })
+    .into_iter()
+    .map(|d| (d.short, spans[d.long], names.mentions[d.long].referent))
+    .collect();
+    let mut resolved: Vec<&str> = Vec::new();
+    let mut renamed: Vec<(Referent, Referent)> = Vec::new();
+    for (short_span, long_span, referent) in found {
+        let short = &text[short_span.start..short_span.end];
+        if resolved.contains(&short) {
+            continue;
+        }
+        resolved.push(short);
+        let referent =
+            renamed.iter().find(|(from, _)| *from == referent).map_or(referent, |&(_, to)| to);
+        let at_short = overlapping(&names.mentions, short_span);
+        if let [one] = &names.mentions[at_short]
+            && one.span == short_span
+        {
+            let existing = one.referent;
+            if existing == referent {
                 continue;
             }
-            let same_type = type_of(names, short.referent) == type_of(names, referent);
-            if let (Referent::Dictionary(_), Referent::Found(found)) = (short.referent, referent)
-                && same_type
-            {
-                // The dictionary knows the body by its short form.
-                for m in &mut names.mentions {
-                    if m.referent == Referent::Found(found) {
-                        m.referent = short.referent;
+            let same_type = type_of(names, existing) == type_of(names, referent);
+            match (existing, referent) {
+                (Referent::Dictionary(_), Referent::Found(_)) if same_type => {
+                    // The dictionary knows the body by its short form.
+                    for m in &mut names.mentions {
+                        if m.referent == referent {
+                            m.referent = existing;
+                        }
                     }
+                    renamed.push((referent, existing));
+                    continue;
                 }
-                continue;
-            }
-            if let (Referent::Dictionary(_), Referent::Dictionary(_)) = (short.referent, referent)
-                && same_type
-            {
-                continue;
+                (Referent::Dictionary(_), Referent::Dictionary(_)) if same_type => continue,
+                _ => {}
             }
         }
-        let short = &text[definition.short.start..definition.short.end];
         let mut occurrences: Vec<Span> = text
             .match_indices(short)
             .map(|(start, _)| Span::new(start, start + short.len()))
             .filter(|span| is_word(text, *span) && in_one_sentence(sentences, *span))
             .collect();
-        if !occurrences.contains(&definition.short) {
-            occurrences.push(definition.short);
+        if !occurrences.contains(&short_span) {
+            occurrences.push(short_span);
         }
         for span in occurrences {
-            let overlapping: Vec<usize> = (0..names.mentions.len())
-                .filter(|&i| {
-                    let m = names.mentions[i].span;
-                    m.start < span.end && span.start < m.end
-                })
-                .collect();
-            let replaceable =
-                overlapping.iter().all(|&i| names.mentions[i].span == span && i != definition.long);
-            if !replaceable
-                || (overlapping.len() == 1 && names.mentions[overlapping[0]].referent == referent)
-            {
+            let range = overlapping(&names.mentions, span);
+            let taken = &names.mentions[range.clone()];
+            let replaceable = taken.iter().all(|m| m.span == span && m.span != long_span);
+            if !replaceable || taken.iter().any(|m| m.referent == referent) {
                 continue;
             }
-            for &i in overlapping.iter().rev() {
-                names.mentions.remove(i);
-            }
-            let at = names.mentions.partition_point(|m| m.span.start < span.start);
+            let at = range.start;
+            names.mentions.drain(range);
             names.mentions.insert(at, Mention { span, referent, method: MentionSource::Acronym });
         }
     }
+}
+
+/// The range of `mentions` (sorted, disjoint) that overlap `span`.
+pub(super) fn overlapping(mentions: &[Mention], span: Span) -> std::ops::Range<usize> {
+    let start = mentions.partition_point(|m| m.span.end <= span.start);
+    let end = mentions.partition_point(|m| m.span.start < span.end).max(start);
+    start..end
 }
 
 /// True when `span` of `text` is a whole word (a Hangul one may take particles).

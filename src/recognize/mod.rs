@@ -154,7 +154,8 @@ fn accept(rule: &Rule, text: &str, mut span: Span) -> Option<Span> {
         Edges::Latin => {
             name.contains(' ') && may_end(last, after) && next_word_fits(rule.next_word, after)
         }
-        Edges::Hangul => may_end(last, after),
+        // A person's name is followed by the role word the expression matched.
+        Edges::Hangul => rule.entity_type == EntityType::Person || may_end(last, after),
         Edges::Cjk => {
             !rule.ends_before_non_han
                 || !after.chars().next().is_some_and(|c| is_cjk(c) && !is_hiragana(c))

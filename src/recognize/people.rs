@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 use crate::dictionary::stands_alone;
 use crate::model::{EntityType, MentionSource, SentenceSpan, Span};
 
-use super::document::{Mention, Names, Referent, in_one_sentence, is_word};
+use super::document::{Mention, Names, Referent, in_one_sentence, is_word, overlapping};
 
 /// Korean, Chinese and Japanese family names as written in English.
 pub(super) static LATIN_FAMILY_NAMES: LazyLock<Vec<&'static str>> =
@@ -97,13 +97,14 @@ pub(super) fn spread_people(text: &str, sentences: &[SentenceSpan], names: &mut 
     let mut added: Vec<Mention> = Vec::new();
     let mut first_named: Vec<(usize, usize, &str)> = Vec::new();
     for &(index, span) in &people {
-        let name = &text[span.start..span.end];
         if first_named.iter().all(|&(other, ..)| other != index) {
-            first_named.push((index, span.end, name));
+            first_named.push((index, span.end, &text[span.start..span.end]));
         }
+    }
+    for &(index, _, name) in &first_named {
         for (start, _) in text.match_indices(name) {
             let at = Span::new(start, start + name.len());
-            if at != span && is_word(text, at) && in_one_sentence(sentences, at) {
+            if is_word(text, at) && in_one_sentence(sentences, at) {
                 added.push(Mention {
                     span: at,
                     referent: Referent::Found(index),
@@ -135,13 +136,9 @@ pub(super) fn spread_people(text: &str, sentences: &[SentenceSpan], names: &mut 
     }
     added.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
     for mention in added {
-        let free = !names
-            .mentions
-            .iter()
-            .any(|m| m.span.start < mention.span.end && mention.span.start < m.span.end);
-        if free {
-            let at = names.mentions.partition_point(|m| m.span.start < mention.span.start);
-            names.mentions.insert(at, mention);
+        let range = overlapping(&names.mentions, mention.span);
+        if range.is_empty() {
+            names.mentions.insert(range.start, mention);
         }
     }
 }

@@ -661,7 +661,7 @@ const NOT_IN_ENGLISH_NAMES: &[&str] = &[
 ];
 
 /// Korean role words and honorifics written after a full name.
-const KOREAN_ROLES: &str = "처장|차장|교수|대표|대표이사|회장|부회장|원장|장관|차관|의원|기자|사장|부사장|이사장|센터장|국장|과장|청장|총장|박사|연구원|선임연구원|책임연구원|수석연구원|연구위원|위원장|본부장|실장|팀장|단장|소장|부장|대변인|사무총장|총리|대통령|의장|학장|변호사|특파원|애널리스트|전무|상무|씨";
+const KOREAN_ROLES: &str = "처장|차장|교수|대표|대표이사|회장|부회장|원장|장관|차관|의원|기자|사장|부사장|이사장|센터장|국장|과장|청장|총장|박사|연구원|선임연구원|책임연구원|수석연구원|연구위원|위원장|본부장|실장|팀장|단장|소장|부장|대변인|사무총장|총리|대통령|의장|학장|변호사|특파원|애널리스트|전무|상무";
 
 /// Endings of a Hangul word before a role word that show it is no name:
 /// particles, 인 ("한국인 교수"), and the last syllables of bodies ("민주당
@@ -812,13 +812,13 @@ pub(super) fn rules() -> Vec<Rule> {
         hangul(
             EntityType::Person,
             format!(
-                r"(?P<name>(?:{korean_family})\p{{Hangul}}{{2}}) ?(?:{KOREAN_ROLES})(?:[^\p{{Hangul}}]|$|[은는이가을를의에과와도])"
+                r"(?P<name>(?:{korean_family})\p{{Hangul}}{{2}})(?: (?:{KOREAN_ROLES})| ?씨)(?:[^\p{{Hangul}}]|$|[은는이가을를의에과와도])"
             ),
             &[],
             KOREAN_NOT_NAME_ENDINGS,
             3,
         )
-        .needing(KOREAN_ROLES),
+        .needing(&format!("{KOREAN_ROLES}|씨")),
         Rule {
             trailing_particles: true,
             ..hangul(

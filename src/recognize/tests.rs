@@ -55,6 +55,17 @@ fn english_organizations() {
             ("Ministry officials", &[]),
             // Dates before a name are not part of it.
             ("In March Hanbit Nurses Association said", &["Hanbit Nurses Association"]),
+            // Sub-units, "… of …" tails, company words.
+            ("the Biologics Approval Division reviewed", &["Biologics Approval Division"]),
+            (
+                "the Gaon Society for the Study of Cells met",
+                &["Gaon Society for the Study of Cells"],
+            ),
+            ("Then, the Gaon Agency of Health", &["Gaon Agency of Health"]),
+            ("Hanbit Press agreed with Daon Pharm.", &["Daon Pharm"]),
+            ("Gaon Medical (GM) and Gaon Medical devices", &["Gaon Medical"]),
+            ("Korean Medical and Hanbit Group Korea", &[]),
+            ("a Volume Group and a Working Group", &[]),
             ("On Monday Gaon Medical Foundation said", &["Gaon Medical Foundation"]),
         ],
     );
@@ -71,6 +82,14 @@ fn english_people_and_laws() {
             ("Jisoo Han (Director of bio policy) said", &["Jisoo Han"]),
             ("Professor Seo said", &[]),
             ("the Director said", &[]),
+            // Without a title: bylines, speakers, apposition with a role.
+            ("By Kim, Jin-Gu\nSeoul", &["Kim, Jin-Gu"]),
+            ("Story by\nBy Dana Whitfield\n", &["Dana Whitfield"]),
+            ("\"We agree,\" said Dana Whitfield, who", &["Dana Whitfield"]),
+            ("Dana Whitfield, director of the lab, said", &["Dana Whitfield"]),
+            ("Park Ji-hoon said the plan", &["Park Ji-hoon"]),
+            ("Dana Whitfield said the plan", &[]),
+            ("said Health Minister Lee.", &[]),
             ("New Drug (Phase 3) results", &[]),
         ],
     );
@@ -99,6 +118,8 @@ fn korean_rules() {
             ("한빛의료기기협회는 밝혔다", &["한빛의료기기협회"]),
             ("서울한빛대학교 연구팀", &["서울한빛대학교"]),
             ("한빛병원에서 진료", &["한빛병원"]),
+            ("한빛보건협의체는", &["한빛보건협의체"]),
+            ("윤리위원회는", &[]),
             ("(주)누리바이오텍은 발표했다", &["(주)누리바이오텍"]),
             ("누리제약의 신약", &["누리제약"]),
             // Generic words, and names inside longer words.
@@ -115,6 +136,10 @@ fn korean_rules() {
         &[
             ("김하늘 교수는 말했다", &["김하늘"]),
             ("박서준 대표가", &["박서준"]),
+            ("남궁민 의원은", &["남궁민"]),
+            ("이가온씨는", &["이가온"]),
+            ("민주당 의원", &[]),
+            ("위하여 대통령은", &[]),
             ("그는 교수로", &[]),
             ("한국인 교수", &[]),
             ("모두의 대표", &[]),
@@ -145,6 +170,7 @@ fn japanese_rules() {
             ("株式会社ナノキャリアが", &["株式会社ナノキャリア"]),
             ("東都医科大学の研究", &["東都医科大学"]),
             ("同協会は", &[]),
+            ("、薬事審議会医薬品部会で", &["薬事審議会医薬品部会"]),
             ("大学病院で", &[]),
         ],
     );
@@ -153,6 +179,7 @@ fn japanese_rules() {
         EntityType::Person,
         &[
             ("担当の山本一郎氏は", &["山本一郎"]),
+            ("、佐藤花子社長が", &["佐藤花子"]),
             ("スミスさんが", &["スミス"]),
             ("患者さんの", &[]),
             ("同氏は", &[]),
@@ -181,7 +208,17 @@ fn chinese_rules() {
             ("，华东医药公司和中国药学会签署", &["华东医药公司", "中国药学会"]),
         ],
     );
-    check(Lang::Zh, EntityType::Person, &[("，王建国教授表示", &["王建国"]), ("大学教授", &[])]);
+    check(
+        Lang::Zh,
+        EntityType::Person,
+        &[
+            ("，王建国教授表示", &["王建国"]),
+            ("大学教授", &[]),
+            ("，李明表示", &["李明"]),
+            ("局长张伟表示", &["张伟"]),
+            ("双方表示", &[]),
+        ],
+    );
     check(
         Lang::Zh,
         EntityType::Law,
@@ -235,6 +272,10 @@ mod document {
             entity("org:gaon-institute", "Gaon Health Institute", &[]),
             entity("org:kobia", "Korea Biomedicine Industry Association", &["KoBIA"]),
             entity("org:hanbit", "Hanbit Biologics", &[]),
+            Entity {
+                country: Some("KR".to_owned()),
+                ..entity("org:kr-assembly", "National Assembly", &[])
+            },
         ])
     }
 
@@ -316,6 +357,19 @@ mod document {
                 ("Ministry of Food and Drug Safety", "org:mfds", "dictionary"),
                 ("MFDS", "org:mfds", "dictionary"),
             ])
+        );
+    }
+
+    #[test]
+    fn a_shared_name_is_the_dictionarys_only_in_a_document_about_its_country() {
+        let assembly = "org:x-national-assembly";
+        assert_eq!(
+            names_in("Korea's National Assembly met in Seoul."),
+            expect(&[("National Assembly", "org:kr-assembly", "dictionary")])
+        );
+        assert_eq!(
+            names_in("Hanoi: Vietnam's National Assembly met."),
+            expect(&[("National Assembly", assembly, "pattern")])
         );
     }
 
