@@ -7,10 +7,15 @@
 //!   "… Co., Ltd.", "… Inc."; …협회, …학회, …연구원, …대학교, …병원, …제약,
 //!   …바이오, (주)…; 株式会社…, …協会, …大学, …学会, …病院; …公司, …协会,
 //!   …大学, …医院.
+//!   Also sub-units ("… Division", "… Committee", "Bureau of …", …위원회,
+//!   …협의체, …部会, …委员会) and English company words ("… Pharm", "…
+//!   Group", "… Medical" with nothing after it).
 //! - People by the title or role around the name: "Professor Jane Roe",
 //!   "Jane Roe (Director, …)", "홍길동 교수" (a three-syllable Korean name
-//!   with a common surname, then 처장/교수/대표/회장/…), "山田太郎氏",
-//!   "スミスさん", "李明教授".
+//!   with a listed family name, then 처장/교수/대표/회장/…/씨), "山田太郎氏",
+//!   "山田太郎社長", "スミスさん", "李明教授", "局长王明表示"; without a
+//!   title by context: "said Jane Roe,", "Jane Roe, director of",
+//!   "Kim Jin-gu said" (a listed family name), bylines ("By Kim, Jin-gu").
 //! - Laws: "… Act", "Special Act on …", "Act on …"; …법; …法, …法律, …条例.
 //!
 //! Precision comes first: a name must be delimited on both sides (Latin word
@@ -20,6 +25,11 @@
 //! "患者さん"). A match never crosses a sentence boundary nor overlaps a
 //! dictionary mention or an earlier rule's match. The entity's id comes from
 //! its name: see [`pattern_entity_id`].
+//!
+//! [`Recognizer::names`] merges the rules' names with the dictionary's
+//! mentions of a document and runs the steps that need the whole document:
+//! shared names by country, people found again, legal forms, and acronyms
+//! the text defines.
 
 mod acronym;
 mod country;
@@ -28,6 +38,8 @@ mod id;
 mod legal_form;
 mod people;
 mod rules;
+
+use std::collections::BTreeMap;
 
 use crate::dictionary::{is_particle_run, may_end, may_start};
 use crate::model::{Entity, EntityType, Lang, SentenceSpan, Span};
@@ -81,6 +93,7 @@ impl Recognizer {
         taken: &[Span],
     ) -> Vec<PatternMatch> {
         let mut found: Vec<PatternMatch> = Vec::new();
+        let mut claimed: BTreeMap<usize, usize> = BTreeMap::new();
         for rule in self.rules.iter().filter(|rule| rule.may_match(text)) {
             let mut from = 0;
             while let Some(captures) = rule.regex.captures_at(text, from) {
@@ -88,7 +101,8 @@ impl Recognizer {
                 let next_start =
                     name.start() + text[name.start()..].chars().next().map_or(1, char::len_utf8);
                 from = match accept(rule, text, Span::new(name.start(), name.end())) {
-                    Some(span) if is_free(span, sentences, taken, &found) => {
+                    Some(span) if is_free(span, sentences, taken, &claimed) => {
+                        claimed.insert(span.start, span.end);
                         let lang = sentence_lang(sentences, span);
                         found.push(PatternMatch {
                             span,
@@ -168,8 +182,7 @@ fn accept(rule: &Rule, text: &str, mut span: Span) -> Option<Span> {
         let words: Vec<&str> =
             name.split([' ', ',', '.']).filter(|word| !word.is_empty()).collect();
         !words.iter().any(|word| rule.forbidden_words.contains(word))
-            && (!rule.needs_family_name
-                || words.iter().any(|word| people::LATIN_FAMILY_NAMES.contains(word)))
+            && (!rule.needs_family_name || people::has_family_name(name))
     };
     let generic = generic || !words_fit;
     let chars = name.chars().count();
@@ -208,17 +221,25 @@ fn without_particles(name: &str) -> Option<&str> {
         .map(|i| &name[..i])
 }
 
-/// True when `span` lies in one sentence and overlaps no taken or found span.
-fn is_free(span: Span, sentences: &[SentenceSpan], taken: &[Span], found: &[PatternMatch]) -> bool {
-    let overlaps = |other: &Span| other.start < span.end && span.start < other.end;
-    sentences.iter().any(|sentence| sentence.span.contains(span))
-        && !taken.iter().any(overlaps)
-        && !found.iter().any(|m| overlaps(&m.span))
+/// True when `span` lies in one sentence and overlaps no taken span (sorted,
+/// disjoint) nor a span already found (by start).
+fn is_free(
+    span: Span,
+    sentences: &[SentenceSpan],
+    taken: &[Span],
+    found: &BTreeMap<usize, usize>,
+) -> bool {
+    let first_taken = taken.partition_point(|other| other.end <= span.start);
+    let taken_overlaps = taken.get(first_taken).is_some_and(|other| other.start < span.end);
+    let found_overlaps =
+        found.range(..span.end).next_back().is_some_and(|(_, &end)| end > span.start);
+    document::in_one_sentence(sentences, span) && !taken_overlaps && !found_overlaps
 }
 
 /// The language of the sentence holding `span`.
 fn sentence_lang(sentences: &[SentenceSpan], span: Span) -> Lang {
-    sentences.iter().find(|s| s.span.contains(span)).map_or(Lang::Und, |s| s.lang)
+    let candidate = sentences.partition_point(|sentence| sentence.span.end <= span.start);
+    sentences.get(candidate).filter(|s| s.span.contains(span)).map_or(Lang::Und, |s| s.lang)
 }
 
 /// The entity for `name`, found by a rule for `entity_type` in a sentence in

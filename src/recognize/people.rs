@@ -81,6 +81,29 @@ fn family_name(name: &str) -> Option<&str> {
         .map(|family| &name[..family.len()])
 }
 
+/// True when `name` holds a listed family name: a word of it in Latin
+/// script; in Hangul its start, with a two-syllable given name (one or two
+/// after a two-syllable family name); in Han its start, with a one- or
+/// two-character given name.
+pub(super) fn has_family_name(name: &str) -> bool {
+    if name.is_ascii() {
+        return name.split([' ', ',']).any(|word| LATIN_FAMILY_NAMES.contains(&word));
+    }
+    let hangul = name.chars().any(|c| matches!(u32::from(c), 0xAC00..=0xD7A3));
+    let list: &[&str] = if hangul { &KOREAN_FAMILY_NAMES } else { &CHINESE_FAMILY_NAMES };
+    let chars = name.chars().count();
+    list.iter().any(|family| {
+        let family_chars = family.chars().count();
+        let given = chars.saturating_sub(family_chars);
+        let given_fits = if hangul {
+            given == 2 || (family_chars == 2 && given == 1)
+        } else {
+            (1..=2).contains(&given)
+        };
+        name.starts_with(family) && given_fits
+    })
+}
+
 /// Adds the other mentions of each person found by a rule: the whole name
 /// elsewhere, then the family name alone after it.
 pub(super) fn spread_people(text: &str, sentences: &[SentenceSpan], names: &mut Names) {

@@ -6,10 +6,7 @@ use regex::Regex;
 
 use crate::model::EntityType;
 
-use super::people::{
-    CHINESE_FAMILY_NAMES, JAPANESE_FAMILY_NAMES, KOREAN_FAMILY_NAMES, LATIN_FAMILY_NAMES,
-    alternation,
-};
+use super::people::{JAPANESE_FAMILY_NAMES, LATIN_FAMILY_NAMES, alternation};
 
 /// How a name must be delimited from the text around it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -69,7 +66,9 @@ pub(super) struct Rule {
     /// Words no name of the rule contains ("Minister" in "Health Minister
     /// Cho" after "said").
     pub(super) forbidden_words: &'static [&'static str],
-    /// A word of the name must be a listed family name ("Kim Jin-gu said").
+    /// The name must hold a listed family name: one of its words in Latin
+    /// script ("Kim Jin-gu said"), its start in Hangul or Han ("김하늘",
+    /// "王建国"), with a given name of the usual length.
     pub(super) needs_family_name: bool,
     /// The expression matches what comes before the name (a title), so the
     /// name needs no edge of its own there ("局长王明").
@@ -705,9 +704,7 @@ pub(super) fn rules() -> Vec<Rule> {
     let speech = "said|says|added|noted|explained|stressed|told";
     let appositive_roles = "director|head|chief|president|vice president|chairman|chairwoman|chair|CEO|chief executive|professor|associate professor|assistant professor|minister|vice minister|commissioner|spokesperson|spokesman|spokeswoman|researcher|senior researcher|analyst|manager|general manager|partner|founder|co-founder|dean|secretary|lawmaker|deputy|team leader|representative|senior vice president|executive vice president";
     let latin_family = alternation(&LATIN_FAMILY_NAMES);
-    let korean_family = alternation(&KOREAN_FAMILY_NAMES);
     let japanese_family = alternation(&JAPANESE_FAMILY_NAMES);
-    let chinese_family = alternation(&CHINESE_FAMILY_NAMES);
     let english_titles = "Professor|Prof\\.|Dr\\.|Minister|Vice Minister|Commissioner|Director|Director General|Chairman|Chairwoman|Chairperson|President|CEO|Rep\\.|Representative|Lawmaker|Senator|Mr\\.|Ms\\.|Mrs\\.";
     let role_words = "Professor|Director|CEO|President|Chairman|Chairwoman|Chairperson|Minister|Vice Minister|Commissioner|Chief|Head|Researcher|Manager|Partner|Executive|Secretary|Senior|Deputy|Vice President|Dean|Lawmaker|Representative";
     let chinese_titles =
@@ -779,17 +776,20 @@ pub(super) fn rules() -> Vec<Rule> {
             ..latin(
             EntityType::Organization,
             format!(
-                r"(?-u:\b)(?P<name>{names} (?:{ENGLISH_ORG_HEADS})(?: (?:of|for|on) (?:the )?{CAP}(?:{JOIN}{CAP}){{0,4}})?(?: Press)?)(?-u:\b)"
+                r"(?-u:\b)(?P<name>{names} (?:{ENGLISH_ORG_HEADS})(?: (?:of|for) (?:the )?{CAP}(?:{JOIN}{CAP}){{0,4}})?(?: Press)?)(?-u:\b)"
             ),
         )
         }
         .needing(ENGLISH_ORG_HEADS),
-        latin(
+        Rule {
+            generic_endings: ENGLISH_GENERIC_ORGS,
+            ..latin(
             EntityType::Organization,
             format!(
                 r"(?-u:\b)(?P<name>(?:Ministry|University|Institute|Association|Agency|Council|Federation|Society|Academy|Division|Bureau|Department|Office|Committee|Commission|Board) (?:of|for|on) (?:the )?{names})(?-u:\b)"
             ),
         )
+        }
         .needing(" of | for | on "),
         company(COMPANY_NOUNS, NextWord::NotCapitalised),
         company(COMPANY_ADJECTIVES, NextWord::None),
@@ -809,15 +809,18 @@ pub(super) fn rules() -> Vec<Rule> {
             3,
         )
         .needing("법"),
-        hangul(
+        Rule {
+            needs_family_name: true,
+            ..hangul(
             EntityType::Person,
             format!(
-                r"(?P<name>(?:{korean_family})\p{{Hangul}}{{2}})(?: (?:{KOREAN_ROLES})| ?씨)(?:[^\p{{Hangul}}]|$|[은는이가을를의에과와도])"
+                r"(?P<name>\p{{Hangul}}{{3,4}})(?: (?:{KOREAN_ROLES})| ?씨)(?:[^\p{{Hangul}}]|$|[은는이가을를의에과와도])"
             ),
             &[],
             KOREAN_NOT_NAME_ENDINGS,
             3,
         )
+        }
         .needing(&format!("{KOREAN_ROLES}|씨")),
         Rule {
             trailing_particles: true,
@@ -867,20 +870,24 @@ pub(super) fn rules() -> Vec<Rule> {
             2,
         )
         .needing("氏|さん"),
-        cjk(
+        Rule {
+            needs_family_name: true,
+            ..cjk(
             EntityType::Person,
-            format!(r"(?P<name>(?:{chinese_family})\p{{Han}}{{1,2}})(?:{chinese_titles}|{CHINESE_SPEECH})"),
+            format!(r"(?P<name>\p{{Han}}{{2,4}})(?:{chinese_titles}|{CHINESE_SPEECH})"),
             &[],
             &[],
             2,
         )
+        }
         .needing(&format!("{chinese_titles}|{CHINESE_SPEECH}")),
         Rule {
             context_before: true,
+            needs_family_name: true,
             ..cjk(
                 EntityType::Person,
                 format!(
-                    r"(?:{CHINESE_TITLES_BEFORE})(?P<name>(?:{chinese_family})\p{{Han}}{{1,2}})(?:{CHINESE_SPEECH}|说|称|[，、：:,])"
+                    r"(?:{CHINESE_TITLES_BEFORE})(?P<name>\p{{Han}}{{2,4}})(?:{CHINESE_SPEECH}|说|称|[，、：:,])"
                 ),
                 &[],
                 &[],
