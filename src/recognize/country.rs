@@ -48,6 +48,13 @@ static COUNTRY_WORDS: LazyLock<CountryWords> = LazyLock::new(|| {
     CountryWords { automaton, country_of }
 });
 
+/// True when `word` names a country, its people or its capital ("Korean",
+/// "Afghan", "Seoul").
+pub(super) fn is_country_word(word: &str) -> bool {
+    let words = &*COUNTRY_WORDS;
+    words.automaton.find(word).is_some_and(|hit| hit.start() == 0 && hit.end() == word.len())
+}
+
 /// True when `surface` is a name many countries' bodies bear.
 pub(super) fn is_shared_name(surface: &str) -> bool {
     let normalised = surface.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
@@ -102,6 +109,8 @@ mod tests {
         assert!(is_shared_name("National Assembly"));
         assert!(is_shared_name("the national  Assembly"));
         assert!(!is_shared_name("National Assembly Budget Office"));
+        assert!(is_country_word("Afghan"));
+        assert!(!is_country_word("Afghans of"));
     }
 
     #[test]

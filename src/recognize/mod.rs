@@ -156,6 +156,19 @@ fn accept(rule: &Rule, text: &str, mut span: Span) -> Option<Span> {
         span.end = span.start + end;
         name = &name[..end];
     }
+    if rule.entity_type == EntityType::Organization
+        && rule.edges == Edges::Latin
+        && let Some((first, rest)) = name.split_once(' ')
+        && country::is_country_word(first)
+        && (rest.starts_with("Ministry")
+            || rest.starts_with("Department")
+            || rest.ends_with(" Ministry"))
+    {
+        // A country word before a ministry is no part of its name ("Afghan
+        // Ministry of Finance", "Israeli Defence Ministry").
+        span.start += first.len() + 1;
+        name = rest;
+    }
     if rule.trailing_particles
         && let Some(stem) = without_particles(name)
     {
@@ -175,7 +188,9 @@ fn accept(rule: &Rule, text: &str, mut span: Span) -> Option<Span> {
                 || !after.chars().next().is_some_and(|c| is_cjk(c) && !is_hiragana(c))
         }
     };
-    let generic = rule.generic_names.contains(&name)
+    let generic = (rule.edges == Edges::Latin
+        && continues_a_name(&text[..span.start], after, rule.next_word != NextWord::Any))
+        || rule.generic_names.contains(&name)
         || name.contains(|c| rule.forbidden_chars.contains(c))
         || rule.generic_endings.iter().any(|ending| name.ends_with(ending));
     let words_fit = (rule.forbidden_words.is_empty() && !rule.needs_family_name) || {
@@ -188,6 +203,32 @@ fn accept(rule: &Rule, text: &str, mut span: Span) -> Option<Span> {
     let chars = name.chars().count();
     let fits = (rule.min_chars..=rule.max_chars).contains(&chars);
     (starts_delimited && ends_delimited && !generic && fits).then_some(span)
+}
+
+/// True when the text around a Latin name shows that it is part of a longer
+/// one: a possessive before it ("Jane's Information Group"), a capitalised
+/// word and "and" before a company name (`after_and`: "Research and
+/// Assessment Group"), or a
+/// lowercase particle and a capitalised word after it ("Manuel Pinto da
+/// Costa").
+fn continues_a_name(before: &str, after: &str, after_and: bool) -> bool {
+    let possessive = ["'s ", "’s ", "s' ", "s’ "].iter().any(|mark| before.ends_with(mark));
+    let joined = after_and
+        && ["and ", "& "].iter().any(|joiner| {
+            before.strip_suffix(joiner).is_some_and(|rest| {
+                rest.trim_end()
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|word| word.starts_with(char::is_uppercase))
+            })
+        });
+    let particle = ["da ", "de ", "del ", "dos ", "van ", "von ", "bin ", "al-"].iter().any(|p| {
+        after
+            .strip_prefix(' ')
+            .and_then(|rest| rest.strip_prefix(p))
+            .is_some_and(|rest| rest.starts_with(char::is_uppercase))
+    });
+    possessive || joined || particle
 }
 
 /// True when `after`, the text after a Latin name, starts with a word

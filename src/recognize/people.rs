@@ -26,6 +26,45 @@ pub(super) static CHINESE_FAMILY_NAMES: LazyLock<Vec<&'static str>> =
 pub(super) static JAPANESE_FAMILY_NAMES: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| lexicon(include_str!("lexicons/family-names-ja.txt")));
 
+/// Nouns that make a name before them part of another name ("Einstein
+/// equations", "the Karzai airport").
+const EPONYM_NOUNS: &[&str] = &[
+    "equation",
+    "equations",
+    "notation",
+    "refrigerator",
+    "field",
+    "tensor",
+    "theory",
+    "effect",
+    "constant",
+    "coefficient",
+    "ring",
+    "summation",
+    "solid",
+    "model",
+    "prize",
+    "award",
+    "medal",
+    "institute",
+    "airport",
+    "gymnasium",
+    "school",
+    "street",
+    "road",
+    "avenue",
+    "building",
+    "hall",
+    "center",
+    "centre",
+    "stadium",
+    "bridge",
+    "memorial",
+    "museum",
+    "library",
+    "family",
+];
+
 /// What may follow a Japanese family name used alone.
 const JAPANESE_AFTER_FAMILY_NAME: &[&str] =
     &["氏", "さん", "社長", "会長", "教授", "理事長", "所長", "部長", "局長"];
@@ -127,7 +166,8 @@ pub(super) fn spread_people(text: &str, sentences: &[SentenceSpan], names: &mut 
     for &(index, _, name) in &first_named {
         for (start, _) in text.match_indices(name) {
             let at = Span::new(start, start + name.len());
-            if is_word(text, at) && in_one_sentence(sentences, at) {
+            let alone = !name.is_ascii() || refers_alone(text, at);
+            if alone && is_word(text, at) && in_one_sentence(sentences, at) {
                 added.push(Mention {
                     span: at,
                     referent: Referent::Found(index),
@@ -174,7 +214,21 @@ fn refers_alone(text: &str, span: Span) -> bool {
     let family = &text[span.start..span.end];
     let after = &text[span.end..];
     if family.is_ascii() {
-        return stands_alone(text, span);
+        let next_word = after
+            .strip_prefix([' ', '\n'])
+            .and_then(|rest| rest.split(|c: char| c.is_whitespace() || c == ',').next());
+        // A name wrapped onto a new line still follows the word before it.
+        let wrapped_after = text[..span.start]
+            .strip_suffix('\n')
+            .and_then(|rest| rest.split_whitespace().next_back())
+            .is_some_and(|word| {
+                word.starts_with(char::is_uppercase) && !word.ends_with(['.', ':', '!', '?'])
+            });
+        return stands_alone(text, span)
+            && !wrapped_after
+            && !next_word.is_some_and(|word| {
+                EPONYM_NOUNS.contains(&word) || word.starts_with(char::is_uppercase)
+            });
     }
     let before = text[..span.start].chars().next_back();
     let free_before = !before.is_some_and(|c| {

@@ -120,7 +120,7 @@ const CAP: &str = r"(?:[A-Z][a-z]+(?:-[A-Za-z]+)?|[A-Z]{2,}[a-z]?)";
 const JOIN: &str = r"(?:,? (?:and|&) | (?:of|for|on|the) | )";
 
 /// The last word of an English organization name.
-const ENGLISH_ORG_HEADS: &str = "Association|Agency|University|Hospital|Institute|Foundation|Council|Society|Federation|Corporation|Ministry|Division|Bureau|Committee|Commission|Department|Board|Center|Centre|Academy";
+const ENGLISH_ORG_HEADS: &str = "Association|Agency|University|Hospital|Institute|Foundation|Council|Society|Federation|Corporation|Ministry|Division|Bureau|Committee|Commission|Department|Board|Academy";
 
 /// Nouns that end an English company name ("Hanbit Pharm", "Gaon Group").
 const COMPANY_NOUNS: &str = "Pharm|Pharma|Group|Holdings|Therapeutics|Biologics|Biosciences|Bioscience|Biopharma|Biopharmaceuticals|Pharmaceuticals|Healthcare|Labs|Laboratories|Biotherapeutics|Genomics|Diagnostics";
@@ -210,6 +210,12 @@ const ENGLISH_GENERIC_ORGS: &[&str] = &[
     " Said",
     " This",
     " All",
+    " However",
+    " Also",
+    " Meanwhile",
+    " Moreover",
+    " Therefore",
+    " Thus",
 ];
 
 /// The last word of a Korean organization name.
@@ -411,6 +417,9 @@ const KOREAN_NOT_LAWS: &[&str] = &[
     "표기법",
     "투여법",
     "헌법",
+    "체감법",
+    "정액법",
+    "정률법",
     "맞춤법",
     "미터법",
     "표현법",
@@ -466,6 +475,7 @@ const CJK_NOT_LAWS: &[&str] = &[
     "国际法",
     "國際法",
     "国際法",
+    "输入法",
     "転送法",
     "復活法",
     "回復法",
@@ -751,7 +761,6 @@ pub(super) fn rules() -> Vec<Rule> {
             r"(?-u:\b)[Bb]y (?P<name>(?:{latin_family}), [A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)(?-u:\b)"
         ))
         .needing("by |By "),
-        person_rule(format!(r"(?m)^[Bb]y (?P<name>{person})[ \t]*$")).needing("by |By "),
         person_rule(format!(
             r"(?-u:\b)(?:{speech}|according to) (?P<name>{person})(?:[,.;(\n]| (?:of|from|at|who|in)(?-u:\b))"
         )),
@@ -776,7 +785,7 @@ pub(super) fn rules() -> Vec<Rule> {
             ..latin(
             EntityType::Organization,
             format!(
-                r"(?-u:\b)(?P<name>{names} (?:{ENGLISH_ORG_HEADS})(?: (?:of|for) (?:the )?{CAP}(?:{JOIN}{CAP}){{0,4}})?(?: Press)?)(?-u:\b)"
+                r"(?-u:\b)(?P<name>{names} (?:{ENGLISH_ORG_HEADS})(?: (?:of|for|into) (?:the )?{CAP}(?:{JOIN}{CAP}){{0,4}})?(?: Press)?(?: at {CAP}(?: {CAP})?)?)(?-u:\b)"
             ),
         )
         }
