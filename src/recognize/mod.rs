@@ -169,6 +169,13 @@ fn accept(rule: &Rule, text: &str, mut span: Span) -> Option<Span> {
         span.start += first.len() + 1;
         name = rest;
     }
+    let wrapped_law = rule.entity_type == EntityType::Law
+        && rule.edges == Edges::Hangul
+        && is_tail_of_wrapped_word(text, span.start, name);
+    let generic_two_words = rule.entity_type == EntityType::Organization
+        && rule.edges == Edges::Latin
+        && name.split(' ').count() == 2
+        && name.split(' ').next().is_some_and(country::is_country_word);
     if rule.trailing_particles
         && let Some(stem) = without_particles(name)
     {
@@ -188,8 +195,9 @@ fn accept(rule: &Rule, text: &str, mut span: Span) -> Option<Span> {
                 || !after.chars().next().is_some_and(|c| is_cjk(c) && !is_hiragana(c))
         }
     };
-    let generic = (rule.edges == Edges::Latin
-        && continues_a_name(&text[..span.start], after, rule.next_word != NextWord::Any))
+    let generic = generic_two_words
+        || wrapped_law
+        || (rule.edges == Edges::Latin && continues_a_name(&text[..span.start], after))
         || rule.generic_names.contains(&name)
         || name.contains(|c| rule.forbidden_chars.contains(c))
         || rule.generic_endings.iter().any(|ending| name.ends_with(ending));
@@ -205,30 +213,47 @@ fn accept(rule: &Rule, text: &str, mut span: Span) -> Option<Span> {
     (starts_delimited && ends_delimited && !generic && fits).then_some(span)
 }
 
+/// True when the Hangul `name` at `start` follows a Hangul word and a line
+/// break or spaces, and the two are written as one word elsewhere in `text`:
+/// the name is the end of a word wrapped across lines ("지방공⏎무원법").
+fn is_tail_of_wrapped_word(text: &str, start: usize, name: &str) -> bool {
+    let before = &text[..start];
+    let word_end = before.trim_end();
+    if word_end.len() == before.len() {
+        return false;
+    }
+    let head_start = word_end
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| is_hangul(c))
+        .last()
+        .map_or(word_end.len(), |(i, _)| i);
+    let head = &word_end[head_start..];
+    !head.is_empty() && text.contains(&format!("{head}{name}"))
+}
+
 /// True when the text around a Latin name shows that it is part of a longer
 /// one: a possessive before it ("Jane's Information Group"), a capitalised
-/// word and "and" before a company name (`after_and`: "Research and
-/// Assessment Group"), or a
+/// word other than an organization's head and "and" or "&" before it
+/// ("Research and Assessment Group", "Doubleday & Company, Inc."), a
 /// lowercase particle and a capitalised word after it ("Manuel Pinto da
-/// Costa").
-fn continues_a_name(before: &str, after: &str, after_and: bool) -> bool {
+/// Costa"), or a Roman numeral or a number after it ("Division I").
+fn continues_a_name(before: &str, after: &str) -> bool {
     let possessive = ["'s ", "’s ", "s' ", "s’ "].iter().any(|mark| before.ends_with(mark));
-    let joined = after_and
-        && ["and ", "& "].iter().any(|joiner| {
-            before.strip_suffix(joiner).is_some_and(|rest| {
-                rest.trim_end()
-                    .rsplit(' ')
-                    .next()
-                    .is_some_and(|word| word.starts_with(char::is_uppercase))
-            })
-        });
-    let particle = ["da ", "de ", "del ", "dos ", "van ", "von ", "bin ", "al-"].iter().any(|p| {
-        after
-            .strip_prefix(' ')
-            .and_then(|rest| rest.strip_prefix(p))
-            .is_some_and(|rest| rest.starts_with(char::is_uppercase))
+    let joined = ["and ", "& "].iter().any(|joiner| {
+        let word = before.strip_suffix(joiner).and_then(|rest| rest.trim_end().rsplit(' ').next());
+        word.is_some_and(|word| {
+            word.starts_with(char::is_uppercase) && !rules::is_english_org_head(word)
+        })
     });
-    possessive || joined || particle
+    let next = after.strip_prefix(' ').unwrap_or_default();
+    let particle = ["da ", "de ", "del ", "dos ", "van ", "von ", "bin ", "al-"]
+        .iter()
+        .any(|p| next.strip_prefix(p).is_some_and(|rest| rest.starts_with(char::is_uppercase)));
+    let numbered = next.split(|c: char| !c.is_alphanumeric()).next().is_some_and(|word| {
+        !word.is_empty() && word.chars().all(|c| c.is_ascii_digit() || "IVX".contains(c))
+    });
+    possessive || joined || particle || numbered
 }
 
 /// True when `after`, the text after a Latin name, starts with a word

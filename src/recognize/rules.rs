@@ -122,6 +122,12 @@ const JOIN: &str = r"(?:,? (?:and|&) | (?:of|for|on|the) | )";
 /// The last word of an English organization name.
 const ENGLISH_ORG_HEADS: &str = "Association|Agency|University|Hospital|Institute|Foundation|Council|Society|Federation|Corporation|Ministry|Division|Bureau|Committee|Commission|Department|Board|Academy";
 
+/// True when `word` is the last word of an English organization name
+/// ("Association", "University").
+pub(super) fn is_english_org_head(word: &str) -> bool {
+    ENGLISH_ORG_HEADS.split('|').any(|head| head == word)
+}
+
 /// Nouns that end an English company name ("Hanbit Pharm", "Gaon Group").
 const COMPANY_NOUNS: &str = "Pharm|Pharma|Group|Holdings|Therapeutics|Biologics|Biosciences|Bioscience|Biopharma|Biopharmaceuticals|Pharmaceuticals|Healthcare|Labs|Laboratories|Biotherapeutics|Genomics|Diagnostics";
 
@@ -417,6 +423,8 @@ const KOREAN_NOT_LAWS: &[&str] = &[
     "표기법",
     "투여법",
     "헌법",
+    "원근법",
+    "입체법",
     "체감법",
     "정액법",
     "정률법",
@@ -669,6 +677,10 @@ const NOT_IN_ENGLISH_NAMES: &[&str] = &[
     "British",
 ];
 
+/// Titles written before an English name and left out of it ("Prime
+/// Minister Lord North", "President General Pervez Musharraf").
+const NOBLE_TITLES: &[&str] = &["Lord ", "Lady ", "Sir ", "Dame ", "General ", "King ", "Queen "];
+
 /// Korean role words and honorifics written after a full name.
 const KOREAN_ROLES: &str = "처장|차장|교수|대표|대표이사|회장|부회장|원장|장관|차관|의원|기자|사장|부사장|이사장|센터장|국장|과장|청장|총장|박사|연구원|선임연구원|책임연구원|수석연구원|연구위원|위원장|본부장|실장|팀장|단장|소장|부장|대변인|사무총장|총리|대통령|의장|학장|변호사|특파원|애널리스트|전무|상무";
 
@@ -738,6 +750,10 @@ pub(super) fn rules() -> Vec<Rule> {
         forbidden_words: NOT_IN_ENGLISH_NAMES,
         ..latin(EntityType::Person, pattern)
     };
+    let titled = |pattern: String| Rule {
+        strip_leading: [ENGLISH_LEADING, NOBLE_TITLES].concat(),
+        ..latin(EntityType::Person, pattern)
+    };
     let mut rules = vec![
         // Laws: "Special Act on …", "… Act".
         latin(
@@ -752,10 +768,7 @@ pub(super) fn rules() -> Vec<Rule> {
             format!(r"(?-u:\b)(?P<name>{person}) \((?:{role_words})(?-u:\b)"),
         )
         .needing(" ("),
-        latin(
-            EntityType::Person,
-            format!(r"(?-u:\b)(?:{english_titles}) (?P<name>{person})(?-u:\b)"),
-        ),
+        titled(format!(r"(?-u:\b)(?:{english_titles}) (?P<name>{person})(?-u:\b)")),
         // People without a title: bylines, speakers, apposition with a role.
         person_rule(format!(
             r"(?-u:\b)[Bb]y (?P<name>(?:{latin_family}), [A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)(?-u:\b)"
