@@ -162,10 +162,12 @@ fn accept(rule: &Rule, text: &str, mut span: Span) -> Option<Span> {
         && country::is_country_word(first)
         && (rest.starts_with("Ministry")
             || rest.starts_with("Department")
-            || rest.ends_with(" Ministry"))
+            || rest.ends_with(" Ministry")
+            || (first.len() <= 4 && first.chars().all(|c| c.is_ascii_uppercase() || c == '.')))
     {
-        // A country word before a ministry is no part of its name ("Afghan
-        // Ministry of Finance", "Israeli Defence Ministry").
+        // A country word before a ministry, or a country's initials, is no
+        // part of the name ("Afghan Ministry of Finance", "US State
+        // Department").
         span.start += first.len() + 1;
         name = rest;
     }
@@ -197,7 +199,12 @@ fn accept(rule: &Rule, text: &str, mut span: Span) -> Option<Span> {
     };
     let generic = generic_two_words
         || wrapped_law
-        || (rule.edges == Edges::Latin && continues_a_name(&text[..span.start], after))
+        || (rule.edges == Edges::Latin
+            && continues_a_name(
+                &text[..span.start],
+                after,
+                rule.entity_type == EntityType::Organization,
+            ))
         || rule.generic_names.contains(&name)
         || name.contains(|c| rule.forbidden_chars.contains(c))
         || rule.generic_endings.iter().any(|ending| name.ends_with(ending));
@@ -233,13 +240,23 @@ fn is_tail_of_wrapped_word(text: &str, start: usize, name: &str) -> bool {
 }
 
 /// True when the text around a Latin name shows that it is part of a longer
-/// one: a possessive before it ("Jane's Information Group"), a capitalised
+/// one: a possessive before it ("Jane's Information Group"), a
+/// capitalised word before an `organization` other than a sentence's first
+/// word or a country's ("Federal Office for …"), a capitalised
 /// word other than an organization's head and "and" or "&" before it
 /// ("Research and Assessment Group", "Doubleday & Company, Inc."), a
 /// lowercase particle and a capitalised word after it ("Manuel Pinto da
 /// Costa"), or a Roman numeral or a number after it ("Division I").
-fn continues_a_name(before: &str, after: &str) -> bool {
+fn continues_a_name(before: &str, after: &str, organization: bool) -> bool {
     let possessive = ["'s ", "’s ", "s' ", "s’ "].iter().any(|mark| before.ends_with(mark));
+    let capitalised_before = organization
+        && before.strip_suffix(' ').and_then(|rest| rest.rsplit(' ').next()).is_some_and(|word| {
+            word.chars().next().is_some_and(char::is_uppercase)
+                && word.chars().all(char::is_alphabetic)
+                && word.chars().skip(1).all(char::is_lowercase)
+                && !rules::is_leading_word(word)
+                && !country::is_country_word(word)
+        });
     let joined = ["and ", "& "].iter().any(|joiner| {
         let word = before.strip_suffix(joiner).and_then(|rest| rest.trim_end().rsplit(' ').next());
         word.is_some_and(|word| {
@@ -253,7 +270,7 @@ fn continues_a_name(before: &str, after: &str) -> bool {
     let numbered = next.split(|c: char| !c.is_alphanumeric()).next().is_some_and(|word| {
         !word.is_empty() && word.chars().all(|c| c.is_ascii_digit() || "IVX".contains(c))
     });
-    possessive || joined || particle || numbered
+    possessive || capitalised_before || joined || particle || numbered
 }
 
 /// True when `after`, the text after a Latin name, starts with a word

@@ -122,6 +122,12 @@ const JOIN: &str = r"(?:,? (?:and|&) | (?:of|for|on|the) | )";
 /// The last word of an English organization name.
 const ENGLISH_ORG_HEADS: &str = "Association|Agency|University|Hospital|Institute|Foundation|Council|Society|Federation|Corporation|Ministry|Division|Bureau|Committee|Commission|Department|Board|Academy";
 
+/// True when `word` may start a sentence before a name without being part
+/// of it ("The", "In", "Meanwhile").
+pub(super) fn is_leading_word(word: &str) -> bool {
+    ENGLISH_LEADING.iter().any(|leading| leading.trim_end() == word)
+}
+
 /// True when `word` is the last word of an English organization name
 /// ("Association", "University").
 pub(super) fn is_english_org_head(word: &str) -> bool {
@@ -808,7 +814,7 @@ pub(super) fn rules() -> Vec<Rule> {
             ..latin(
             EntityType::Organization,
             format!(
-                r"(?-u:\b)(?P<name>(?:Ministry|University|Institute|Association|Agency|Council|Federation|Society|Academy|Division|Bureau|Department|Office|Committee|Commission|Board) (?:of|for|on) (?:the )?{names})(?-u:\b)"
+                r"(?-u:\b)(?P<name>(?:Ministry|University|Institute|Association|Agency|Council|Federation|Society|Academy|Division|Bureau|Department|Office|Committee|Commission|Board) (?:of|for|on) (?:the )?{names}(?: at {CAP}(?: {CAP})?)?)(?-u:\b)"
             ),
         )
         }
