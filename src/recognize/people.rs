@@ -214,9 +214,9 @@ fn refers_alone(text: &str, span: Span) -> bool {
     let family = &text[span.start..span.end];
     let after = &text[span.end..];
     if family.is_ascii() {
-        let next_word = after
-            .strip_prefix([' ', '\n'])
-            .and_then(|rest| rest.split(|c: char| c.is_whitespace() || c == ',').next());
+        let next_word = after.strip_prefix([' ', '\n']).and_then(|rest| {
+            rest.split(|c: char| c.is_whitespace() || c.is_ascii_punctuation()).next()
+        });
         // A name wrapped onto a new line still follows the word before it.
         let wrapped_after = text[..span.start]
             .strip_suffix('\n')
