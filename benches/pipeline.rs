@@ -56,11 +56,15 @@ fn bench(c: &mut Criterion) {
     group.sample_size(10);
     let options = RunOptions {
         inputs: vec![input],
+        format: None,
         out_dir: dir.path().join("out"),
         fields: JsonlFields::default(),
         keep_boilerplate: false,
         threads: None,
         run_id: new_run_id(),
+        allow_empty: false,
+        wait: false,
+        fault: None,
     };
     group.bench_function("extract_to_parquet", |b| {
         b.iter(|| black_box(run(&pipeline, &options, &Silent).expect("run succeeds")));

@@ -166,11 +166,15 @@ fn main() {
     for threads in settings.threads {
         let options = RunOptions {
             inputs: vec![input.clone()],
+            format: None,
             out_dir: dir.path().join(format!("out-{threads}")),
             fields: JsonlFields::default(),
             keep_boilerplate: false,
             threads: Some(threads),
             run_id: new_run_id(),
+            allow_empty: false,
+            wait: false,
+            fault: None,
         };
         reset_peak_rss();
         let start = Instant::now();

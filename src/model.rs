@@ -128,6 +128,8 @@ pub struct Document {
     pub boilerplate_chars: u64,
     /// Hex digest of the raw input bytes.
     pub content_hash: String,
+    /// What was repaired while reading: each becomes a warning row of `errors`.
+    pub warnings: Vec<String>,
 }
 
 /// One sentence: its byte span in the document text and its language.
@@ -431,15 +433,60 @@ pub struct DocOutput {
     pub figures: Vec<FigureRow>,
     /// The entities of this document's `pattern` mentions, once each.
     pub entities: Vec<Entity>,
+    /// What was repaired while reading the document: warning rows of `errors`.
+    pub warnings: Vec<String>,
 }
 
-/// An input that could not be read or parsed, as written to the `errors` table.
+/// How bad an `errors` row is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ErrorLevel {
+    /// The input (or record) was not used.
+    #[default]
+    Error,
+    /// The input was used after a repair the user should know of (bytes
+    /// that were not valid UTF-8, say).
+    Warning,
+}
+
+impl ErrorLevel {
+    /// The `level` column's value: `error` or `warning`.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorLevel::Error => "error",
+            ErrorLevel::Warning => "warning",
+        }
+    }
+}
+
+/// An input that could not be read or parsed, or was repaired, as written
+/// to the `errors` table.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ErrorRow {
     /// The input path (or URL).
     pub source: String,
     /// 1-based line for JSONL input.
     pub line: Option<u32>,
+    /// Whether the input was skipped or used after a repair.
+    pub level: ErrorLevel,
     /// What was wrong, in words a user can act on.
     pub message: String,
+}
+
+impl ErrorRow {
+    /// An error: the input, or its record at `line`, was not used.
+    #[must_use]
+    pub fn new(source: impl Into<String>, line: Option<u32>, message: impl Into<String>) -> Self {
+        ErrorRow { source: source.into(), line, level: ErrorLevel::Error, message: message.into() }
+    }
+
+    /// A warning: the input was used after a repair.
+    #[must_use]
+    pub fn warning(
+        source: impl Into<String>,
+        line: Option<u32>,
+        message: impl Into<String>,
+    ) -> Self {
+        ErrorRow { level: ErrorLevel::Warning, ..ErrorRow::new(source, line, message) }
+    }
 }

@@ -118,6 +118,7 @@ impl Pipeline {
             mentions,
             figures: figure_rows,
             entities: names.entities,
+            warnings: doc.warnings,
         }
     }
 }

@@ -4,17 +4,19 @@
 //! Memory stays bounded: at most a few chunks of documents are alive at once,
 //! and the Parquet writers flush row groups as they fill.
 
+use std::any::Any;
 use std::collections::{HashMap, HashSet};
+use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
 use crate::ingest::boilerplate::{self, RepeatedLines};
-use crate::ingest::{self, Cleaning, InputFile, JsonlFields, RawRecord};
-use crate::model::{DocOutput, Entity, ErrorRow};
+use crate::ingest::{self, Cleaning, Format, InputFile, JsonlFields, Listing, RawRecord, Skipped};
+use crate::model::{DocOutput, Document, Entity, ErrorRow};
 use crate::pipeline::Pipeline;
-use crate::sink::{ParquetSink, RowCounts, SinkError};
+use crate::sink::{OutputLock, ParquetSink, RowCounts, SinkError};
 
 /// Raw bytes gathered before a chunk is processed in parallel.
 const CHUNK_BYTES: usize = 4 * 1024 * 1024;
@@ -26,8 +28,10 @@ const QUEUED_CHUNKS: usize = 2;
 /// What a run reads and where it writes.
 #[derive(Clone, Debug)]
 pub struct RunOptions {
-    /// Files and directories to read.
+    /// Files and directories to read; `-` is standard input.
     pub inputs: Vec<PathBuf>,
+    /// Format of inputs named explicitly, overriding their extension.
+    pub format: Option<Format>,
     /// Output directory.
     pub out_dir: PathBuf,
     /// JSONL field names.
@@ -38,6 +42,37 @@ pub struct RunOptions {
     pub threads: Option<usize>,
     /// Identifies the run in the files' metadata.
     pub run_id: String,
+    /// Wait for another run that holds the output directory, instead of
+    /// failing.
+    pub wait: bool,
+    /// Publish a run that read no document (by default it is refused).
+    pub allow_empty: bool,
+    /// A failure to inject, for the reliability tests of the binary.
+    #[doc(hidden)]
+    pub fault: Option<Fault>,
+}
+
+/// A failure injected into a run, so that tests can show what the binary
+/// does on a bug: set by the `GAZETTE_FAULT` environment variable.
+#[doc(hidden)]
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Fault {
+    /// Processing the document with this id panics (`document:<id>`).
+    PanicOnDocument(String),
+    /// The writer thread panics after its first chunk (`writer`).
+    PanicInWriter,
+}
+
+impl Fault {
+    /// Parses `document:<id>` or `writer`.
+    #[must_use]
+    pub fn parse(value: &str) -> Option<Fault> {
+        match value.split_once(':') {
+            Some(("document", id)) => Some(Fault::PanicOnDocument(id.to_owned())),
+            None if value == "writer" => Some(Fault::PanicInWriter),
+            _ => None,
+        }
+    }
 }
 
 /// Receives progress and per-document errors while a run goes on.
@@ -55,6 +90,10 @@ pub trait Observer: Sync {
 pub struct RunSummary {
     /// Rows written per table.
     pub rows: RowCounts,
+    /// How many of the `errors` rows are warnings (inputs used after a repair).
+    pub warnings: u64,
+    /// Entries of input folders passed over, by reason.
+    pub skipped: Skipped,
     /// Raw input bytes read.
     pub bytes: u64,
     /// Wall-clock time of the run.
@@ -62,6 +101,13 @@ pub struct RunSummary {
 }
 
 impl RunSummary {
+    /// Inputs or records that could not be used: `errors` rows that are not
+    /// warnings.
+    #[must_use]
+    pub fn failed_inputs(&self) -> u64 {
+        self.rows.errors - self.warnings
+    }
+
     /// Input throughput in MB/s (10^6 bytes per second).
     #[must_use]
     pub fn megabytes_per_second(&self) -> f64 {
@@ -79,6 +125,20 @@ pub enum RunError {
     /// Writing the tables failed.
     #[error(transparent)]
     Sink(#[from] SinkError),
+    /// The run read no document: publishing it would replace the previous
+    /// tables with empty ones (an unmounted folder looks like this).
+    #[error(
+        "{0}; nothing was published and the previous tables are kept \
+         (--allow-empty publishes an empty run)"
+    )]
+    Empty(String),
+    /// A bug stopped the run: nothing was published.
+    #[error("internal error in {0}; nothing was published")]
+    Internal(String),
+    /// The run stopped before its last chunk was written (a bug): nothing
+    /// was published.
+    #[error("the run was interrupted before its end; nothing was published")]
+    Interrupted,
     /// The worker thread pool could not start.
     #[error("cannot start {threads} worker threads")]
     Threads {
@@ -92,6 +152,14 @@ pub enum RunError {
 
 type Chunk = Vec<Result<DocOutput, ErrorRow>>;
 
+/// What the writer thread receives: chunks in order, then one commit. The
+/// tables are published only on the commit, so a run whose reading side
+/// stops early (a panic, a bug) publishes nothing.
+enum Message {
+    Chunk(Chunk),
+    Commit,
+}
+
 /// Runs the whole extraction and publishes the tables when every one of
 /// them is complete.
 ///
@@ -104,13 +172,35 @@ pub fn run(
     options: &RunOptions,
     observer: &dyn Observer,
 ) -> Result<RunSummary, RunError> {
+    let process = |doc: Document| {
+        if let Some(Fault::PanicOnDocument(id)) = &options.fault {
+            assert!(&doc.id != id, "injected fault on document `{id}`");
+        }
+        pipeline.process(doc)
+    };
+    run_with(&process, pipeline.dictionary().entities(), options, observer)
+}
+
+/// [`run`] with any per-document processing: `process` turns a document
+/// into its rows, `entities` is the dictionary written to `entities`.
+fn run_with(
+    process: &(dyn Fn(Document) -> DocOutput + Sync),
+    entities: &[Entity],
+    options: &RunOptions,
+    observer: &dyn Observer,
+) -> Result<RunSummary, RunError> {
     let started = Instant::now();
+    let lock = OutputLock::acquire(&options.out_dir, &options.run_id, options.wait)?;
     let threads = options.threads.unwrap_or(0);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .build()
         .map_err(|source| RunError::Threads { threads, source })?;
-    let (files, listing_errors) = ingest::discover(&options.inputs);
+    let Listing { files, errors: listing_errors, skipped } =
+        ingest::discover(&options.inputs, options.format);
+    if files.is_empty() && listing_errors.is_empty() && !options.allow_empty {
+        return Err(RunError::Empty(no_input_file(skipped)));
+    }
     let total_bytes = files.iter().map(|f| f.len).sum();
     observer.start(total_bytes);
     let cleaning = Cleaning {
@@ -122,29 +212,48 @@ pub fn run(
         },
     };
 
-    let mut sink = ParquetSink::create(&options.out_dir, &options.run_id)?;
-    sink.write_entities(pipeline.dictionary().entities())?;
-    let (sender, receiver) = crossbeam_channel::bounded::<Chunk>(QUEUED_CHUNKS);
+    let mut sink = ParquetSink::create(&lock, &options.run_id)?;
+    sink.write_entities(entities)?;
+    let (sender, receiver) = crossbeam_channel::bounded::<Message>(QUEUED_CHUNKS);
 
     let (written, bytes) = std::thread::scope(|scope| {
-        let writer = scope.spawn(move || write_chunks(sink, &receiver, observer));
+        let writer = scope.spawn(move || write_chunks(sink, &receiver, observer, options));
         let first: Chunk = listing_errors.into_iter().map(Err).collect();
         let mut bytes = 0u64;
-        let send = |chunk: Chunk| sender.send(chunk).is_ok();
-        let mut alive = send(first);
+        let send = |message: Message| sender.send(message).is_ok();
+        let mut alive = send(Message::Chunk(first));
         for (chunk, chunk_bytes) in chunks(&files) {
             if !alive {
                 break;
             }
-            alive = send(process_chunk(&pool, pipeline, &options.fields, &cleaning, chunk));
+            let processed = process_chunk(&pool, process, &options.fields, &cleaning, chunk);
+            alive = send(Message::Chunk(processed));
             observer.advance(chunk_bytes);
             bytes += chunk_bytes;
         }
+        if alive {
+            send(Message::Commit);
+        }
         drop(sender);
-        (writer.join().expect("writer thread does not panic"), bytes)
+        let written = writer.join().unwrap_or_else(|panic| {
+            Err(RunError::Internal(format!("writer: {}", panic_message(panic.as_ref()))))
+        });
+        (written, bytes)
     });
-    let rows = written?;
-    Ok(RunSummary { rows, bytes, elapsed: started.elapsed() })
+    let (rows, warnings) = written?;
+    Ok(RunSummary { rows, warnings, skipped, bytes, elapsed: started.elapsed() })
+}
+
+/// Why a run found nothing to read.
+fn no_input_file(skipped: Skipped) -> String {
+    if skipped.total() == 0 {
+        "no input file found".to_owned()
+    } else {
+        format!(
+            "no input file found (skipped: {skipped}; gazette reads .txt, .jsonl, .ndjson, .html, \
+             .htm)"
+        )
+    }
 }
 
 /// The records of `files` in order, in chunks of about [`CHUNK_BYTES`] or
@@ -196,7 +305,7 @@ fn count_repeated_lines(
 
 fn process_chunk(
     pool: &rayon::ThreadPool,
-    pipeline: &Pipeline,
+    process: &(dyn Fn(Document) -> DocOutput + Sync),
     fields: &JsonlFields,
     cleaning: &Cleaning,
     records: Vec<Result<RawRecord, ErrorRow>>,
@@ -204,25 +313,68 @@ fn process_chunk(
     pool.install(|| {
         records
             .into_par_iter()
-            .map(|record| {
-                record.and_then(|raw| {
-                    ingest::parse_record(raw, fields, cleaning).map(|d| pipeline.process(d))
-                })
-            })
+            .map(|record| record.and_then(|raw| process_record(raw, process, fields, cleaning)))
             .collect()
     })
 }
 
+/// One record through every stage. A panic anywhere in it (a bug) is caught
+/// and becomes an error row naming the record, so one document never stops
+/// the run.
+fn process_record(
+    raw: RawRecord,
+    process: &(dyn Fn(Document) -> DocOutput + Sync),
+    fields: &JsonlFields,
+    cleaning: &Cleaning,
+) -> Result<DocOutput, ErrorRow> {
+    let (source, line) = (raw.path.clone(), raw.line);
+    catch_unwind(AssertUnwindSafe(|| ingest::parse_record(raw, fields, cleaning).map(process)))
+        .unwrap_or_else(|panic| {
+            Err(ErrorRow::new(
+                source,
+                line,
+                format!(
+                    "internal error while processing this document ({}); document skipped",
+                    panic_message(panic.as_ref())
+                ),
+            ))
+        })
+}
+
+/// The message a panic carried, for error rows and fatal errors.
+#[must_use]
+pub fn panic_message(payload: &(dyn Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "panic".to_owned())
+}
+
 /// The writer thread: owns the sink, keeps document ids unique, reports
-/// errors, and publishes the tables once the channel closes.
+/// errors, and publishes the tables on the commit message. When the channel
+/// closes without one, the staged tables are dropped.
 fn write_chunks(
     mut sink: ParquetSink,
-    receiver: &crossbeam_channel::Receiver<Chunk>,
+    receiver: &crossbeam_channel::Receiver<Message>,
     observer: &dyn Observer,
-) -> Result<RowCounts, SinkError> {
+    options: &RunOptions,
+) -> Result<(RowCounts, u64), RunError> {
+    let panic_after_first_chunk = options.fault == Some(Fault::PanicInWriter);
+    let mut warnings = 0;
     let mut seen: HashMap<String, String> = HashMap::new();
     let mut pattern_entities: HashSet<String> = HashSet::new();
-    for chunk in receiver {
+    for message in receiver {
+        let chunk = match message {
+            Message::Chunk(chunk) => chunk,
+            Message::Commit if seen.is_empty() && !options.allow_empty => {
+                return Err(RunError::Empty(
+                    "no document could be read (every input failed, see the errors above)"
+                        .to_owned(),
+                ));
+            }
+            Message::Commit => return Ok((sink.finish()?, warnings)),
+        };
         for item in chunk {
             let error = match item {
                 Ok(out) => match seen.get(&out.document.doc_id) {
@@ -235,6 +387,13 @@ fn write_chunks(
                             .collect();
                         sink.write_entities(&new_entities)?;
                         sink.write_document(&out)?;
+                        for warning in &out.warnings {
+                            let source = &out.document.source;
+                            let row = ErrorRow::warning(&source.path, source.line, warning);
+                            observer.error(&row);
+                            sink.write_error(&row)?;
+                            warnings += 1;
+                        }
                         seen.insert(out.document.doc_id, out.document.source.to_string());
                         continue;
                     }
@@ -245,17 +404,18 @@ fn write_chunks(
             observer.error(&error);
             sink.write_error(&error)?;
         }
+        assert!(!panic_after_first_chunk || seen.is_empty(), "injected fault in the writer");
     }
-    sink.finish()
+    Err(RunError::Interrupted)
 }
 
 fn duplicate_id(out: &DocOutput, first: &str) -> ErrorRow {
-    ErrorRow {
-        source: out.document.source.path.clone(),
-        line: out.document.source.line,
-        message: format!(
+    ErrorRow::new(
+        out.document.source.path.clone(),
+        out.document.source.line,
+        format!(
             "duplicate document id `{}` (first used by `{first}`); document skipped",
             out.document.doc_id
         ),
-    }
+    )
 }

@@ -187,7 +187,7 @@ fn tables_have_the_documented_schema_and_metadata() {
             "figures",
             "doc_id: Utf8, sentence_id: UInt32, start: UInt32, end: UInt32, surface: Utf8, kind: Utf8, value: Float64?, value_max: Float64?, unit: Utf8?, date: Date32?, subject: Utf8?, entity_id: Utf8?",
         ),
-        ("errors", "source: Utf8, line: UInt32?, message: Utf8"),
+        ("errors", "source: Utf8, line: UInt32?, level: Utf8, message: Utf8"),
     ];
     for (table, columns) in expected {
         let path = run.out.join(format!("{table}.parquet"));

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use gazette::model::ErrorRow;
-use gazette::sink::ParquetSink;
+use gazette::sink::{OutputLock, ParquetSink};
 
 use crate::util::{extract_with_fixture_dict, fixtures, gazette};
 
@@ -38,8 +38,9 @@ fn unfinished_sink_keeps_previous_tables() {
     let dir = tempfile::tempdir().unwrap();
     let (out, before) = first_run(dir.path());
 
-    let mut sink = ParquetSink::create(&out, "interrupted").unwrap();
-    let error = ErrorRow { source: "x".into(), line: None, message: "m".into() };
+    let lock = OutputLock::acquire(&out, "interrupted", false).unwrap();
+    let mut sink = ParquetSink::create(&lock, "interrupted").unwrap();
+    let error = ErrorRow::new("x", None, "m");
     sink.write_error(&error).unwrap();
     let pid = std::process::id();
     assert_eq!(staging_dirs(&out), [format!(".gazette-staging-{pid}-interrupted")]);
@@ -116,15 +117,20 @@ fn output_path_that_is_a_file_is_a_fatal_error() {
 fn staging_left_by_a_killed_run_is_removed_by_the_next_run() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("out");
-    // A pid above the kernel's maximum (2^22) never belongs to a live process.
-    let abandoned = out.join(".gazette-staging-4999999-20251215T091617Z-4999999");
+    // Left by a killed run in a container, where it was process 1: process
+    // ids tell nothing across namespaces, the lock does.
+    let abandoned = out.join(".gazette-staging-1-20251215T091617Z-1-00c0ffee");
     std::fs::create_dir_all(&abandoned).unwrap();
     std::fs::write(abandoned.join("documents.parquet"), "partial").unwrap();
-    let live = out.join(format!(".gazette-staging-{}-other-run", std::process::id()));
-    std::fs::create_dir_all(&live).unwrap();
 
+    // While a run holds the output, its staging is never touched.
+    let held = OutputLock::acquire(&out, "live", false).unwrap();
+    let run = extract_with_fixture_dict(&[fixtures().join("inputs/en")], &out);
+    assert_eq!(run.status.code(), Some(2));
+    assert!(abandoned.exists(), "a locked output's staging directory is kept");
+
+    drop(held);
     let run = extract_with_fixture_dict(&[fixtures().join("inputs/en")], &out);
     assert_eq!(run.status.code(), Some(0));
     assert!(!abandoned.exists());
-    assert!(live.exists(), "a running process's staging directory is kept");
 }

@@ -7,5 +7,6 @@ mod corpus;
 mod dict;
 mod extract;
 mod recognize;
+mod reliability;
 mod sink;
 mod util;

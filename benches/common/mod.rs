@@ -13,7 +13,7 @@ use gazette::run::Observer;
 /// number of input bytes they came from.
 pub fn example_documents() -> (Vec<Document>, u64) {
     let examples = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples");
-    let (files, errors) = ingest::discover(&[examples]);
+    let ingest::Listing { files, errors, .. } = ingest::discover(&[examples], None);
     assert!(errors.is_empty(), "{errors:?}");
     let fields = JsonlFields::default();
     let cleaning = Cleaning::default();

@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+use crate::ingest::Format;
+
 /// Turns articles about medical-product regulation into Parquet tables.
 #[derive(Debug, Parser)]
 #[command(name = "gazette", version, about, long_about = None)]
@@ -62,12 +64,40 @@ pub struct DictSources {
     pub no_bundled_dict: bool,
 }
 
+/// The `--format` values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum InputFormat {
+    /// One document per line, a JSON object.
+    Jsonl,
+    /// One document per input.
+    Txt,
+    /// One HTML page per input.
+    Html,
+}
+
+impl From<InputFormat> for Format {
+    fn from(format: InputFormat) -> Format {
+        match format {
+            InputFormat::Jsonl => Format::Jsonl,
+            InputFormat::Txt => Format::Text,
+            InputFormat::Html => Format::Html,
+        }
+    }
+}
+
 /// Flags of `gazette extract`.
 #[derive(Debug, Args)]
 pub struct ExtractArgs {
-    /// Input files or directories (walked recursively): .txt, .jsonl, .html.
+    /// Input files or directories (walked recursively): .txt, .jsonl, .html;
+    /// `-` reads standard input.
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
+
+    /// Format of inputs named explicitly: standard input, pipes, files
+    /// whatever their extension (default: by extension; for a stream, by its
+    /// first byte).
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<InputFormat>,
 
     /// Output directory for the tables.
     #[arg(short, long, value_name = "DIR", default_value = "output")]
@@ -89,6 +119,25 @@ pub struct ExtractArgs {
     /// Worker threads (default: one per core).
     #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub threads: Option<u16>,
+
+    /// Wait for another run that holds the output directory to end, instead
+    /// of exiting with status 2.
+    #[arg(long)]
+    pub wait: bool,
+
+    /// Publish a run that read no document (refused by default, so that an
+    /// empty or unmounted input folder never replaces the previous tables).
+    #[arg(long)]
+    pub allow_empty: bool,
+
+    /// Print the run's summary as one JSON object on standard output (also
+    /// when the run fails: then with its error).
+    #[arg(long)]
+    pub json: bool,
+
+    /// Hide the progress bar; the summary is still printed.
+    #[arg(long)]
+    pub no_progress: bool,
 
     /// Print nothing but errors: no progress bar, no summary.
     #[arg(short, long)]

@@ -37,12 +37,18 @@ pub fn jsonl_fields(args: &ExtractArgs) -> JsonlFields {
     }
 }
 
-/// A run id: the UTC start time and the process id, e.g.
-/// `20251215T091617Z-4242`.
+/// A run id: the UTC start time, the process id and 32 random bits, e.g.
+/// `20251215T091617Z-4242-9f1c03aa`. The random part keeps ids unique where
+/// process ids repeat (containers, where most runs are process 1).
 #[must_use]
 pub fn new_run_id() -> String {
+    use std::hash::{BuildHasher, Hasher};
     let now = SystemTime::now().duration_since(UNIX_EPOCH).unwrap_or_default();
     let secs = i64::try_from(now.as_secs()).unwrap_or(0);
     let time = DateTime::from_timestamp(secs, 0).unwrap_or_default();
-    format!("{}-{}", time.format("%Y%m%dT%H%M%SZ"), std::process::id())
+    // std's hasher keys are random per process: a dependency-free source.
+    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+    hasher.write_u128(now.as_nanos());
+    let random = hasher.finish() as u32;
+    format!("{}-{}-{random:08x}", time.format("%Y%m%dT%H%M%SZ"), std::process::id())
 }

@@ -5,8 +5,7 @@
 //! or a warning with `--strict`, else 0. `dict stats` prints the entities and
 //! names per type and script, and the entities per country.
 
-#![allow(clippy::print_stdout)]
-
+use std::io::Write;
 use std::process::ExitCode;
 
 use super::args::{DictArgs, DictCommand, DictSources};
@@ -23,18 +22,24 @@ pub fn run(args: &DictArgs) -> anyhow::Result<ExitCode> {
         DictCommand::Check { sources, strict } => {
             ensure_some_dictionary(sources)?;
             let report = check(&sources.dicts, !sources.no_bundled_dict);
+            let mut out = std::io::stdout().lock();
+            // A closed stdout (`| head`) ends the listing, not the check.
             for finding in &report.findings {
-                println!("{finding}");
+                let _ = writeln!(out, "{finding}");
             }
             let errors = report.count(Severity::Error);
             let warnings = report.count(Severity::Warning);
-            println!("{} entities: {errors} errors, {warnings} warnings", report.dictionary.len());
+            let _ = writeln!(
+                out,
+                "{} entities: {errors} errors, {warnings} warnings",
+                report.dictionary.len()
+            );
             let failed = errors > 0 || (*strict && warnings > 0);
             Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
         }
         DictCommand::Stats { sources } => {
             let dictionary = load_dictionary(&sources.dicts, !sources.no_bundled_dict)?;
-            print!("{}", Stats::of(&dictionary));
+            let _ = write!(std::io::stdout().lock(), "{}", Stats::of(&dictionary));
             Ok(ExitCode::SUCCESS)
         }
     }

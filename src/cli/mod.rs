@@ -18,10 +18,25 @@ pub use args::{Cli, Command, DictArgs, DictCommand, DictSources, ExtractArgs};
 pub use config::{load_dictionary, new_run_id};
 
 use crate::pipeline::Pipeline;
-use crate::run::{RunOptions, run as run_extraction};
+use crate::run::{Fault, RunOptions, RunSummary, run as run_extraction};
 
 /// Runs the binary with the given arguments and returns its exit code.
+///
+/// The code is always 0, 1 or 2: a bug that panics outside the per-document
+/// stages (where a panic becomes an error row) is reported as a fatal error,
+/// and nothing is published.
 pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
+    let args: Vec<OsString> = args.into_iter().collect();
+    std::panic::catch_unwind(|| run_command(args)).unwrap_or_else(|panic| {
+        report::fatal(&anyhow::anyhow!(
+            "internal error: {}; nothing was published",
+            crate::run::panic_message(panic.as_ref())
+        ));
+        ExitCode::from(2)
+    })
+}
+
+fn run_command(args: Vec<OsString>) -> ExitCode {
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(error) => {
@@ -40,23 +55,43 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
 }
 
 fn extract(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
+    let run_id = new_run_id();
+    let outcome = extract_run(args, &run_id);
+    if args.json {
+        let summary = match &outcome {
+            Ok(summary) => report::json_summary(summary, &run_id, &args.output),
+            Err(error) => report::json_failure(error, &run_id, &args.output),
+        };
+        report::print_json(&summary);
+    }
+    let summary = outcome?;
+    Ok(if summary.failed_inputs() == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+/// Runs `gazette extract` and prints its progress and text summary.
+fn extract_run(args: &ExtractArgs, run_id: &str) -> anyhow::Result<RunSummary> {
     // A missing input is a mistake in the command, not bad data: publishing
     // empty tables over the previous output would lose it.
-    if let Some(missing) = args.inputs.iter().find(|input| !input.exists()) {
+    let stdin = |input: &&std::path::PathBuf| input.as_os_str() == crate::ingest::STDIN;
+    if let Some(missing) = args.inputs.iter().filter(|i| !stdin(i)).find(|i| !i.exists()) {
         anyhow::bail!("input `{}` does not exist", missing.display());
     }
     let dictionary = load_dictionary(&args.dicts, !args.no_bundled_dict)?;
     let pipeline = Pipeline::new(dictionary);
     let options = RunOptions {
         inputs: args.inputs.clone(),
+        format: args.format.map(Into::into),
         out_dir: args.output.clone(),
         fields: config::jsonl_fields(args),
         keep_boilerplate: args.keep_boilerplate,
         threads: args.threads.map(usize::from),
-        run_id: new_run_id(),
+        run_id: run_id.to_owned(),
+        allow_empty: args.allow_empty,
+        wait: args.wait,
+        fault: std::env::var("GAZETTE_FAULT").ok().as_deref().and_then(Fault::parse),
     };
-    let reporter = report::Reporter::new(args.quiet);
+    let reporter = report::Reporter::new(args.quiet, args.no_progress);
     let summary = run_extraction(&pipeline, &options, &reporter)?;
     reporter.summary(&summary, &options.out_dir);
-    Ok(if summary.rows.errors == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(summary)
 }

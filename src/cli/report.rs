@@ -1,14 +1,12 @@
 //! Everything the binary prints: progress, per-input errors, the summary and
 //! fatal errors. The only module that writes to the terminal.
 
-#![allow(clippy::print_stderr)]
-
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::path::Path;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use crate::model::ErrorRow;
+use crate::model::{ErrorLevel, ErrorRow};
 use crate::run::{Observer, RunSummary};
 
 /// Reports a run on stderr: a progress bar on a terminal unless quiet,
@@ -19,10 +17,11 @@ pub struct Reporter {
 }
 
 impl Reporter {
-    /// A reporter; the bar is hidden when `quiet` or stderr is not a terminal.
+    /// A reporter; the bar is hidden when `quiet`, `no_progress` or stderr
+    /// is not a terminal.
     #[must_use]
-    pub fn new(quiet: bool) -> Self {
-        let bar = if quiet || !std::io::stderr().is_terminal() {
+    pub fn new(quiet: bool, no_progress: bool) -> Self {
+        let bar = if quiet || no_progress || !std::io::stderr().is_terminal() {
             ProgressBar::hidden()
         } else {
             let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr());
@@ -46,7 +45,7 @@ impl Reporter {
         let rows = &summary.rows;
         #[allow(clippy::cast_precision_loss)]
         let megabytes = summary.bytes as f64 / 1e6;
-        eprintln!(
+        say(format_args!(
             "gazette: {} documents, {} sentences, {} mentions, {} figures, {} errors; \
              {megabytes:.1} MB in {:.2} s ({:.1} MB/s) -> `{}`",
             rows.documents,
@@ -57,7 +56,10 @@ impl Reporter {
             summary.elapsed.as_secs_f64(),
             summary.megabytes_per_second(),
             out_dir.display(),
-        );
+        ));
+        if summary.skipped.total() > 0 {
+            say(format_args!("gazette: skipped {}", summary.skipped));
+        }
     }
 }
 
@@ -71,17 +73,82 @@ impl Observer for Reporter {
     }
 
     fn error(&self, error: &ErrorRow) {
+        let level = match error.level {
+            ErrorLevel::Error => "",
+            ErrorLevel::Warning => "warning: ",
+        };
         self.bar.suspend(|| match error.line {
-            Some(line) => eprintln!("gazette: {}:{line}: {}", error.source, error.message),
-            None => eprintln!("gazette: {}: {}", error.source, error.message),
+            Some(line) => {
+                say(format_args!("gazette: {}:{line}: {level}{}", error.source, error.message))
+            }
+            None => say(format_args!("gazette: {}: {level}{}", error.source, error.message)),
         });
     }
 }
 
 /// Prints a fatal error with its chain of causes.
 pub fn fatal(error: &anyhow::Error) {
-    eprintln!("gazette: error: {error}");
+    say(format_args!("gazette: error: {error}"));
     for cause in error.chain().skip(1) {
-        eprintln!("  caused by: {cause}");
+        say(format_args!("  caused by: {cause}"));
     }
+}
+
+/// The summary of a finished run as one JSON object: what `--json` prints.
+#[must_use]
+pub fn json_summary(summary: &RunSummary, run_id: &str, out_dir: &Path) -> serde_json::Value {
+    let rows = &summary.rows;
+    let tables: serde_json::Map<String, serde_json::Value> = TABLES
+        .iter()
+        .map(|t| {
+            ((*t).to_owned(), out_dir.join(format!("{t}.parquet")).display().to_string().into())
+        })
+        .collect();
+    serde_json::json!({
+        "status": if summary.failed_inputs() == 0 { "ok" } else { "some_inputs_failed" },
+        "exit_code": if summary.failed_inputs() == 0 { 0 } else { 1 },
+        "run_id": run_id,
+        "output": out_dir.display().to_string(),
+        "tables": tables,
+        "documents": rows.documents,
+        "sentences": rows.sentences,
+        "entities": rows.entities,
+        "mentions": rows.mentions,
+        "figures": rows.figures,
+        "errors": summary.failed_inputs(),
+        "warnings": summary.warnings,
+        "skipped": {
+            "hidden": summary.skipped.hidden,
+            "unknown_type": summary.skipped.unknown_type,
+        },
+        "bytes": summary.bytes,
+        "seconds": summary.elapsed.as_secs_f64(),
+        "mb_per_second": summary.megabytes_per_second(),
+    })
+}
+
+/// A run that failed before publishing, as one JSON object.
+#[must_use]
+pub fn json_failure(error: &anyhow::Error, run_id: &str, out_dir: &Path) -> serde_json::Value {
+    serde_json::json!({
+        "status": "failed",
+        "exit_code": 2,
+        "run_id": run_id,
+        "output": out_dir.display().to_string(),
+        "error": format!("{error:#}"),
+    })
+}
+
+/// Writes a JSON object as one line on stdout; a closed stdout is ignored.
+pub fn print_json(value: &serde_json::Value) {
+    let _ = writeln!(std::io::stdout().lock(), "{value}");
+}
+
+/// The tables of a run, in the order they are listed.
+const TABLES: [&str; 6] = ["documents", "sentences", "entities", "mentions", "figures", "errors"];
+
+/// Writes one line to stderr. A closed or full stderr (`2>&1 | head -1`)
+/// never stops a run: the line is dropped, the tables are still written.
+pub fn say(line: std::fmt::Arguments<'_>) {
+    let _ = writeln!(std::io::stderr().lock(), "{line}");
 }

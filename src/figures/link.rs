@@ -34,17 +34,28 @@ pub fn entity_links(
         )
     };
     let about = |m: &&EntityMatch| named(m) || entity_type(m.entity) == EntityType::Term;
+    let clause_ends: Vec<usize> = text.match_indices(CLAUSE_ENDS).map(|(at, _)| at).collect();
     figures
         .iter()
         .map(|figure| {
             let index = sentences.partition_point(|s| s.span.start <= figure.span.start);
             let sentence = sentences.get(index.checked_sub(1)?)?.span;
-            let clause = clause_around(text, sentence, figure.span);
-            let inside = |span: Span| mentions.iter().filter(move |m| span.contains(m.span));
+            let clause = clause_around(&clause_ends, sentence, figure.span);
+            let inside = |span: Span| within(mentions, span);
             single_entity(inside(clause).filter(about))
                 .or_else(|| single_entity(inside(sentence).filter(named)))
         })
         .collect()
+}
+
+/// The mentions inside `span`, found by binary search: linear work per
+/// figure would make a long document's figures quadratic.
+fn within(mentions: &[EntityMatch], span: Span) -> impl Iterator<Item = &EntityMatch> {
+    let first = mentions.partition_point(|m| m.span.start < span.start);
+    mentions[first..]
+        .iter()
+        .take_while(move |m| m.span.start < span.end)
+        .filter(move |m| span.contains(m.span))
 }
 
 /// The entity named by `mentions` when they all name the same one.
@@ -54,12 +65,19 @@ fn single_entity<'m>(mut mentions: impl Iterator<Item = &'m EntityMatch>) -> Opt
 }
 
 /// The clause of `sentence` holding `figure`: from the last clause end
-/// before it to the first one after it.
-fn clause_around(text: &str, sentence: Span, figure: Span) -> Span {
-    let before = text.get(sentence.start..figure.start).unwrap_or("");
-    let start = before.rfind(CLAUSE_ENDS).map_or(sentence.start, |i| sentence.start + i + 1);
-    let after = text.get(figure.end..sentence.end).unwrap_or("");
-    let end = after.find(CLAUSE_ENDS).map_or(sentence.end, |i| figure.end + i);
+/// before it to the first one after it. `clause_ends` are the byte offsets
+/// of the text's clause-ending chars, in order: found by binary search, so
+/// that a long sentence full of figures stays linear.
+fn clause_around(clause_ends: &[usize], sentence: Span, figure: Span) -> Span {
+    let before = clause_ends.partition_point(|&at| at < figure.start);
+    let start = before
+        .checked_sub(1)
+        .map(|i| clause_ends[i])
+        .filter(|&at| at >= sentence.start)
+        .map_or(sentence.start, |at| at + 1);
+    let after = clause_ends.partition_point(|&at| at < figure.end);
+    let end =
+        clause_ends.get(after).copied().filter(|&at| at < sentence.end).unwrap_or(sentence.end);
     Span::new(start, end)
 }
 

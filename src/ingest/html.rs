@@ -5,8 +5,14 @@
 //! (`share-buttons`, `comment-list`, `related`), and link lists (blocks whose
 //! text is mostly link text).
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
+use ego_tree::NodeId;
+use ego_tree::iter::Edge;
 use scraper::{ElementRef, Html, Node, Selector};
+
+use super::nesting;
 
 /// What an HTML page yields before cleaning.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -122,82 +128,220 @@ const LINK_LIST_MIN_PERCENT: usize = 60;
 const LINK_EXEMPT: &[&str] =
     &["article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "figure", "a"];
 
+/// Deepest element nesting read. Real pages, tag soup included, stay far
+/// below it; a page beyond it is refused rather than read.
+pub const MAX_DEPTH: usize = 10_000;
+
+/// Most parsing work a page may need, as estimated by
+/// [`nesting::estimate`]: a few seconds of the parser. A page at
+/// [`MAX_DEPTH`] with nothing inside needs half of it.
+const MAX_NESTING_WORK: u64 = 100_000_000;
+
 /// Extracts the visible text of an HTML document: the `<article>`
 /// elements when the page marks its article, else `<main>`, else the whole
 /// page; navigation, scripts, styles and forms never, and furniture unless
-/// `keep_boilerplate`.
-#[must_use]
-pub fn extract(html: &str, keep_boilerplate: bool) -> HtmlText {
-    let page = Html::parse_document(html);
-    let mut walker =
-        Walker { out: String::with_capacity(html.len() / 2), removed_chars: 0, keep_boilerplate };
-    let content = ["article", "main"].into_iter().find_map(|name| {
-        let selector = Selector::parse(name).ok()?;
-        // Outermost matches only, so that nested articles are not read twice.
-        let found: Vec<_> = page
-            .select(&selector)
-            .filter(|e| {
-                !e.ancestors().any(|a| a.value().as_element().is_some_and(|p| p.name() == name))
-            })
-            .collect();
-        (!found.is_empty()).then_some(found)
-    });
-    match content {
-        Some(elements) => elements.into_iter().for_each(|e| walker.walk(e, false)),
-        None => walker.walk(page.root_element(), false),
+/// `keep_boilerplate`. Linear in the size of the page, however deep its
+/// nesting.
+///
+/// # Errors
+///
+/// Returns a message when elements nest deeper than [`MAX_DEPTH`], or so
+/// deep for the page's size that parsing it would take minutes.
+pub fn extract(html: &str, keep_boilerplate: bool) -> Result<HtmlText, String> {
+    let nesting = nesting::estimate(html);
+    if nesting.max_depth > MAX_DEPTH {
+        return Err(too_deep());
     }
-    HtmlText {
+    if nesting.work > MAX_NESTING_WORK {
+        return Err("HTML elements nest too deep for the size of the page to be parsed in \
+                    bounded time; page skipped"
+            .to_owned());
+    }
+    let page = Html::parse_document(html);
+    let subtrees = Subtrees::of(page.tree.root())?;
+    let mut walker = Walker {
+        out: String::with_capacity(html.len() / 2),
+        removed_chars: 0,
+        keep_boilerplate,
+        subtrees: &subtrees,
+    };
+    let content = ["article", "main"]
+        .into_iter()
+        .map(|name| outermost(&page, name))
+        .find(|found| !found.is_empty());
+    match content {
+        Some(elements) => elements.into_iter().for_each(|e| walker.walk(e)),
+        None => walker.walk(page.root_element()),
+    }
+    Ok(HtmlText {
         text: tidy_lines(&walker.out),
         title: title(&page),
         published: published(&page),
         url: first_attr(&page, r#"link[rel="canonical"]"#, "href")
             .or_else(|| first_attr(&page, r#"meta[property="og:url"]"#, "content")),
         removed_chars: walker.removed_chars,
+    })
+}
+
+fn too_deep() -> String {
+    format!("HTML elements nest deeper than {MAX_DEPTH} levels; page skipped")
+}
+
+/// The elements named `name` that are not inside another one, in document
+/// order: nested articles are read once, with their outer article.
+fn outermost<'a>(page: &'a Html, name: &str) -> Vec<ElementRef<'a>> {
+    let mut found = Vec::new();
+    let mut open = 0usize;
+    for edge in page.tree.root().traverse() {
+        let (node, opening) = match edge {
+            Edge::Open(node) => (node, true),
+            Edge::Close(node) => (node, false),
+        };
+        if node.value().as_element().is_none_or(|e| e.name() != name) {
+            continue;
+        }
+        if opening {
+            if open == 0 {
+                found.extend(ElementRef::wrap(node));
+            }
+            open += 1;
+        } else {
+            open -= 1;
+        }
+    }
+    found
+}
+
+/// What the furniture checks need of an element's subtree, computed once
+/// for every element, bottom-up.
+#[derive(Clone, Copy, Debug, Default)]
+struct Subtree {
+    /// Characters of its text other than whitespace.
+    visible: usize,
+    /// Of those, the characters inside links.
+    link: usize,
+    /// It is or holds the article's main parts (`article`, `main`, `h1`).
+    holds_article: bool,
+}
+
+struct Subtrees(HashMap<NodeId, Subtree>);
+
+impl Subtrees {
+    /// Every element's [`Subtree`], in one pass over the tree.
+    fn of(root: ego_tree::NodeRef<'_, Node>) -> Result<Self, String> {
+        let mut map = HashMap::new();
+        let mut stack: Vec<Subtree> = Vec::new();
+        for edge in root.traverse() {
+            match edge {
+                Edge::Open(_) => {
+                    stack.push(Subtree::default());
+                    if stack.len() > MAX_DEPTH {
+                        return Err(too_deep());
+                    }
+                }
+                Edge::Close(node) => {
+                    let mut own = stack.pop().unwrap_or_default();
+                    match node.value() {
+                        Node::Text(text) => own.visible = non_whitespace(text),
+                        Node::Element(e) => {
+                            if e.name() == "a" {
+                                own.link = own.visible;
+                            }
+                            own.holds_article |= matches!(e.name(), "article" | "main" | "h1");
+                            map.insert(node.id(), own);
+                        }
+                        _ => {}
+                    }
+                    if let Some(parent) = stack.last_mut() {
+                        parent.visible += own.visible;
+                        parent.link += own.link;
+                        parent.holds_article |= own.holds_article;
+                    }
+                }
+            }
+        }
+        Ok(Subtrees(map))
+    }
+
+    fn get(&self, element: ElementRef<'_>) -> Subtree {
+        self.0.get(&element.id()).copied().unwrap_or_default()
     }
 }
 
+fn non_whitespace(text: &str) -> usize {
+    text.chars().filter(|c| !c.is_whitespace()).count()
+}
+
 /// Collects visible text, leaving furniture out unless told to keep it.
-struct Walker {
+struct Walker<'s> {
     out: String,
     removed_chars: u64,
     keep_boilerplate: bool,
+    subtrees: &'s Subtrees,
 }
 
-impl Walker {
-    fn walk(&mut self, element: ElementRef<'_>, in_pre: bool) {
-        let name = element.value().name();
-        if HIDDEN.contains(&name) || element.value().attr("hidden").is_some() {
-            return;
-        }
-        if !self.keep_boilerplate && is_furniture(element) {
-            self.removed_chars += u64::try_from(visible_chars(element)).unwrap_or(u64::MAX);
-            return;
-        }
-        let block = BLOCKS.contains(&name);
-        if block {
-            self.out.push('\n');
-        }
-        let in_pre = in_pre || name == "pre";
-        for child in element.children() {
-            match child.value() {
-                Node::Text(text) => push_text(&mut self.out, text, in_pre),
-                Node::Element(e) if e.name() == "br" => self.out.push('\n'),
-                Node::Element(_) => {
-                    if let Some(child) = ElementRef::wrap(child) {
-                        self.walk(child, in_pre);
+impl Walker<'_> {
+    /// Appends the visible text of `top`, walking its subtree without
+    /// recursion.
+    fn walk(&mut self, top: ElementRef<'_>) {
+        // The element whose subtree is being left out, until it closes.
+        let mut skipping: Option<NodeId> = None;
+        let mut pre_depth = 0usize;
+        for edge in top.traverse() {
+            match edge {
+                Edge::Open(node) if skipping.is_none() => match node.value() {
+                    Node::Text(text) => push_text(&mut self.out, text, pre_depth > 0),
+                    Node::Element(e) if e.name() == "br" => self.out.push('\n'),
+                    Node::Element(_) => {
+                        let Some(element) = ElementRef::wrap(node) else { continue };
+                        if self.left_out(element) {
+                            skipping = Some(node.id());
+                            continue;
+                        }
+                        let name = element.value().name();
+                        if BLOCKS.contains(&name) {
+                            self.out.push('\n');
+                        }
+                        pre_depth += usize::from(name == "pre");
+                    }
+                    _ => {}
+                },
+                Edge::Open(_) => {}
+                Edge::Close(node) => {
+                    if skipping.is_some() {
+                        if skipping == Some(node.id()) {
+                            skipping = None;
+                        }
+                        continue;
+                    }
+                    if let Node::Element(e) = node.value() {
+                        if BLOCKS.contains(&e.name()) {
+                            self.out.push('\n');
+                        }
+                        pre_depth -= usize::from(e.name() == "pre");
                     }
                 }
-                _ => {}
             }
         }
-        if block {
-            self.out.push('\n');
+    }
+
+    /// True for an element never read: hidden, or furniture (counted as removed).
+    fn left_out(&mut self, element: ElementRef<'_>) -> bool {
+        let value = element.value();
+        if HIDDEN.contains(&value.name()) || value.attr("hidden").is_some() {
+            return true;
         }
+        let subtree = self.subtrees.get(element);
+        if !self.keep_boilerplate && is_furniture(element, subtree) {
+            self.removed_chars += u64::try_from(subtree.visible).unwrap_or(u64::MAX);
+            return true;
+        }
+        false
     }
 }
 
 /// True for page furniture: by tag, by class or id, or as a link list.
-fn is_furniture(element: ElementRef<'_>) -> bool {
+fn is_furniture(element: ElementRef<'_>, subtree: Subtree) -> bool {
     let value = element.value();
     let name = value.name();
     if FURNITURE_TAGS.contains(&name) {
@@ -209,38 +353,15 @@ fn is_furniture(element: ElementRef<'_>) -> bool {
         .flat_map(str::split_whitespace)
         .flat_map(|n| n.split(['-', '_']))
         .any(|part| FURNITURE_NAMES.contains(&part.to_ascii_lowercase().as_str()));
-    if named && !holds_article(element) {
+    if named && !subtree.holds_article {
         return true;
     }
-    BLOCKS.contains(&name) && !LINK_EXEMPT.contains(&name) && is_link_list(element)
-}
-
-/// True when the element holds the article's main parts.
-fn holds_article(element: ElementRef<'_>) -> bool {
-    element
-        .descendants()
-        .filter_map(ElementRef::wrap)
-        .any(|e| matches!(e.value().name(), "article" | "main" | "h1"))
+    BLOCKS.contains(&name) && !LINK_EXEMPT.contains(&name) && is_link_list(subtree)
 }
 
 /// True when most of the element's text is link text.
-fn is_link_list(element: ElementRef<'_>) -> bool {
-    let total = visible_chars(element);
-    if total == 0 {
-        return false;
-    }
-    let links: usize = element
-        .descendants()
-        .filter_map(ElementRef::wrap)
-        .filter(|e| e.value().name() == "a")
-        .map(visible_chars)
-        .sum();
-    links * 100 >= total * LINK_LIST_MIN_PERCENT
-}
-
-/// Characters of the element's text other than whitespace.
-fn visible_chars(element: ElementRef<'_>) -> usize {
-    element.text().map(|t| t.chars().filter(|c| !c.is_whitespace()).count()).sum()
+fn is_link_list(subtree: Subtree) -> bool {
+    subtree.visible > 0 && subtree.link * 100 >= subtree.visible * LINK_LIST_MIN_PERCENT
 }
 
 /// Appends a text node, collapsing whitespace runs as a browser would.
@@ -342,7 +463,7 @@ mod tests {
 
     #[test]
     fn visible_text_only() {
-        let page = extract(PAGE, false);
+        let page = extract(PAGE, false).unwrap();
         assert_eq!(
             page.text,
             "Regulators sign pact\n\nThe MFDS and PMDA met\nin Seoul.\n\nOfficials at the meeting"
@@ -351,7 +472,7 @@ mod tests {
 
     #[test]
     fn title_and_date_from_meta() {
-        let page = extract(PAGE, false);
+        let page = extract(PAGE, false).unwrap();
         assert_eq!(page.title.as_deref(), Some("Site | Regulators sign pact"));
         assert_eq!(page.published, NaiveDate::from_ymd_opt(2025, 11, 3));
         assert_eq!(page.url.as_deref(), Some("https://news.example.com/a/1"));
@@ -360,7 +481,8 @@ mod tests {
     #[test]
     fn title_falls_back_to_h1_and_date_to_time_element() {
         let page =
-            extract("<h1>제목</h1><time datetime=\"2024-02-29\">어제</time><p>본문</p>", false);
+            extract("<h1>제목</h1><time datetime=\"2024-02-29\">어제</time><p>본문</p>", false)
+                .unwrap();
         assert_eq!(page.title.as_deref(), Some("제목"));
         assert_eq!(page.published, NaiveDate::from_ymd_opt(2024, 2, 29));
         assert_eq!(page.text, "제목\n\n어제\n\n본문");
@@ -372,7 +494,7 @@ mod tests {
         let page = extract(
             r#"<link rel="canonical" href="https://a.example/1"><meta property="og:url" content="https://b.example/2"><p>x</p>"#,
             false,
-        );
+        ).unwrap();
         assert_eq!(page.url.as_deref(), Some("https://a.example/1"));
     }
 
@@ -382,13 +504,16 @@ mod tests {
             "<header>Site name</header><main><article><p>Body.</p></article>\
              <aside>Related</aside></main><footer>(c) Site</footer>",
             false,
-        );
+        )
+        .unwrap();
         assert_eq!(page.text, "Body.");
         let page =
-            extract("<header>Menu</header><main><p>Main body.</p></main><footer>c</footer>", false);
+            extract("<header>Menu</header><main><p>Main body.</p></main><footer>c</footer>", false)
+                .unwrap();
         assert_eq!(page.text, "Main body.");
         let page =
-            extract("<article><p>Outer.</p><article><p>Inner.</p></article></article>", false);
+            extract("<article><p>Outer.</p><article><p>Inner.</p></article></article>", false)
+                .unwrap();
         assert_eq!(page.text, "Outer.\n\nInner.");
     }
 
@@ -412,7 +537,7 @@ mod tests {
 
     #[test]
     fn furniture_is_left_out_by_tag_context() {
-        let page = extract(KOREAN_PORTAL, false);
+        let page = extract(KOREAN_PORTAL, false).unwrap();
         assert_eq!(
             page.text,
             "식약처, 의료기기 심사 기간 단축\n\n김민지 기자 | 2026.03.04 10:05\n\n\
@@ -425,7 +550,7 @@ mod tests {
 
     #[test]
     fn furniture_is_kept_on_request() {
-        let page = extract(KOREAN_PORTAL, true);
+        let page = extract(KOREAN_PORTAL, true).unwrap();
         assert!(page.text.starts_with("홈정치경제\n\n식약처"), "{}", page.text);
         assert!(page.text.ends_with("ⓒ 예시일보"), "{}", page.text);
         assert_eq!(page.removed_chars, 0);
@@ -441,7 +566,8 @@ mod tests {
 <div class="tags"><a href="/t/1">devices</a> <a href="/t/2">audits</a></div>
 <aside><h3>Most read</h3><a href="/x">Another story</a></aside></article>"##,
             false,
-        );
+        )
+        .unwrap();
         assert_eq!(
             page.text,
             "Agencies agree on shared audits\n\nThe MFDS and the PMDA will share audit reports \
@@ -451,7 +577,7 @@ mod tests {
 
     #[test]
     fn malformed_html_does_not_fail() {
-        let page = extract("<p>open <b>bold <i>both</p> tail", false);
+        let page = extract("<p>open <b>bold <i>both</p> tail", false).unwrap();
         assert_eq!(page.text, "open bold both\ntail");
     }
 }

@@ -7,21 +7,23 @@
 
 pub mod boilerplate;
 mod clean;
+mod date_field;
 mod decode;
 mod html;
+mod nesting;
 mod url_date;
 mod walk;
 
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 
-use chrono::NaiveDate;
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
 pub use clean::clean_text;
+pub use date_field::parse_date_field;
 pub use decode::{Decoded, decode};
-pub use walk::{InputFile, discover};
+pub use walk::{InputFile, Listing, STDIN, Skipped, discover};
 
 use crate::model::{Document, ErrorRow, Origin};
 use boilerplate::RepeatedLines;
@@ -121,44 +123,75 @@ pub struct RawRecord {
 
 impl RawRecord {
     fn error(&self, message: impl Into<String>) -> ErrorRow {
-        ErrorRow { source: self.path.clone(), line: self.line, message: message.into() }
+        ErrorRow::new(self.path.clone(), self.line, message)
     }
 }
+
+/// The largest document gazette reads, in raw bytes: a file, or one line of
+/// a JSONL file. A larger one is an error row and is never read into memory
+/// whole; real articles are far smaller, and the bound keeps the memory of a
+/// run a few chunks whatever the input.
+pub const MAX_DOCUMENT_BYTES: usize = 16 * 1024 * 1024;
 
 /// Reads the records of one input file, streaming JSONL line by line. Each
 /// item is a record or an error row naming the file (and line).
 pub fn read_file(file: &InputFile) -> Box<dyn Iterator<Item = Result<RawRecord, ErrorRow>> + '_> {
     let path = file.path.display().to_string();
-    let open = fs_err::File::open(&file.path).map_err(|e| ErrorRow {
-        source: path.clone(),
-        line: None,
-        message: format!("cannot read file: {}", io_reason(&e)),
+    let open = fs_err::File::open(file.read_path()).map_err(|e| {
+        ErrorRow::new(path.clone(), None, format!("cannot read file: {}", io_reason(&e)))
     });
     let handle = match open {
         Ok(handle) => handle,
         Err(error) => return Box::new(std::iter::once(Err(error))),
     };
     match file.format {
-        Format::Jsonl => Box::new(JsonlLines { path, reader: BufReader::new(handle), line: 0 }),
+        Format::Jsonl => Box::new(JsonlLines {
+            path,
+            reader: BufReader::new(handle),
+            line: 0,
+            bytes_read: 0,
+            records: 0,
+            failed: false,
+        }),
         format => {
-            let mut bytes = Vec::with_capacity(usize::try_from(file.len).unwrap_or(0));
-            let record = BufReader::new(handle)
-                .read_to_end(&mut bytes)
-                .map(|_| RawRecord {
+            let record = read_whole(handle, file.len)
+                .map(|bytes| RawRecord {
                     path: path.clone(),
                     line: None,
                     path_id: Some(file.path_id.clone()),
                     format,
                     bytes,
                 })
-                .map_err(|e| ErrorRow {
-                    source: path,
-                    line: None,
-                    message: format!("cannot read file: {}", io_reason(&e)),
-                });
+                .map_err(|message| ErrorRow::new(path, None, message));
             Box::new(std::iter::once(record))
         }
     }
+}
+
+/// The bytes of a one-document file, unless it is larger than
+/// [`MAX_DOCUMENT_BYTES`].
+fn read_whole(handle: impl Read, listed_len: u64) -> Result<Vec<u8>, String> {
+    let limit = MAX_DOCUMENT_BYTES as u64;
+    if listed_len > limit {
+        return Err(too_large("file", listed_len));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(listed_len).unwrap_or(0));
+    // One byte past the limit tells a file that grew since it was listed.
+    BufReader::new(handle)
+        .take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read file: {}", io_reason(&e)))?;
+    if bytes.len() > MAX_DOCUMENT_BYTES {
+        return Err(too_large("file", bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+fn too_large(what: &str, bytes: u64) -> String {
+    format!(
+        "{what} of {bytes} bytes is larger than the limit of {} MiB for one document; skipped",
+        MAX_DOCUMENT_BYTES >> 20
+    )
 }
 
 /// The OS reason of an I/O error, without the path `fs_err` already adds.
@@ -170,26 +203,100 @@ struct JsonlLines<R> {
     path: String,
     reader: R,
     line: u32,
+    /// Bytes read so far, to tell an empty file.
+    bytes_read: u64,
+    /// Records and error rows given so far.
+    records: u64,
+    /// A read failed: nothing more is read.
+    failed: bool,
+}
+
+/// One line of a JSONL file read with a bounded buffer.
+enum Line {
+    /// The end of the file.
+    End,
+    /// A line within the limit, in the buffer.
+    Read,
+    /// A line longer than the limit, skipped: its length in bytes.
+    TooLong(u64),
+}
+
+/// Reads up to the next `\n` into `buf`, never holding more than
+/// [`MAX_DOCUMENT_BYTES`]: the rest of a longer line is read and dropped.
+fn read_bounded_line(reader: &mut impl BufRead, buf: &mut Vec<u8>) -> std::io::Result<Line> {
+    let mut total = 0u64;
+    loop {
+        let available = reader.fill_buf()?;
+        if available.is_empty() {
+            return Ok(if total == 0 {
+                Line::End
+            } else if buf.len() < total as usize {
+                Line::TooLong(total)
+            } else {
+                Line::Read
+            });
+        }
+        let (piece, done) = match memchr_newline(available) {
+            Some(i) => (&available[..=i], true),
+            None => (available, false),
+        };
+        let n = piece.len();
+        total += n as u64;
+        if buf.len() + n <= MAX_DOCUMENT_BYTES + 2 {
+            buf.extend_from_slice(piece);
+        } else {
+            buf.clear();
+            buf.shrink_to(0);
+        }
+        reader.consume(n);
+        if done {
+            return Ok(if (buf.len() as u64) < total { Line::TooLong(total) } else { Line::Read });
+        }
+    }
+}
+
+fn memchr_newline(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().position(|&b| b == b'\n')
+}
+
+impl<R: BufRead> JsonlLines<R> {
+    fn error(&mut self, line: Option<u32>, message: String) -> Option<Result<RawRecord, ErrorRow>> {
+        self.records += 1;
+        Some(Err(ErrorRow::new(self.path.clone(), line, message)))
+    }
 }
 
 impl<R: BufRead> Iterator for JsonlLines<R> {
     type Item = Result<RawRecord, ErrorRow>;
 
     fn next(&mut self) -> Option<Self::Item> {
+        if self.failed {
+            return None;
+        }
         loop {
             let mut bytes = Vec::new();
-            match self.reader.read_until(b'\n', &mut bytes) {
-                Ok(0) => return None,
-                Ok(_) => {}
-                Err(e) => {
-                    return Some(Err(ErrorRow {
-                        source: self.path.clone(),
-                        line: Some(self.line + 1),
-                        message: format!("cannot read line: {}", io_reason(&e)),
-                    }));
+            let read = read_bounded_line(&mut self.reader, &mut bytes);
+            let length = match read {
+                Ok(Line::End) if self.records == 0 => {
+                    let message =
+                        if self.bytes_read == 0 { "empty file" } else { "no JSON lines in file" };
+                    return self.error(None, message.to_owned());
                 }
-            }
+                Ok(Line::End) => return None,
+                Ok(Line::Read) => bytes.len() as u64,
+                Ok(Line::TooLong(length)) => length,
+                Err(e) => {
+                    // A read error leaves the position unknown: stop here.
+                    self.failed = true;
+                    let line = Some(self.line + 1);
+                    return self.error(line, format!("cannot read line: {}", io_reason(&e)));
+                }
+            };
             self.line += 1;
+            self.bytes_read += length;
+            if let Ok(Line::TooLong(length)) = read {
+                return self.error(Some(self.line), too_large("line", length));
+            }
             while bytes.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
                 bytes.pop();
             }
@@ -199,6 +306,7 @@ impl<R: BufRead> Iterator for JsonlLines<R> {
             if self.line == 1 && bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
                 bytes.drain(..3);
             }
+            self.records += 1;
             return Some(Ok(RawRecord {
                 path: self.path.clone(),
                 line: Some(self.line),
@@ -226,17 +334,19 @@ pub fn parse_record(
         return Err(record.error("empty file"));
     }
     let content_hash = hex_digest(&record.bytes);
+    let mut warnings = Vec::new();
     let mut doc = match record.format {
-        Format::Jsonl => parse_json(&record, fields)?,
+        Format::Jsonl => parse_json(&record, fields, &mut warnings)?,
         Format::Text => {
             let bytes = std::mem::take(&mut record.bytes);
-            let text = decode(bytes).map_err(|m| record.error(m))?.text;
+            let text = decode_noting(bytes, &mut warnings).map_err(|m| record.error(m))?;
             Document { text: clean_text(text), ..Document::default() }
         }
         Format::Html => {
             let bytes = std::mem::take(&mut record.bytes);
-            let text = decode(bytes).map_err(|m| record.error(m))?.text;
-            let page = html::extract(&text, cleaning.keep_boilerplate);
+            let text = decode_noting(bytes, &mut warnings).map_err(|m| record.error(m))?;
+            let page =
+                html::extract(&text, cleaning.keep_boilerplate).map_err(|m| record.error(m))?;
             Document {
                 title: page.title.map(clean_text),
                 published: page.published,
@@ -247,6 +357,7 @@ pub fn parse_record(
             }
         }
     };
+    doc.warnings = warnings;
     let source = boilerplate::source_key(&record.path, record.line.is_some(), doc.url.as_deref());
     let stripped = cleaning.strip(&doc.text, &source);
     if record.format == Format::Text {
@@ -269,39 +380,67 @@ pub fn parse_record(
     Ok(doc)
 }
 
-fn parse_json(record: &RawRecord, fields: &JsonlFields) -> Result<Document, ErrorRow> {
-    let value: Value = serde_json::from_slice(&record.bytes)
-        .map_err(|e| record.error(format!("not valid JSON: {e}")))?;
+/// Decodes bytes, noting in `warnings` the bytes that were replaced.
+fn decode_noting(bytes: Vec<u8>, warnings: &mut Vec<String>) -> Result<String, String> {
+    let decoded = decode(bytes)?;
+    warnings.extend(decoded.replaced.map(|r| r.message()));
+    Ok(decoded.text)
+}
+
+fn parse_json(
+    record: &RawRecord,
+    fields: &JsonlFields,
+    warnings: &mut Vec<String>,
+) -> Result<Document, ErrorRow> {
+    let parsed = match std::str::from_utf8(&record.bytes) {
+        Ok(line) => serde_json::from_str(line),
+        Err(_) => {
+            // A line that is not UTF-8: decoded as a text file would be.
+            let line =
+                decode_noting(record.bytes.clone(), warnings).map_err(|m| record.error(m))?;
+            serde_json::from_str(&line)
+        }
+    };
+    let value: Value = parsed.map_err(|e| record.error(format!("not valid JSON: {e}")))?;
     let Value::Object(mut object) = value else {
         return Err(record.error("expected a JSON object"));
     };
-    let text = match object.remove(&fields.text) {
+    let text = match take_field(&mut object, &fields.text) {
         Some(Value::String(text)) => clean_text(text),
         Some(_) => return Err(record.error(format!("field `{}` is not a string", fields.text))),
         None => return Err(record.error(format!("missing text field `{}`", fields.text))),
     };
-    let string = |name: &str| match object.get(name) {
+    let mut string = |name: &str| match take_field(&mut object, name) {
         Some(Value::String(s)) if !s.trim().is_empty() => Some(clean_text(s.trim().to_owned())),
         Some(Value::Number(n)) => Some(n.to_string()),
         _ => None,
     };
-    Ok(Document {
-        id: string(&fields.id).unwrap_or_default(),
-        title: string(&fields.title),
-        url: string(&fields.url),
-        published: string(&fields.published).as_deref().and_then(parse_date_field),
-        text,
-        ..Document::default()
-    })
+    let (id, title, url) = (string(&fields.id), string(&fields.title), string(&fields.url));
+    let published = string(&fields.published).and_then(|value| {
+        let date = parse_date_field(&value);
+        if date.is_none() {
+            warnings.push(format!(
+                "field `{}` holds `{value}`, not a date gazette reads; published taken from the \
+                 text or left empty",
+                fields.published
+            ));
+        }
+        date
+    });
+    Ok(Document { id: id.unwrap_or_default(), title, url, published, text, ..Document::default() })
 }
 
-/// Parses a metadata date: `YYYY-MM-DD`, `YYYY.MM.DD` or `YYYY/MM/DD`, with
-/// anything (a clock time, a zone) after it.
-#[must_use]
-pub fn parse_date_field(value: &str) -> Option<NaiveDate> {
-    let head: String =
-        value.trim().chars().take(10).map(|c| if c == '.' || c == '/' { '-' } else { c }).collect();
-    html::iso_date_prefix(&head)
+/// Takes the field at `path` out of a JSON object: a key as it is, else a
+/// dotted path into nested objects (`article.body`).
+fn take_field(object: &mut serde_json::Map<String, Value>, path: &str) -> Option<Value> {
+    if let Some(value) = object.remove(path) {
+        return Some(value);
+    }
+    let (head, rest) = path.split_once('.')?;
+    match object.get_mut(head)? {
+        Value::Object(inner) => take_field(inner, rest),
+        _ => None,
+    }
 }
 
 /// Lowercase hex SHA-256 of `bytes`.
@@ -325,6 +464,8 @@ pub fn path_id(path: &Path, root: &Path) -> String {
 
 #[cfg(test)]
 mod tests {
+    use chrono::NaiveDate;
+
     use super::*;
 
     fn record(format: Format, bytes: &[u8]) -> RawRecord {
@@ -411,6 +552,21 @@ mod tests {
     }
 
     #[test]
+    fn nested_fields_by_dotted_path() {
+        let fields = JsonlFields {
+            text: "article.body".into(),
+            title: "article.meta.headline".into(),
+            ..JsonlFields::default()
+        };
+        let line = br#"{"id": "n1", "article": {"body": "hello", "meta": {"headline": "H"}}}"#;
+        let doc = parse_record(record(Format::Jsonl, line), &fields, &Cleaning::default()).unwrap();
+        assert_eq!((doc.text.as_str(), doc.title.as_deref()), ("hello", Some("H")));
+        let flat = br#"{"article.body": "flat key wins", "article": {"body": "nested"}}"#;
+        let doc = parse_record(record(Format::Jsonl, flat), &fields, &Cleaning::default()).unwrap();
+        assert_eq!(doc.text, "flat key wins");
+    }
+
+    #[test]
     fn configurable_field_names() {
         let fields =
             JsonlFields { id: "uid".into(), text: "body".into(), ..JsonlFields::default() };
@@ -444,13 +600,19 @@ mod tests {
     }
 
     #[test]
-    fn date_fields() {
-        let d = NaiveDate::from_ymd_opt(2025, 7, 17);
-        assert_eq!(parse_date_field("2025-07-17"), d);
-        assert_eq!(parse_date_field("2025.07.17 10:00"), d);
-        assert_eq!(parse_date_field("2025/07/17"), d);
-        assert_eq!(parse_date_field("July 17"), None);
-        assert_eq!(parse_date_field("2025-02-30"), None);
+    fn published_in_other_forms_and_an_unreadable_one_as_a_warning() {
+        let doc = parse(Format::Jsonl, br#"{"text": "x", "published": 1765757777}"#).unwrap();
+        assert_eq!(doc.published, NaiveDate::from_ymd_opt(2025, 12, 15));
+        assert!(doc.warnings.is_empty());
+        let doc = parse(Format::Jsonl, br#"{"text": "x", "published": "Dec 15, 2025"}"#).unwrap();
+        assert_eq!(doc.published, NaiveDate::from_ymd_opt(2025, 12, 15));
+        let doc = parse(Format::Jsonl, br#"{"text": "x", "published": "last week"}"#).unwrap();
+        assert_eq!(doc.published, None);
+        assert_eq!(
+            doc.warnings,
+            ["field `published` holds `last week`, not a date gazette reads; published taken \
+              from the text or left empty"]
+        );
     }
 
     #[test]

@@ -1,16 +1,24 @@
-//! Finding input files: explicit paths and directories walked recursively.
+//! Finding input files: explicit paths, standard input, and directories
+//! walked recursively.
 
+use std::io::Read;
+use std::os::unix::fs::FileTypeExt;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
+use tempfile::TempPath;
 use walkdir::WalkDir;
 
-use super::{Format, path_id};
+use super::{Format, io_reason, path_id};
 use crate::model::ErrorRow;
 
+/// The input path that means standard input.
+pub const STDIN: &str = "-";
+
 /// An input file to read.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 pub struct InputFile {
-    /// Path as given or found under a given directory.
+    /// Path as given or found under a given directory (`-` for standard input).
     pub path: PathBuf,
     /// Path relative to its input root, without extension.
     pub path_id: String,
@@ -18,68 +26,223 @@ pub struct InputFile {
     pub format: Format,
     /// Size in bytes when listed.
     pub len: u64,
+    /// A stream (standard input, a pipe, a FIFO) is read once, into this
+    /// temporary file, which every pass then reads.
+    pub spool: Option<Arc<TempPath>>,
+}
+
+impl InputFile {
+    /// Where the bytes are read from: the spooled copy of a stream, else the path.
+    #[must_use]
+    pub fn read_path(&self) -> &Path {
+        self.spool.as_deref().map_or(&self.path, |spool| spool)
+    }
+}
+
+/// Entries of input folders passed over, by reason.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Skipped {
+    /// Hidden files and folders (a name starting with `.`), each counted once.
+    pub hidden: u64,
+    /// Files whose extension is not one gazette reads.
+    pub unknown_type: u64,
+}
+
+impl Skipped {
+    /// All entries passed over.
+    #[must_use]
+    pub fn total(&self) -> u64 {
+        self.hidden + self.unknown_type
+    }
+}
+
+impl std::fmt::Display for Skipped {
+    /// `2 hidden, 3 of unknown type`, leaving out zero counts.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let parts: Vec<String> = [(self.hidden, "hidden"), (self.unknown_type, "of unknown type")]
+            .into_iter()
+            .filter(|(n, _)| *n > 0)
+            .map(|(n, reason)| format!("{n} {reason}"))
+            .collect();
+        f.write_str(&parts.join(", "))
+    }
+}
+
+/// What [`discover`] found.
+#[derive(Debug, Default)]
+pub struct Listing {
+    /// The files to read, in order.
+    pub files: Vec<InputFile>,
+    /// Inputs that cannot be read, as error rows.
+    pub errors: Vec<ErrorRow>,
+    /// Entries of input folders passed over.
+    pub skipped: Skipped,
 }
 
 /// Lists the input files under `inputs`, in a stable order: each input in
-/// the order given, directories walked recursively in file-name order.
-/// Inside directories, hidden entries and files of unknown types are
-/// skipped; a file named explicitly is read as text unless its extension says
-/// JSONL or HTML. Paths that cannot be listed become error rows.
+/// the order given, directories walked recursively in file-name order,
+/// following symbolic links. Inside directories, hidden entries and files of
+/// unknown types are skipped, and anything that cannot be read as a file (a
+/// FIFO, a socket, a device, a dangling or looping link) is an error row: it
+/// is never opened, so it cannot block the run. A file named explicitly is
+/// read as `format` when given, else by its extension, else as text; a
+/// stream named explicitly (`-` for standard input, `/dev/stdin`, a pipe, a
+/// FIFO) is read once into a temporary file, and without `format` its first
+/// byte decides: `{` JSONL, `<` HTML, else text.
 #[must_use]
-pub fn discover(inputs: &[PathBuf]) -> (Vec<InputFile>, Vec<ErrorRow>) {
-    let mut files = Vec::new();
-    let mut errors = Vec::new();
+pub fn discover(inputs: &[PathBuf], format: Option<Format>) -> Listing {
+    let mut listing = Listing::default();
+    let Listing { files, errors, skipped } = &mut listing;
     for input in inputs {
-        let error =
-            |message: String| ErrorRow { source: input.display().to_string(), line: None, message };
+        let error = |message: String| ErrorRow::new(input.display().to_string(), None, message);
+        if input.as_os_str() == STDIN {
+            match spool(std::io::stdin().lock(), input, format) {
+                Ok(file) => files.push(file),
+                Err(message) => errors.push(error(message)),
+            }
+            continue;
+        }
         match fs_err::metadata(input) {
-            Ok(meta) if meta.is_dir() => walk_dir(input, &mut files, &mut errors),
-            Ok(meta) => {
-                let format = extension_format(input).unwrap_or(Format::Text);
+            Ok(meta) if meta.is_dir() => walk_dir(input, files, errors, skipped),
+            Ok(meta) if meta.is_file() => {
+                let format = format.or_else(|| extension_format(input)).unwrap_or(Format::Text);
                 let root = input.parent().unwrap_or(Path::new(""));
                 files.push(InputFile {
                     path: input.clone(),
                     path_id: path_id(input, root),
                     format,
                     len: meta.len(),
+                    spool: None,
                 });
+            }
+            Ok(_) => {
+                let opened = fs_err::File::open(input)
+                    .map_err(|e| format!("cannot read: {}", io_reason(&e)))
+                    .and_then(|stream| spool(stream, input, format));
+                match opened {
+                    Ok(file) => files.push(file),
+                    Err(message) => errors.push(error(message)),
+                }
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 errors.push(error("no such file or directory".into()));
             }
-            Err(e) => errors.push(error(format!("cannot read: {}", super::io_reason(&e)))),
+            Err(e) => errors.push(error(format!("cannot read: {}", io_reason(&e)))),
         }
     }
-    (files, errors)
+    listing
 }
 
-fn walk_dir(root: &Path, files: &mut Vec<InputFile>, errors: &mut Vec<ErrorRow>) {
-    let walker = WalkDir::new(root)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-    for entry in walker {
-        match entry {
-            Ok(entry) if entry.file_type().is_file() => {
-                let Some(format) = extension_format(entry.path()) else { continue };
-                files.push(InputFile {
-                    path: entry.path().to_path_buf(),
-                    path_id: path_id(entry.path(), root),
-                    format,
-                    len: entry.metadata().map_or(0, |m| m.len()),
-                });
-            }
-            Ok(_) => {}
-            Err(e) => errors.push(ErrorRow {
-                source: e.path().unwrap_or(root).display().to_string(),
-                line: None,
-                message: format!(
-                    "cannot list directory: {}",
-                    e.io_error().map_or_else(|| e.to_string(), super::io_reason)
-                ),
-            }),
+/// Reads a stream to its end into a temporary file.
+fn spool(mut stream: impl Read, input: &Path, format: Option<Format>) -> Result<InputFile, String> {
+    let cannot = |e: std::io::Error| format!("cannot read stream: {}", io_reason(&e));
+    let mut file = tempfile::NamedTempFile::new().map_err(cannot)?;
+    let len = std::io::copy(&mut stream, &mut file).map_err(cannot)?;
+    let (mut file, spool) = file.into_parts();
+    let format = match format.or_else(|| extension_format(input)) {
+        Some(format) => format,
+        None => {
+            use std::io::Seek;
+            let mut head = [0u8; 512];
+            file.seek(std::io::SeekFrom::Start(0)).map_err(cannot)?;
+            let n = file.read(&mut head).map_err(cannot)?;
+            sniff(&head[..n])
         }
+    };
+    let name =
+        if input.as_os_str() == STDIN { "stdin".into() } else { path_id(input, Path::new("")) };
+    Ok(InputFile {
+        path: input.to_path_buf(),
+        path_id: name,
+        format,
+        len,
+        spool: Some(Arc::new(spool)),
+    })
+}
+
+/// The format of a stream by its first byte other than whitespace or a BOM.
+fn sniff(head: &[u8]) -> Format {
+    let head = head.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(head);
+    match head.iter().find(|b| !b.is_ascii_whitespace()) {
+        Some(b'{') => Format::Jsonl,
+        Some(b'<') => Format::Html,
+        _ => Format::Text,
     }
+}
+
+fn walk_dir(
+    root: &Path,
+    files: &mut Vec<InputFile>,
+    errors: &mut Vec<ErrorRow>,
+    skipped: &mut Skipped,
+) {
+    let hidden = std::cell::Cell::new(0);
+    let walker =
+        WalkDir::new(root).follow_links(true).sort_by_file_name().into_iter().filter_entry(|e| {
+            let visible = e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.');
+            hidden.set(hidden.get() + u64::from(!visible));
+            visible
+        });
+    for entry in walker {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                errors.push(listing_error(&e, root));
+                continue;
+            }
+        };
+        let file_type = entry.file_type();
+        if file_type.is_dir() {
+            continue;
+        }
+        if !file_type.is_file() {
+            let message = format!("{}, not a regular file; skipped", special_kind(file_type));
+            errors.push(ErrorRow::new(entry.path().display().to_string(), None, message));
+            continue;
+        }
+        let Some(format) = extension_format(entry.path()) else {
+            skipped.unknown_type += 1;
+            continue;
+        };
+        files.push(InputFile {
+            path: entry.path().to_path_buf(),
+            path_id: path_id(entry.path(), root),
+            format,
+            len: entry.metadata().map_or(0, |m| m.len()),
+            spool: None,
+        });
+    }
+    skipped.hidden += hidden.get();
+}
+
+/// What a directory entry that is not a regular file is.
+fn special_kind(file_type: std::fs::FileType) -> &'static str {
+    if file_type.is_fifo() {
+        "a FIFO (named pipe)"
+    } else if file_type.is_socket() {
+        "a socket"
+    } else if file_type.is_block_device() || file_type.is_char_device() {
+        "a device"
+    } else {
+        "a special file"
+    }
+}
+
+/// The error row of an entry that could not be listed: a link loop, a
+/// dangling link, an unreadable directory.
+fn listing_error(e: &walkdir::Error, root: &Path) -> ErrorRow {
+    let path = e.path().unwrap_or(root);
+    let message = if let Some(ancestor) = e.loop_ancestor() {
+        format!("symbolic link loop (back to `{}`); skipped", ancestor.display())
+    } else if e.io_error().is_some_and(|io| io.kind() == std::io::ErrorKind::NotFound)
+        && path.symlink_metadata().is_ok_and(|m| m.file_type().is_symlink())
+    {
+        let target = std::fs::read_link(path).map(|t| t.display().to_string()).unwrap_or_default();
+        format!("dangling symbolic link (to `{target}`); skipped")
+    } else {
+        format!("cannot list: {}", e.io_error().map_or_else(|| e.to_string(), io_reason))
+    };
+    ErrorRow::new(path.display().to_string(), None, message)
 }
 
 fn extension_format(path: &Path) -> Option<Format> {
@@ -99,8 +262,11 @@ mod tests {
             fs_err::create_dir_all(path.parent().unwrap()).unwrap();
             fs_err::write(&path, "x").unwrap();
         }
-        let (files, errors) = discover(&[root.to_path_buf(), root.join("notes.md")]);
+        let Listing { files, errors, skipped } =
+            discover(&[root.to_path_buf(), root.join("notes.md")], None);
         assert!(errors.is_empty());
+        assert_eq!(skipped, Skipped { hidden: 2, unknown_type: 1 });
+        assert_eq!(skipped.to_string(), "2 hidden, 1 of unknown type");
         let listed: Vec<_> = files.iter().map(|f| (f.path_id.as_str(), f.format)).collect();
         assert_eq!(
             listed,
@@ -115,15 +281,66 @@ mod tests {
 
     #[test]
     fn missing_input_is_an_error_row() {
-        let (files, errors) = discover(&[PathBuf::from("/no/such/input")]);
+        let Listing { files, errors, .. } = discover(&[PathBuf::from("/no/such/input")], None);
         assert!(files.is_empty());
-        assert_eq!(
-            errors,
-            [ErrorRow {
-                source: "/no/such/input".into(),
-                line: None,
-                message: "no such file or directory".into()
-            }]
+        assert_eq!(errors, [ErrorRow::new("/no/such/input", None, "no such file or directory")]);
+    }
+
+    #[test]
+    fn links_are_followed_and_special_files_are_error_rows() {
+        use std::os::unix::fs::symlink;
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("in");
+        let elsewhere = dir.path().join("elsewhere");
+        fs_err::create_dir_all(root.join("sub")).unwrap();
+        fs_err::create_dir_all(&elsewhere).unwrap();
+        fs_err::write(elsewhere.join("far.txt"), "x").unwrap();
+        symlink(elsewhere.join("far.txt"), root.join("a-link.txt")).unwrap();
+        symlink(&elsewhere, root.join("b-dir")).unwrap();
+        symlink(root.join("missing.txt"), root.join("c-dangling.txt")).unwrap();
+        symlink(&root, root.join("sub/d-loop")).unwrap();
+        let fifo = root.join("e-pipe.jsonl");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status().unwrap();
+        assert!(made.success());
+
+        let Listing { files, errors, .. } = discover(std::slice::from_ref(&root), None);
+        let listed: Vec<_> = files.iter().map(|f| f.path_id.as_str()).collect();
+        assert_eq!(listed, ["a-link", "b-dir/far"]);
+        let rows: Vec<_> = errors
+            .iter()
+            .map(|e| (e.source.strip_prefix(root.to_str().unwrap()).unwrap(), e.message.as_str()))
+            .collect();
+        let dangling = format!(
+            "dangling symbolic link (to `{}`); skipped",
+            root.join("missing.txt").display()
         );
+        let looping = format!("symbolic link loop (back to `{}`); skipped", root.display());
+        assert_eq!(
+            rows,
+            [
+                ("/c-dangling.txt", dangling.as_str()),
+                ("/e-pipe.jsonl", "a FIFO (named pipe), not a regular file; skipped"),
+                ("/sub/d-loop", looping.as_str()),
+            ]
+        );
+    }
+
+    #[test]
+    fn streams_are_spooled_and_sniffed() {
+        let cases: &[(&[u8], Format)] = &[
+            (b"\n {\"text\": \"a\"}\n", Format::Jsonl),
+            (b"\xEF\xBB\xBF<html></html>", Format::Html),
+            (b"plain words", Format::Text),
+        ];
+        for (bytes, format) in cases {
+            let file = spool(*bytes, Path::new("-"), None).unwrap();
+            assert_eq!(
+                (file.format, file.len, file.path_id.as_str()),
+                (*format, bytes.len() as u64, "stdin")
+            );
+            assert_eq!(fs_err::read(file.read_path()).unwrap(), *bytes);
+        }
+        let forced = spool(&b"{}"[..], Path::new("/dev/fd/63"), Some(Format::Text)).unwrap();
+        assert_eq!(forced.format, Format::Text);
     }
 }

@@ -101,13 +101,19 @@ pub(super) const CLOSERS: &[char] = &[
     '»',
 ];
 /// The closers that are quotation marks: a particle may follow them.
-pub(super) const QUOTE_CLOSERS: &[char] = &['"', '\'', '”', '’', '」', '』'];
-/// Quotation marks tracked across sentences, as (opening, closing) pairs.
+pub(super) const QUOTE_CLOSERS: &[char] = &['"', '\'', '”', '’', '」', '』', '）'];
+/// Quotation marks tracked across sentences, as (opening, closing) pairs;
+/// full-width parentheses hold asides that a particle may follow in the same
+/// way ("（…。）の").
 pub(super) const QUOTE_PAIRS: &[(char, char)] =
-    &[('"', '"'), ('“', '”'), ('「', '」'), ('『', '』')];
+    &[('"', '"'), ('“', '”'), ('「', '」'), ('『', '』'), ('（', '）')];
+/// Marks around a title ("《药品管理法》"): a title never holds a sentence end.
+pub(super) const TITLE_PAIRS: &[(char, char)] = &[('《', '》'), ('〈', '〉')];
 
-/// List bullets that start a new segment wherever they stand.
-pub(super) const BULLETS: &[char] = &['▲', '▶', '•', '●', '○', '◆', '◇', '■', '□', '※', '◎'];
+/// List bullets, which start a new segment at the start of a list (see
+/// `lists`).
+pub(super) const BULLETS: &[char] =
+    &['▲', '▶', '•', '●', '○', '◆', '◇', '■', '□', '※', '◎', '⁃', '‣'];
 /// Marks that are bullets only at the start of a line (the middle dot also
 /// joins words: "저작권·인격권").
 pub(super) const LINE_START_BULLETS: &[char] = &['·', '・', '-', '*', '+', '–', '—'];
@@ -135,9 +141,9 @@ pub(super) fn is_bullet(c: char) -> bool {
     BULLETS.contains(&c) || LINE_START_BULLETS.contains(&c)
 }
 
-/// True for a quotation mark whose pairs are tracked.
+/// True for a quotation or title mark whose pairs are tracked.
 pub(super) fn is_tracked_quote(c: char) -> bool {
-    QUOTE_PAIRS.iter().any(|&(open, close)| c == open || c == close)
+    QUOTE_PAIRS.iter().chain(TITLE_PAIRS).any(|&(open, close)| c == open || c == close)
 }
 
 #[cfg(test)]

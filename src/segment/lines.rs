@@ -8,8 +8,14 @@
 //! sentence when:
 //!
 //! 1. the next line starts with a lowercase letter and the previous line does
-//!    not end with a terminator (closing marks after it included); or
-//! 2. the previous line looks wrapped (at least [`WRAPPED_LINE_MIN_CHARS`]
+//!    not end with a terminator (closing marks after it included), unless
+//!    both are short lines without a terminator and the previous one starts
+//!    lowercase too, as the items of a menu or a list of tags do
+//!    ("features⏎contact manager"); or
+//! 2. the previous line ends with a Japanese particle that cannot end a
+//!    sentence or heading (の, を, が...) or a CJK comma, and the next line
+//!    starts with a letter or digit ("これは薬の⏎説明です。"); or
+//! 3. the previous line looks wrapped (at least [`WRAPPED_LINE_MIN_CHARS`]
 //!    characters, ending with a letter or a comma), the next line does not
 //!    start with a bullet, and either the previous line ends with a comma or a
 //!    connecting word ("and", "of", "the"...), which no heading ends with, or
@@ -27,6 +33,9 @@ pub(super) const WRAPPED_LINE_MIN_CHARS: usize = 50;
 const CONNECTING_WORDS: &[&str] =
     &["and", "or", "of", "the", "for", "on", "in", "to", "with", "by", "at", "from", "a", "an"];
 
+/// Japanese particles and CJK commas that cannot end a sentence or a heading.
+const CONNECTING_MARKS: &[char] = &['の', 'を', 'が', 'に', 'は', 'で', 'と', 'や', '、', '，'];
+
 /// True when a single line break between the lines `prev` and `next`, both
 /// trimmed, continues the sentence.
 pub(super) fn continues_sentence(prev: &str, next: &str) -> bool {
@@ -34,6 +43,9 @@ pub(super) fn continues_sentence(prev: &str, next: &str) -> bool {
         return false;
     };
     if first.is_lowercase() && !ends_with_terminator(prev) {
+        return !is_lowercase_item(prev, next);
+    }
+    if CONNECTING_MARKS.contains(&last) && first.is_alphanumeric() {
         return true;
     }
     let wrapped = is_long(prev) && (last.is_alphabetic() || is_comma(last)) && !is_bullet(first);
@@ -47,6 +59,15 @@ pub(super) fn continues_sentence(prev: &str, next: &str) -> bool {
 /// True when the line ends with a terminator, closing marks after it allowed.
 fn ends_with_terminator(line: &str) -> bool {
     line.trim_end_matches(CLOSERS).chars().next_back().is_some_and(is_terminator)
+}
+
+/// True when `prev` and `next` read as items of a list of short lowercase
+/// entries rather than as one sentence broken across them.
+fn is_lowercase_item(prev: &str, next: &str) -> bool {
+    prev.starts_with(char::is_lowercase)
+        && !is_long(prev)
+        && !is_long(next)
+        && !ends_with_terminator(next)
 }
 
 fn is_long(line: &str) -> bool {
@@ -106,6 +127,12 @@ mod tests {
             (long_with("and"), "• Drug Safety", false),
             (long_with("and"), "· Drug Safety", false),
             (String::new(), "review", false),
+            ("said it".to_owned(), "would review.", true),
+            ("reviews".to_owned(), "recalls", false),
+            ("reviews".to_owned(), "and recalls.", true),
+            ("審査の".to_owned(), "結果です。", true),
+            ("厚労省の発表".to_owned(), "新たな指針", false),
+            ("審査は、".to_owned(), "・次へ", false),
         ];
         for (prev, next, want) in cases {
             assert_eq!(continues_sentence(&prev, next), want, "{prev:?} / {next:?}");

@@ -14,7 +14,11 @@
 //!   ("…"라고 말했다) is never split (`quotes`);
 //! - a blank line always ends a sentence and a single line break does too,
 //!   except in hard-wrapped prose (`lines`);
-//! - list bullets (▲ • ● ○ ◆ ■ ※ …) start a new sentence wherever they stand.
+//! - list items start a new sentence: numbered or lettered items in sequence
+//!   ("1) … 2) …", "a. … b. …") and bullets (▲ • ⁃ …) at the start of a list,
+//!   but not an inline bullet list inside a running sentence (`lists`);
+//! - titles in title marks (《…》) hold no sentence end, and quotations and
+//!   titles nest (`quotes`).
 //!
 //! Spans are byte offsets into the text, trimmed of whitespace, never empty,
 //! in order and disjoint; every non-whitespace character lies in exactly one
@@ -26,6 +30,7 @@ mod chars;
 mod golden;
 mod lang;
 mod lines;
+mod lists;
 mod quotes;
 mod rules;
 mod scanner;

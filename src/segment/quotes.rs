@@ -1,76 +1,115 @@
-//! Quotations embedded in a sentence. Korean and Japanese attach a particle
-//! straight to the closing mark of quoted speech ("…"라고 말했다, 「…」と述べた),
-//! so every sentence end inside such a quotation belongs to the sentence that
-//! quotes it.
+//! Quotations and titles embedded in a sentence. Korean and Japanese attach
+//! a particle straight to the closing mark of quoted speech ("…"라고 말했다,
+//! 「…」と述べた), so every sentence end inside such a quotation belongs to the
+//! sentence that quotes it; a title in title marks ("《摔跤吧！爸爸》") is a
+//! name and holds no sentence end at all. Quotations and titles nest
+//! (「…《…》…」), up to [`MAX_DEPTH`] levels.
 
-use super::chars::{QUOTE_PAIRS, continues_quotation, is_line_break};
+use super::chars::{QUOTE_PAIRS, TITLE_PAIRS, continues_quotation, is_line_break};
 
 /// How far ahead, in bytes, the closing mark of a quotation is looked for.
 const MAX_QUOTATION_BYTES: usize = 2048;
+/// Most quotations and titles open inside one another that are followed.
+const MAX_DEPTH: usize = 4;
 
-/// The quotation open at the current point of the scan, if any.
+/// The quotations and titles open at the current point of the scan.
 #[derive(Clone, Copy, Debug, Default)]
 pub(super) struct QuoteTracker {
-    open: Option<OpenQuote>,
+    open: [Option<OpenQuote>; MAX_DEPTH],
+    depth: usize,
 }
 
 #[derive(Clone, Copy, Debug)]
 struct OpenQuote {
     /// The mark that closes it.
     closer: char,
-    /// Whether a particle follows its closing mark, once looked up.
+    /// Whether it is a title rather than a quotation.
+    title: bool,
+    /// Whether its sentence ends belong to the sentence around it, once
+    /// looked up.
     embedded: Option<bool>,
 }
 
+/// What the closing marks right after a terminator closed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(super) struct Closed {
+    /// A quotation.
+    pub quotation: bool,
+    /// A title.
+    pub title: bool,
+}
+
 impl QuoteTracker {
-    /// Follows a tracked quotation mark met inside a sentence: it closes the
-    /// open quotation or, when none is open, opens one.
+    /// Follows a tracked mark met inside a sentence: it closes the innermost
+    /// open quotation or title, or one further out when the inner ones were
+    /// left unclosed, or else opens one.
     pub(super) fn mark(&mut self, c: char) {
-        match self.open {
-            Some(open) if open.closer == c => self.open = None,
-            Some(_) => {}
-            None => {
-                let closer =
-                    QUOTE_PAIRS.iter().find(|&&(open, _)| open == c).map(|&(_, close)| close);
-                self.open = closer.map(|closer| OpenQuote { closer, embedded: None });
-            }
+        if self.close(c).is_some() {
+            return;
+        }
+        let quote =
+            QUOTE_PAIRS.iter().find(|&&(open, _)| open == c).map(|&(_, close)| (close, false));
+        let title =
+            TITLE_PAIRS.iter().find(|&&(open, _)| open == c).map(|&(_, close)| (close, true));
+        if let Some((closer, title)) = quote.or(title)
+            && let Some(slot) = self.open.get_mut(self.depth)
+        {
+            *slot = Some(OpenQuote { closer, title, embedded: None });
+            self.depth += 1;
         }
     }
 
     /// Follows closing marks met right after a terminator, in `marks`: they
-    /// only close. Returns true when they close the open quotation.
-    pub(super) fn close_in(&mut self, marks: &str) -> bool {
-        let closes = self.open.is_some_and(|open| marks.contains(open.closer));
-        if closes {
-            self.open = None;
+    /// only close. Returns what they closed.
+    pub(super) fn close_in(&mut self, marks: &str) -> Closed {
+        let mut closed = Closed::default();
+        for c in marks.chars() {
+            match self.close(c) {
+                Some(true) => closed.title = true,
+                Some(false) => closed.quotation = true,
+                None => {}
+            }
         }
-        closes
+        closed
     }
 
-    /// Forgets the open quotation, at the end of a line.
+    /// Closes the open quotation or title that `c` closes, with those open
+    /// inside it, and tells whether it was a title.
+    fn close(&mut self, c: char) -> Option<bool> {
+        let level =
+            self.open[..self.depth].iter().rposition(|q| q.is_some_and(|q| q.closer == c))?;
+        let title = self.open[level].is_some_and(|q| q.title);
+        self.depth = level;
+        Some(title)
+    }
+
+    /// Forgets the open quotations, at the end of a line.
     pub(super) fn reset(&mut self) {
-        self.open = None;
+        self.depth = 0;
     }
 
-    /// True when byte `at` of `text` lies inside an open quotation whose
-    /// closing mark, later on the same line, is followed by a particle.
+    /// True when byte `at` of `text` lies inside an open title, or inside an
+    /// open quotation whose closing mark, later on the same line, is followed
+    /// by a particle.
     pub(super) fn inside_embedded(&mut self, text: &str, at: usize) -> bool {
-        let Some(open) = &mut self.open else {
-            return false;
-        };
-        *open.embedded.get_or_insert_with(|| particle_after_closer(text, at, open.closer))
+        self.open[..self.depth].iter_mut().flatten().any(|open| {
+            *open.embedded.get_or_insert_with(|| match closer_on_line(text, at, open.closer) {
+                Some(after) => open.title || continues_quotation(after),
+                None => false,
+            })
+        })
     }
 }
 
-/// True when the first `closer` after byte `from`, on the same line and not
-/// too far, is followed directly by a Hangul or Hiragana particle.
-fn particle_after_closer(text: &str, from: usize, closer: char) -> bool {
-    let rest = text.get(from..).unwrap_or_default();
-    let found = rest
+/// The text after the first `closer` after byte `from`, if it comes on the
+/// same line and not too far.
+fn closer_on_line(text: &str, from: usize, closer: char) -> Option<&str> {
+    let rest = text.get(from..)?;
+    let (i, c) = rest
         .char_indices()
         .take_while(|&(i, c)| i < MAX_QUOTATION_BYTES && !is_line_break(c))
-        .find(|&(_, c)| c == closer);
-    found.is_some_and(|(i, c)| rest.get(i + c.len_utf8()..).is_some_and(continues_quotation))
+        .find(|&(_, c)| c == closer)?;
+    rest.get(i + c.len_utf8()..)
 }
 
 #[cfg(test)]
@@ -81,17 +120,36 @@ mod tests {
     fn tracks_pairs() {
         let mut quotes = QuoteTracker::default();
         quotes.mark('”');
-        assert!(quotes.open.is_none(), "a lone closing mark opens nothing");
+        assert_eq!(quotes.depth, 0, "a lone closing mark opens nothing");
         quotes.mark('“');
-        assert_eq!(quotes.open.map(|q| q.closer), Some('”'));
         quotes.mark('"');
-        assert_eq!(quotes.open.map(|q| q.closer), Some('”'), "another kind does not close");
-        assert!(!quotes.close_in(")"));
-        assert!(quotes.close_in(".”"));
-        assert!(quotes.open.is_none());
+        assert_eq!(quotes.depth, 2, "another kind nests");
         quotes.mark('"');
-        quotes.mark('"');
-        assert!(quotes.open.is_none(), "straight quotes alternate");
+        assert_eq!(quotes.depth, 1, "straight quotes alternate");
+        assert_eq!(quotes.close_in(")"), Closed::default());
+        assert_eq!(quotes.close_in(".”"), Closed { quotation: true, title: false });
+        assert_eq!(quotes.depth, 0);
+        quotes.mark('「');
+        quotes.mark('《');
+        quotes.mark('『');
+        assert_eq!(quotes.close_in("！》"), Closed { quotation: false, title: true });
+        assert_eq!(quotes.depth, 1, "closing the title closes what was left open in it");
+        for _ in 0..2 * MAX_DEPTH {
+            quotes.mark('“');
+        }
+        assert_eq!(quotes.depth, MAX_DEPTH);
+    }
+
+    #[test]
+    fn titles_hold_no_sentence_end() {
+        let text = "看《好吧！爸爸》吗";
+        let mut quotes = QuoteTracker::default();
+        quotes.mark('《');
+        let inside = text.find('！').unwrap() + '！'.len_utf8();
+        assert!(quotes.inside_embedded(text, inside));
+        let mut quotes = QuoteTracker::default();
+        quotes.mark('《');
+        assert!(!quotes.inside_embedded("看《好吧！\n爸爸》吗", inside), "closed on the same line");
     }
 
     #[test]

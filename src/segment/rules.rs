@@ -11,17 +11,31 @@
 //! - A period followed by a space ends a sentence unless an abbreviation comes
 //!   before it or a lowercase word after it.
 //! - An ellipsis ends a sentence only when a space and a capital follow.
+//!   Periods separated by single spaces are one ellipsis: three after a space
+//!   (" . . . ") mark an omission inside the sentence, a fourth is its
+//!   period (" . . . . Next"), and after a word's own period they open the
+//!   next sentence ("end. . . . The next") unless nothing follows on the line.
 //! - A closing quotation mark followed directly by a Korean or Japanese
 //!   particle ("…"라고, 「…」と), or by a Korean quotative verb after a space
 //!   ("…" 하고), keeps the quotation inside its sentence; so does a quoted
-//!   question or exclamation followed by a lowercase word ("Stop!" he said).
-//! - Periods separated by single spaces (". . .") are one ellipsis.
+//!   question or exclamation followed by a lowercase word ("Stop!" he said),
+//!   and so does an exclamation mark followed by a lowercase word or a dash
+//!   ("Yahoo! in Japan", "and -- voila! -- done").
+//! - A period inside an e-mail address ("jane.doe@example.com") or a web
+//!   address does not end a sentence.
+//! - A citation mark right after a terminator ("shown.[3] The") stays with
+//!   the sentence it ends.
 
-use super::abbreviations::{Abbreviation, abbreviation_before};
+use super::abbreviations::{
+    Abbreviation, abbreviation_before, is_opening_phrase, is_sentence_starter,
+};
 use super::chars::{
     CJK_STOPS, CLOSERS, ELLIPSES, LATIN_STOPS, PERIODS, QUOTE_CLOSERS, Script, continues_quotation,
     is_cjk_letter, is_digit, is_horizontal_space, is_line_break, script_of,
 };
+
+/// Longest citation number after a terminator ("[12]"), in digits.
+const MAX_CITATION_DIGITS: usize = 3;
 
 /// The strongest terminator in a cluster.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -30,6 +44,9 @@ pub(super) enum Stop {
     Period,
     /// An ellipsis, or several periods, and nothing stronger.
     Ellipsis,
+    /// Three periods after a space, each after a single space (" . . ."): an
+    /// omission inside a sentence.
+    SpacedEllipsis,
     /// An exclamation or question mark of Latin text.
     Latin,
     /// A CJK full stop, exclamation or question mark.
@@ -54,7 +71,11 @@ impl Cluster {
     /// Reads the cluster that starts with the terminator at byte `start`.
     pub(super) fn read(text: &str, start: usize) -> Cluster {
         let (mut periods, mut ellipsis, mut latin, mut cjk) = (0, false, false, false);
-        let mut has_quote_closer = false;
+        let (mut spaced, mut has_quote_closer) = (false, false);
+        let after_space = || {
+            text.get(..start)
+                .is_none_or(|head| head.chars().next_back().is_none_or(char::is_whitespace))
+        };
         let mut end = start;
         let rest = text.get(start..).unwrap_or_default();
         for (i, c) in rest.char_indices() {
@@ -68,11 +89,19 @@ impl Cluster {
                 cjk = true;
             } else if CLOSERS.contains(&c) {
                 has_quote_closer |= QUOTE_CLOSERS.contains(&c);
+            } else if c == '['
+                && let Some(len) = rest.get(i..).and_then(citation_len)
+            {
+                end = start + i + len;
+                break;
             } else if c == ' '
                 && periods > 0
                 && rest.get(i + 1..).is_some_and(|r| r.starts_with('.'))
+                && (periods > 1 || after_space() || rest.get(i..).is_some_and(ends_line_after_dots))
             {
-                // A spaced ellipsis (". . .").
+                // A spaced ellipsis (". . ."); after a word's own period it
+                // opens the next sentence unless the line ends with it.
+                spaced = true;
             } else {
                 break;
             }
@@ -82,6 +111,8 @@ impl Cluster {
             Stop::Cjk
         } else if latin {
             Stop::Latin
+        } else if spaced && periods == 3 && !ellipsis && after_space() {
+            Stop::SpacedEllipsis
         } else if ellipsis || periods > 1 {
             Stop::Ellipsis
         } else {
@@ -91,47 +122,61 @@ impl Cluster {
     }
 }
 
+/// The length of a citation mark ("[3]") that `rest` starts with.
+fn citation_len(rest: &str) -> Option<usize> {
+    let inner = rest.strip_prefix('[')?;
+    let digits = inner.len() - inner.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let closed = inner.get(digits..).is_some_and(|r| r.starts_with(']'));
+    ((1..=MAX_CITATION_DIGITS).contains(&digits) && closed).then_some(digits + 2)
+}
+
+/// True when `rest`, starting with a space, holds only spaced periods and
+/// closing marks up to the end of its line.
+fn ends_line_after_dots(rest: &str) -> bool {
+    let mut tail = rest;
+    while let Some(after) = tail.strip_prefix(" .") {
+        tail = after;
+    }
+    tail.trim_start_matches(CLOSERS)
+        .trim_start_matches(is_horizontal_space)
+        .chars()
+        .next()
+        .is_none_or(is_line_break)
+}
+
 /// What follows a cluster.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Next {
+enum Next<'t> {
     /// The end of the text or of the line.
     End,
     /// A character right after the cluster, and the one after it.
     Glued(char, Option<char>),
-    /// The first character after one or more spaces.
-    Spaced(char),
+    /// The text after one or more spaces, from its first character.
+    Spaced(&'t str),
 }
 
-impl Next {
-    fn after(text: &str, end: usize) -> Next {
-        let mut chars = text.get(end..).unwrap_or_default().chars();
+impl<'t> Next<'t> {
+    fn after(text: &'t str, end: usize) -> Next<'t> {
+        let rest = text.get(end..).unwrap_or_default();
+        let mut chars = rest.chars();
         match chars.next() {
             None => Next::End,
             Some(c) if is_line_break(c) => Next::End,
-            Some(c) if c.is_whitespace() => match chars.find(|&c| !is_horizontal_space(c)) {
-                Some(c) if !is_line_break(c) => Next::Spaced(c),
-                _ => Next::End,
-            },
+            Some(c) if c.is_whitespace() => {
+                let word = rest.trim_start_matches(is_horizontal_space);
+                match word.chars().next() {
+                    Some(c) if !is_line_break(c) => Next::Spaced(word),
+                    _ => Next::End,
+                }
+            }
             Some(c) => Next::Glued(c, chars.next()),
         }
     }
 }
 
-/// The start of a list number written "2.)" in running text ("1.) Submit
-/// 2.) Pay"): the item it opens starts a new sentence there.
-pub(super) fn inline_list_number(text: &str, cluster: &Cluster) -> Option<usize> {
-    if text.get(cluster.start..cluster.end) != Some(".)") {
-        return None;
-    }
-    let head = text.get(..cluster.start)?;
-    let before = head.trim_end_matches(|c: char| c.is_ascii_digit());
-    let digits = head.len() - before.len();
-    let separated = before.chars().next_back().is_none_or(char::is_whitespace);
-    ((1..=2).contains(&digits) && separated).then_some(before.len())
-}
-
-/// True when `cluster` ends its sentence.
-pub(super) fn ends_sentence(text: &str, cluster: &Cluster) -> bool {
+/// True when `cluster` ends its sentence; `sentence_start` is where that
+/// sentence starts.
+pub(super) fn ends_sentence(text: &str, cluster: &Cluster, sentence_start: usize) -> bool {
     let head = text.get(..cluster.start).unwrap_or_default();
     match Next::after(text, cluster.end) {
         Next::End => true,
@@ -141,15 +186,31 @@ pub(super) fn ends_sentence(text: &str, cluster: &Cluster) -> bool {
             false
         }
         _ if cluster.stop == Stop::Cjk => true,
-        Next::Glued(c, then) => ends_before_glued(cluster.stop, head, c, then),
-        Next::Spaced(c) => ends_before_spaced(cluster, head, c),
+        Next::Glued(c, then) => {
+            ends_before_glued(cluster.stop, head, c, then) && !in_address(text, cluster.start)
+        }
+        Next::Spaced(rest) => {
+            let sentence = || text.get(sentence_start..cluster.start).unwrap_or_default();
+            let marks = text.get(cluster.start..cluster.end).unwrap_or_default();
+            ends_before_spaced(cluster, Around { head, marks, rest }, sentence)
+        }
     }
+}
+
+/// True when the terminator at byte `at` lies inside an e-mail or web
+/// address: the word it stands in holds "@" or "://".
+fn in_address(text: &str, at: usize) -> bool {
+    let (head, rest) = text.split_at_checked(at).unwrap_or_default();
+    let word_start = head.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    let word_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+    let word = text.get(word_start..at + word_end).unwrap_or_default();
+    word.contains('@') || word.contains("://")
 }
 
 /// Decides a cluster followed directly by `c` and then `then`.
 fn ends_before_glued(stop: Stop, head: &str, c: char, then: Option<char>) -> bool {
     let before = head.chars().next_back();
-    if stop == Stop::Ellipsis {
+    if matches!(stop, Stop::Ellipsis | Stop::SpacedEllipsis) {
         false
     } else if before.is_some_and(is_cjk_letter) {
         true
@@ -166,21 +227,58 @@ fn ends_before_glued(stop: Stop, head: &str, c: char, then: Option<char>) -> boo
     }
 }
 
-/// Decides a cluster followed by spaces and then `c`. A question or
-/// exclamation inside quotation marks followed by a lowercase word is
-/// quoted speech inside the sentence ("Stop!" he said).
-fn ends_before_spaced(cluster: &Cluster, head: &str, c: char) -> bool {
+/// The text around a cluster: before it, its own marks, and after the
+/// spaces that follow it.
+struct Around<'a> {
+    head: &'a str,
+    marks: &'a str,
+    rest: &'a str,
+}
+
+/// Decides a cluster followed by spaces and then `rest`, in a sentence whose
+/// text so far is `sentence`. A question or exclamation inside quotation
+/// marks followed by a lowercase word is quoted speech inside the sentence
+/// ("Stop!" he said).
+fn ends_before_spaced<'t>(
+    cluster: &Cluster,
+    Around { head, marks, rest }: Around<'_>,
+    sentence: impl FnOnce() -> &'t str,
+) -> bool {
+    let c = rest.chars().next().unwrap_or(' ');
+    let capital = || first_letter(rest).is_some_and(|l| l.is_uppercase() || is_cjk_letter(l));
     match cluster.stop {
         Stop::Cjk => true,
+        Stop::Latin if is_exclamation(marks, head) => !(c.is_lowercase() || is_dash(c)),
         Stop::Latin => !(cluster.has_quote_closer && c.is_lowercase()),
         Stop::Ellipsis => c.is_uppercase(),
+        Stop::SpacedEllipsis => false,
         Stop::Period if head.chars().next_back().is_some_and(is_cjk_letter) => true,
         Stop::Period => match abbreviation_before(head) {
             Some(Abbreviation::NeverEnds) => false,
-            Some(Abbreviation::EndsBeforeCapital) => c.is_uppercase() || is_cjk_letter(c),
+            Some(Abbreviation::EndsBeforeCapital) => capital() && !is_opening_phrase(sentence()),
+            Some(Abbreviation::EndsBeforeStarter) => {
+                let word = rest.split(|c: char| !c.is_alphabetic()).next().unwrap_or_default();
+                is_sentence_starter(word)
+            }
             None => !c.is_lowercase(),
         },
     }
+}
+
+/// True when `marks`, after `head`, is a single exclamation mark right after
+/// a word.
+fn is_exclamation(marks: &str, head: &str) -> bool {
+    marks == "!" && head.chars().next_back().is_some_and(char::is_alphanumeric)
+}
+
+fn is_dash(c: char) -> bool {
+    matches!(c, '-' | '–' | '—')
+}
+
+/// The first letter or digit of `rest`, past opening quotation marks and
+/// brackets.
+fn first_letter(rest: &str) -> Option<char> {
+    rest.chars().find(|&c| !matches!(c, '"' | '\'' | '“' | '‘' | '(' | '[' | '«'))
 }
 
 #[cfg(test)]
@@ -199,6 +297,13 @@ mod tests {
             ("a.) b", 1, 3, Stop::Period, false),
             ("あ。」と", 3, 9, Stop::Cjk, true),
             ("a.", 1, 2, Stop::Period, false),
+            ("a . . . b", 2, 7, Stop::SpacedEllipsis, false),
+            ("a . . . . B", 2, 9, Stop::Ellipsis, false),
+            ("a. . . . B", 1, 2, Stop::Period, false),
+            ("a. . . .", 1, 8, Stop::Ellipsis, false),
+            ("a. . . .\u{201d}\nB", 1, 11, Stop::Ellipsis, true),
+            ("a.[12] B", 1, 6, Stop::Period, false),
+            ("a.[x] B", 1, 2, Stop::Period, false),
         ];
         for (text, start, end, stop, has_quote_closer) in cases {
             let want = Cluster { start, end, stop, has_quote_closer };
@@ -208,8 +313,8 @@ mod tests {
 
     #[test]
     fn reads_what_follows() {
-        assert_eq!(Next::after("a. b", 2), Next::Spaced('b'));
-        assert_eq!(Next::after("a.\u{3000}b", 2), Next::Spaced('b'));
+        assert_eq!(Next::after("a. b", 2), Next::Spaced("b"));
+        assert_eq!(Next::after("a.\u{3000}b", 2), Next::Spaced("b"));
         assert_eq!(Next::after("a.b", 2), Next::Glued('b', None));
         assert_eq!(Next::after("a.bc", 2), Next::Glued('b', Some('c')));
         assert_eq!(Next::after("a.  \nb", 2), Next::End);
@@ -242,11 +347,26 @@ mod tests {
             ("Wait…그는", false),
             ("Why? the end", true),
             ("page?id=3", false),
+            ("Mail jo.Kim@x.org now", false),
+            ("See http://x.org/A.Html now", false),
+            ("She works at Yahoo! in Seoul.", false),
+            ("She works at Yahoo! It is big.", true),
+            ("Hello! how are you", false),
+            ("and -- voila! -- done", false),
+            ("Wait . . . I see.", false),
+            ("Done. . . . The next", true),
+            ("See p. 55 now", false),
+            ("Yang et al. (2025) said", false),
+            ("Kim Inc. \u{201c}We agree\u{201d}", true),
+            ("Kim J. The agency", true),
+            ("Kim J. Park", false),
+            ("Albert I. Jones", false),
+            ("Shown.[2] Next", true),
         ];
         for (text, want) in cases {
             let start = text.find(is_terminator).unwrap();
             let cluster = Cluster::read(text, start);
-            assert_eq!(ends_sentence(text, &cluster), want, "{text:?}");
+            assert_eq!(ends_sentence(text, &cluster, 0), want, "{text:?}");
         }
     }
 }

@@ -1,16 +1,20 @@
 //! One pass over the text that finds where sentences end: after terminators
-//! that the rules accept, at line breaks, and before list bullets. Bytes that
+//! that the rules accept, at line breaks, and before list items. Bytes that
 //! cannot start any of these marks are skipped without decoding.
 
 use crate::model::Span;
 
 use super::chars::{
-    BULLETS, CJK_STOPS, ELLIPSES, LATIN_STOPS, LINE_BREAKS, PERIODS, QUOTE_PAIRS, is_line_break,
-    is_terminator, is_tracked_quote,
+    BULLETS, CJK_STOPS, ELLIPSES, LATIN_STOPS, LINE_BREAKS, PERIODS, QUOTE_PAIRS, TITLE_PAIRS,
+    is_horizontal_space, is_line_break, is_terminator, is_tracked_quote,
 };
 use super::lines;
+use super::lists::{self, Item};
 use super::quotes::QuoteTracker;
-use super::rules::{Cluster, ends_sentence, inline_list_number};
+use super::rules::{Cluster, ends_sentence};
+
+/// The closing mark of a list number or letter written "1)" or "a)".
+const LIST_CLOSE: char = ')';
 
 /// The byte spans of the sentences of `text`, in order, trimmed of
 /// whitespace and never empty.
@@ -19,6 +23,7 @@ pub(super) fn sentence_spans(text: &str) -> Vec<Span> {
         text,
         segment_start: 0,
         line_start: 0,
+        next_stop: None,
         quotes: QuoteTracker::default(),
         spans: Vec::new(),
     }
@@ -40,12 +45,18 @@ const fn mark_first_bytes() -> [bool; 256] {
         }
         s += 1;
     }
-    let mut q = 0;
-    while q < QUOTE_PAIRS.len() {
-        table[first_utf8_byte(QUOTE_PAIRS[q].0) as usize] = true;
-        table[first_utf8_byte(QUOTE_PAIRS[q].1) as usize] = true;
-        q += 1;
+    let pairs = [QUOTE_PAIRS, TITLE_PAIRS];
+    let mut p = 0;
+    while p < pairs.len() {
+        let mut q = 0;
+        while q < pairs[p].len() {
+            table[first_utf8_byte(pairs[p][q].0) as usize] = true;
+            table[first_utf8_byte(pairs[p][q].1) as usize] = true;
+            q += 1;
+        }
+        p += 1;
     }
+    table[LIST_CLOSE as usize] = true;
     table
 }
 
@@ -67,6 +78,7 @@ enum Mark {
     LineBreak,
     Bullet,
     Quote,
+    ListClose,
     Plain,
 }
 
@@ -80,6 +92,8 @@ impl Mark {
             Mark::Bullet
         } else if is_tracked_quote(c) {
             Mark::Quote
+        } else if c == LIST_CLOSE {
+            Mark::ListClose
         } else {
             Mark::Plain
         }
@@ -92,6 +106,9 @@ struct Scanner<'t> {
     segment_start: usize,
     /// Where the current line's text starts.
     line_start: usize,
+    /// The first terminator or line break after the last bullet looked at,
+    /// and whether it is a terminator.
+    next_stop: Option<(usize, bool)>,
     quotes: QuoteTracker,
     spans: Vec<Span>,
 }
@@ -117,6 +134,7 @@ impl Scanner<'_> {
                     self.quotes.mark(c);
                     at + c.len_utf8()
                 }
+                Mark::ListClose => self.list_close(at),
                 Mark::Plain => at + c.len_utf8(),
             };
         }
@@ -128,18 +146,40 @@ impl Scanner<'_> {
     /// the rules say so, and returns where the scan goes on.
     fn terminator(&mut self, at: usize) -> usize {
         let cluster = Cluster::read(self.text, at);
-        if let Some(number) = inline_list_number(self.text, &cluster) {
-            self.cut(number);
+        if let Some(item) =
+            lists::item_at(self.text, at, cluster.end, self.segment_start, self.line_start)
+        {
+            if let Item::Inline(start) = item {
+                self.cut(start);
+            }
             return cluster.end;
         }
         let marks = self.text.get(at..cluster.end).unwrap_or_default();
-        let closes_quotation = self.quotes.close_in(marks);
-        let in_embedded_quotation =
-            !closes_quotation && self.quotes.inside_embedded(self.text, cluster.end);
-        if !in_embedded_quotation && ends_sentence(self.text, &cluster) {
+        let closed = self.quotes.close_in(marks);
+        let after = self.text.get(cluster.end..).unwrap_or_default();
+        let title_goes_on = closed.title
+            && after
+                .trim_start_matches(is_horizontal_space)
+                .chars()
+                .next()
+                .is_some_and(|c| !is_line_break(c));
+        let held = title_goes_on || self.quotes.inside_embedded(self.text, cluster.end);
+        if !held && ends_sentence(self.text, &cluster, self.segment_start) {
             self.cut(cluster.end);
         }
         cluster.end
+    }
+
+    /// Starts a new sentence before the list item that the ")" at byte `at`
+    /// closes the marker of, if any, and returns where the scan goes on.
+    fn list_close(&mut self, at: usize) -> usize {
+        let end = at + LIST_CLOSE.len_utf8();
+        if let Some(Item::Inline(start)) =
+            lists::item_at(self.text, at, end, self.segment_start, self.line_start)
+        {
+            self.cut(start);
+        }
+        end
     }
 
     /// Reads the whitespace run that starts with the line break at `at`, ends
@@ -158,17 +198,24 @@ impl Scanner<'_> {
         next_start
     }
 
-    /// Starts a new sentence at the bullet `c` at byte `at` unless it follows
-    /// a letter or digit or is repeated, as in the placeholder "김○○".
+    /// Starts a new sentence at the bullet `c` at byte `at` when it starts a
+    /// list item (see `lists`).
     fn bullet(&mut self, at: usize, c: char) -> usize {
-        let after = at + c.len_utf8();
-        let before = self.text.get(..at).and_then(|head| head.chars().next_back());
-        let next = self.text.get(after..).and_then(|rest| rest.chars().next());
-        let glued = before.is_some_and(|b| b.is_alphanumeric() || BULLETS.contains(&b));
-        if !glued && !next.is_some_and(|n| BULLETS.contains(&n)) {
+        let text = self.text;
+        let sentence = text.get(self.segment_start..at).unwrap_or_default();
+        let next_stop = &mut self.next_stop;
+        let runs_on = || {
+            let (stop, terminator) = match *next_stop {
+                Some(found) if found.0 > at => found,
+                _ => lists::next_stop(text, at),
+            };
+            *next_stop = Some((stop, terminator));
+            terminator
+        };
+        if lists::bullet_starts_item(text, at, c, sentence, runs_on) {
             self.cut(at);
         }
-        after
+        at + c.len_utf8()
     }
 
     /// Ends the current sentence at byte `end` and keeps it, trimmed, when
@@ -226,7 +273,8 @@ mod tests {
         }
         assert!(!MARK_FIRST_BYTES[usize::from(b'a')]);
         assert!(!MARK_FIRST_BYTES[0xEA], "Hangul syllables are skipped");
-        assert!(!MARK_FIRST_BYTES[usize::from(b')')], "closers matter only after terminators");
+        assert!(!MARK_FIRST_BYTES[usize::from(b']')], "closers matter only after terminators");
+        assert!(MARK_FIRST_BYTES[usize::from(b')')], "list numbers close with it");
     }
 
     #[test]

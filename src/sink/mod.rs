@@ -13,11 +13,13 @@
 //! ([`SCHEMA_VERSION`]) and `gazette.run_id`. The columns are documented one
 //! by one in `docs/schema.md`; changes are additive only.
 
+mod lock;
 mod parquet;
 mod tables;
 
 use std::path::PathBuf;
 
+pub use self::lock::{LOCK_FILE, OutputLock};
 pub use self::parquet::{ParquetSink, RowCounts};
 pub use self::tables::{
     DocumentsBuilder, EntitiesBuilder, ErrorsBuilder, FiguresBuilder, MentionsBuilder,
@@ -45,6 +47,14 @@ pub enum SinkError {
     NotADirectory {
         /// The output path.
         path: PathBuf,
+    },
+    /// Another run holds the output directory.
+    #[error("output `{}` is in use by {holder}; wait for it to end, or pass --wait to wait", path.display())]
+    Locked {
+        /// The output directory.
+        path: PathBuf,
+        /// The run holding it, as its lock file names it.
+        holder: String,
     },
     /// The Parquet writer failed.
     #[error("cannot write Parquet file `{}`", path.display())]

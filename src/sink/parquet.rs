@@ -14,6 +14,7 @@ use parquet::file::metadata::KeyValue;
 use parquet::file::properties::WriterProperties;
 use parquet::schema::types::ColumnPath;
 
+use super::lock::OutputLock;
 use super::tables::{
     DocumentsBuilder, EntitiesBuilder, ErrorsBuilder, FiguresBuilder, MentionsBuilder,
     SentencesBuilder, TableBuilder,
@@ -26,6 +27,10 @@ const STAGING_PREFIX: &str = ".gazette-staging-";
 
 /// Rows buffered in a builder before they are handed to the Parquet writer.
 const BATCH_ROWS: usize = 8 * 1024;
+/// String bytes buffered in a builder before they are handed to the Parquet
+/// writer: bounds memory whatever the documents' size, and keeps every batch
+/// far below the 2 GiB offsets of Arrow's `Utf8`.
+const BATCH_BYTES: usize = 32 * 1024 * 1024;
 /// Largest row group, in rows.
 const ROW_GROUP_ROWS: usize = 256 * 1024;
 /// Largest row group, in estimated encoded bytes: bounds the writer's memory.
@@ -71,7 +76,9 @@ impl<B: TableBuilder> TableFile<B> {
 
     /// Hands the buffered rows to the writer once enough have gathered.
     fn maybe_flush(&mut self) -> Result<(), SinkError> {
-        if self.builder.buffered_rows() >= BATCH_ROWS { self.flush() } else { Ok(()) }
+        let full = self.builder.buffered_rows() >= BATCH_ROWS
+            || self.builder.buffered_bytes() >= BATCH_BYTES;
+        if full { self.flush() } else { Ok(()) }
     }
 
     fn flush(&mut self) -> Result<(), SinkError> {
@@ -85,11 +92,13 @@ impl<B: TableBuilder> TableFile<B> {
             .map_err(|e| SinkError::Parquet { path: self.path.clone(), source: e })
     }
 
+    /// Writes the footer and flushes the file to disk.
     fn close(mut self) -> Result<(PathBuf, u64), SinkError> {
         self.flush()?;
         self.writer
             .close()
             .map_err(|e| SinkError::Parquet { path: self.path.clone(), source: e })?;
+        sync(&self.path)?;
         Ok((self.path, self.rows))
     }
 }
@@ -162,17 +171,15 @@ impl Tables {
 }
 
 impl ParquetSink {
-    /// Creates the output directory if needed and opens the staging files.
+    /// Opens the staging files in the locked output directory, after
+    /// removing the staging directories that earlier runs left: with the
+    /// lock held, no other run can be using one.
     ///
     /// # Errors
     ///
-    /// Fails when the directory or a staging file cannot be created.
-    pub fn create(out_dir: &Path, run_id: &str) -> Result<Self, SinkError> {
-        if out_dir.exists() && !out_dir.is_dir() {
-            return Err(SinkError::NotADirectory { path: out_dir.to_path_buf() });
-        }
-        std::fs::create_dir_all(out_dir)
-            .map_err(|source| SinkError::Io { path: out_dir.to_path_buf(), source })?;
+    /// Fails when the staging directory or a file cannot be created.
+    pub fn create(lock: &OutputLock, run_id: &str) -> Result<Self, SinkError> {
+        let out_dir = lock.out_dir();
         remove_abandoned_staging(out_dir);
         let staging = out_dir.join(format!("{STAGING_PREFIX}{}-{run_id}", std::process::id()));
         std::fs::create_dir(&staging)
@@ -238,34 +245,35 @@ impl ParquetSink {
     pub fn finish(mut self) -> Result<RowCounts, SinkError> {
         let tables = self.tables.take().expect("sink finished once");
         let (paths, counts) = tables.close()?;
+        sync(&self.staging)?;
         for path in &paths {
             let target = self.out_dir.join(path.file_name().expect("table file name"));
             std::fs::rename(path, &target)
                 .map_err(|source| SinkError::Io { path: target.clone(), source })?;
         }
+        sync(&self.out_dir)?;
         Ok(counts)
     }
 }
 
-/// Removes the staging directories that killed runs left in `out_dir`: those
-/// whose process no longer exists. Only where `/proc` tells (Linux); a
-/// directory that cannot be removed is left alone.
+/// Removes the staging directories that killed runs left in `out_dir`. Only
+/// called with the directory's lock held; a directory that cannot be
+/// removed is left alone.
 fn remove_abandoned_staging(out_dir: &Path) {
-    let proc = Path::new("/proc");
-    if !proc.join("self").exists() {
-        return;
-    }
     let Ok(entries) = std::fs::read_dir(out_dir) else { return };
     for entry in entries.flatten() {
-        let name = entry.file_name();
-        let Some(rest) = name.to_str().and_then(|n| n.strip_prefix(STAGING_PREFIX)) else {
-            continue;
-        };
-        let pid = rest.split('-').next().unwrap_or_default();
-        if pid.parse::<u32>().is_ok() && !proc.join(pid).exists() {
+        if entry.file_name().to_string_lossy().starts_with(STAGING_PREFIX) {
             let _ = std::fs::remove_dir_all(entry.path());
         }
     }
+}
+
+/// Flushes a file or directory to disk, so that a rename that publishes it
+/// never points at data a crash can still lose.
+fn sync(path: &Path) -> Result<(), SinkError> {
+    File::open(path)
+        .and_then(|f| f.sync_all())
+        .map_err(|source| SinkError::Io { path: path.to_path_buf(), source })
 }
 
 impl Drop for ParquetSink {

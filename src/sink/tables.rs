@@ -25,6 +25,9 @@ pub trait TableBuilder: Default {
     fn schema() -> SchemaRef;
     /// Rows appended since the last batch.
     fn buffered_rows(&self) -> usize;
+    /// Bytes of the string columns appended since the last batch: what
+    /// grows with the documents' size.
+    fn buffered_bytes(&self) -> usize;
     /// Takes the appended rows as a batch and resets the builder.
     fn finish(&mut self) -> RecordBatch;
 }
@@ -43,6 +46,10 @@ fn nullable_string(name: &str) -> Field {
 
 fn uint32(name: &str) -> Field {
     field(name, DataType::UInt32, false)
+}
+
+fn string_bytes(columns: &[&StringBuilder]) -> usize {
+    columns.iter().map(|c| c.values_slice().len()).sum()
 }
 
 fn batch(schema: SchemaRef, columns: Vec<ArrayRef>) -> RecordBatch {
@@ -113,6 +120,10 @@ impl TableBuilder for DocumentsBuilder {
         self.doc_id.len()
     }
 
+    fn buffered_bytes(&self) -> usize {
+        string_bytes(&[&self.doc_id, &self.source, &self.title, &self.url, &self.text])
+    }
+
     fn finish(&mut self) -> RecordBatch {
         batch(
             Self::schema(),
@@ -175,6 +186,10 @@ impl TableBuilder for SentencesBuilder {
 
     fn buffered_rows(&self) -> usize {
         self.doc_id.len()
+    }
+
+    fn buffered_bytes(&self) -> usize {
+        string_bytes(&[&self.doc_id, &self.text])
     }
 
     fn finish(&mut self) -> RecordBatch {
@@ -244,6 +259,10 @@ impl TableBuilder for EntitiesBuilder {
         self.entity_id.len()
     }
 
+    fn buffered_bytes(&self) -> usize {
+        string_bytes(&[&self.entity_id, &self.canonical, self.aliases.values_ref()])
+    }
+
     fn finish(&mut self) -> RecordBatch {
         batch(
             Self::schema(),
@@ -310,6 +329,10 @@ impl TableBuilder for MentionsBuilder {
 
     fn buffered_rows(&self) -> usize {
         self.doc_id.len()
+    }
+
+    fn buffered_bytes(&self) -> usize {
+        string_bytes(&[&self.doc_id, &self.surface, &self.entity_id])
     }
 
     fn finish(&mut self) -> RecordBatch {
@@ -393,6 +416,10 @@ impl TableBuilder for FiguresBuilder {
         self.doc_id.len()
     }
 
+    fn buffered_bytes(&self) -> usize {
+        string_bytes(&[&self.doc_id, &self.surface, &self.subject, &self.entity_id])
+    }
+
     fn finish(&mut self) -> RecordBatch {
         batch(
             Self::schema(),
@@ -419,6 +446,7 @@ impl TableBuilder for FiguresBuilder {
 pub struct ErrorsBuilder {
     source: StringBuilder,
     line: UInt32Builder,
+    level: StringBuilder,
     message: StringBuilder,
 }
 
@@ -427,18 +455,20 @@ impl ErrorsBuilder {
     pub fn append(&mut self, e: &ErrorRow) {
         self.source.append_value(&e.source);
         self.line.append_option(e.line);
+        self.level.append_value(e.level.as_str());
         self.message.append_value(&e.message);
     }
 }
 
 impl TableBuilder for ErrorsBuilder {
     const NAME: &'static str = "errors";
-    const DICTIONARY_COLUMNS: &'static [&'static str] = &["source"];
+    const DICTIONARY_COLUMNS: &'static [&'static str] = &["source", "level"];
 
     fn schema() -> SchemaRef {
         Arc::new(Schema::new(vec![
             string("source"),
             field("line", DataType::UInt32, true),
+            string("level"),
             string("message"),
         ]))
     }
@@ -447,12 +477,17 @@ impl TableBuilder for ErrorsBuilder {
         self.source.len()
     }
 
+    fn buffered_bytes(&self) -> usize {
+        string_bytes(&[&self.source, &self.message])
+    }
+
     fn finish(&mut self) -> RecordBatch {
         batch(
             Self::schema(),
             vec![
                 Arc::new(self.source.finish()),
                 Arc::new(self.line.finish()),
+                Arc::new(self.level.finish()),
                 Arc::new(self.message.finish()),
             ],
         )

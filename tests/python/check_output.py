@@ -31,7 +31,7 @@ POLARS_DTYPES = {
     "figures": {"doc_id": pl.String, "sentence_id": pl.UInt32, "start": pl.UInt32, "end": pl.UInt32,
                 "surface": pl.String, "kind": pl.String, "value": pl.Float64, "value_max": pl.Float64,
                 "unit": pl.String, "date": pl.Date, "subject": pl.String, "entity_id": pl.String},
-    "errors": {"source": pl.String, "line": pl.UInt32, "message": pl.String},
+    "errors": {"source": pl.String, "line": pl.UInt32, "level": pl.String, "message": pl.String},
 }
 
 PANDAS_NUMERIC = {"n_chars": "uint32", "n_sentences": "uint32", "boilerplate_chars": "int64",
