@@ -1,6 +1,7 @@
 //! The dictionary matcher: automaton build time and matching throughput, with
 //! the bundled dictionary and with a generated one of 100,000 names; and the
-//! throughput of the pattern recognizers.
+//! throughput of the pattern recognizers, alone and after matching with the
+//! steps over the whole document (acronyms, legal forms, people found again).
 
 use std::hint::black_box;
 use std::path::PathBuf;
@@ -111,6 +112,13 @@ fn bench_dictionary(c: &mut Criterion) {
     let recognizer = Recognizer::new();
     recognize
         .bench_function("find", |b| b.iter(|| recognizer.find(black_box(&text), &sentences, &[])));
+    let matcher = Matcher::new(&bundled);
+    recognize.bench_function("match_and_names", |b| {
+        b.iter(|| {
+            let matches = matcher.find(black_box(&text), &sentences);
+            recognizer.names(&text, &sentences, &matches, &bundled)
+        });
+    });
     recognize.finish();
 }
 

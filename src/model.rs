@@ -368,6 +368,8 @@ pub enum MentionSource {
     Dictionary,
     /// Found by a rule for names the dictionary lacks.
     Pattern,
+    /// An acronym the text defines, with the entity of its full name.
+    Acronym,
 }
 
 impl MentionSource {
@@ -377,6 +379,7 @@ impl MentionSource {
         match self {
             MentionSource::Dictionary => "dictionary",
             MentionSource::Pattern => "pattern",
+            MentionSource::Acronym => "acronym",
         }
     }
 }

@@ -4,11 +4,10 @@
 use crate::dictionary::{Dictionary, Matcher};
 use crate::figures::{self, FigureExtractor};
 use crate::model::{
-    DocOutput, Document, DocumentRow, Entity, FigureRow, MentionRow, MentionSource, SentenceRow,
-    SentenceSpan, Span,
+    DocOutput, Document, DocumentRow, FigureRow, MentionRow, SentenceRow, SentenceSpan, Span,
 };
 use crate::offsets::CharOffsets;
-use crate::recognize::{PatternMatch, Recognizer};
+use crate::recognize::Recognizer;
 use crate::segment;
 
 /// Everything needed to process documents, built once and shared by all
@@ -46,8 +45,8 @@ impl Pipeline {
         let sentences = segment::split_sentences(text);
         let lang = segment::document_lang(text, &sentences);
         let matches = self.matcher.find(text, &sentences);
-        let taken: Vec<Span> = matches.iter().map(|m| m.span).collect();
-        let recognized = self.recognizer.find(text, &sentences, &taken);
+        let names = self.recognizer.names(text, &sentences, &matches, &self.dictionary);
+        let matches = names.dictionary_matches();
         let mut found = self.figures.extract(text, &sentences, lang);
         let published = doc.published.or_else(|| figures::first_full_date(&found));
         figures::resolve_dates(&mut found, published);
@@ -68,26 +67,21 @@ impl Pipeline {
             })
             .collect();
 
-        let dictionary_mentions = matches.iter().map(|m| {
-            let entity = self.dictionary.entity(m.entity);
-            (m.span, entity, MentionSource::Dictionary)
-        });
-        let pattern_mentions =
-            recognized.iter().map(|m| (m.span, &m.entity, MentionSource::Pattern));
-        let mut all: Vec<(Span, &Entity, MentionSource)> =
-            dictionary_mentions.chain(pattern_mentions).collect();
-        all.sort_by_key(|(span, ..)| span.start);
         let mut offsets = CharOffsets::new(text);
-        let mentions = all
-            .into_iter()
-            .map(|(span, entity, source)| MentionRow {
-                sentence_id: sentence_of(&sentences, span),
-                start: offsets.char_offset(span.start),
-                end: offsets.char_offset(span.end),
-                surface: text[span.start..span.end].to_owned(),
-                entity_id: entity.id.clone(),
-                entity_type: entity.entity_type,
-                source,
+        let mentions = names
+            .mentions
+            .iter()
+            .map(|m| {
+                let entity = names.entity(&self.dictionary, m.referent);
+                MentionRow {
+                    sentence_id: sentence_of(&sentences, m.span),
+                    start: offsets.char_offset(m.span.start),
+                    end: offsets.char_offset(m.span.end),
+                    surface: text[m.span.start..m.span.end].to_owned(),
+                    entity_id: entity.id.clone(),
+                    entity_type: entity.entity_type,
+                    source: m.method,
+                }
             })
             .collect();
 
@@ -123,21 +117,10 @@ impl Pipeline {
             sentences: sentence_rows,
             mentions,
             figures: figure_rows,
-            entities: distinct_entities(recognized),
+            entities: names.entities,
             warnings: doc.warnings,
         }
     }
-}
-
-/// The entities of `found`, once each, in order of first mention.
-fn distinct_entities(found: Vec<PatternMatch>) -> Vec<Entity> {
-    let mut entities: Vec<Entity> = Vec::new();
-    for m in found {
-        if !entities.iter().any(|e| e.id == m.entity.id) {
-            entities.push(m.entity);
-        }
-    }
-    entities
 }
 
 /// Index of the sentence holding `span` (the last one starting at or before it).

@@ -46,7 +46,7 @@ mod surname;
 mod tsv;
 
 #[cfg(test)]
-mod testutil;
+pub(crate) mod testutil;
 
 use std::path::Path;
 
@@ -58,6 +58,7 @@ pub use error::DictionaryError;
 pub(crate) use korean::is_particle_run;
 pub use matcher::Matcher;
 pub use stats::{Script, Stats, TypeStats};
+pub(crate) use surname::stands_alone;
 
 /// The entities of one or more dictionary directories.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

@@ -116,7 +116,7 @@ impl Surnames {
 
 /// True when the word at `span` is a word of its own, not part of a longer
 /// capitalised name.
-fn stands_alone(text: &str, span: Span) -> bool {
+pub(crate) fn stands_alone(text: &str, span: Span) -> bool {
     let before = text.get(..span.start).unwrap_or_default();
     let after = text.get(span.end..).unwrap_or_default();
     let is_hyphen = |c: Option<char>| c.is_some_and(|c| unify_char(c) == '-');

@@ -4,7 +4,7 @@ use crate::model::{Entity, EntityType, Lang, SentenceSpan, Span};
 
 /// An entity with id `id` (its prefix gives the type), canonical name
 /// `canonical` and further surface forms `aliases`.
-pub(super) fn entity(id: &str, canonical: &str, aliases: &[&str]) -> Entity {
+pub(crate) fn entity(id: &str, canonical: &str, aliases: &[&str]) -> Entity {
     let entity_type = match id.split(':').next() {
         Some("org") => EntityType::Organization,
         Some("person") => EntityType::Person,
@@ -26,11 +26,11 @@ pub(super) fn entity(id: &str, canonical: &str, aliases: &[&str]) -> Entity {
 }
 
 /// One sentence covering all of `text`.
-pub(super) fn whole(text: &str) -> Vec<SentenceSpan> {
+pub(crate) fn whole(text: &str) -> Vec<SentenceSpan> {
     vec![sentence(0, text.len())]
 }
 
 /// A sentence spanning bytes `start..end`.
-pub(super) fn sentence(start: usize, end: usize) -> SentenceSpan {
+pub(crate) fn sentence(start: usize, end: usize) -> SentenceSpan {
     SentenceSpan { span: Span::new(start, end), lang: Lang::Mixed }
 }

@@ -7,10 +7,15 @@
 //!   "… Co., Ltd.", "… Inc."; …협회, …학회, …연구원, …대학교, …병원, …제약,
 //!   …바이오, (주)…; 株式会社…, …協会, …大学, …学会, …病院; …公司, …协会,
 //!   …大学, …医院.
+//!   Also sub-units ("… Division", "… Committee", "Bureau of …", …위원회,
+//!   …협의체, …部会, …委员会) and English company words ("… Pharm", "…
+//!   Group", "… Medical" with nothing after it).
 //! - People by the title or role around the name: "Professor Jane Roe",
 //!   "Jane Roe (Director, …)", "홍길동 교수" (a three-syllable Korean name
-//!   with a common surname, then 처장/교수/대표/회장/…), "山田太郎氏",
-//!   "スミスさん", "李明教授".
+//!   with a listed family name, then 처장/교수/대표/회장/…/씨), "山田太郎氏",
+//!   "山田太郎社長", "スミスさん", "李明教授", "局长王明表示"; without a
+//!   title by context: "said Jane Roe,", "Jane Roe, director of",
+//!   "Kim Jin-gu said" (a listed family name), bylines ("By Kim, Jin-gu").
 //! - Laws: "… Act", "Special Act on …", "Act on …"; …법; …法, …法律, …条例.
 //!
 //! Precision comes first: a name must be delimited on both sides (Latin word
@@ -20,15 +25,28 @@
 //! "患者さん"). A match never crosses a sentence boundary nor overlaps a
 //! dictionary mention or an earlier rule's match. The entity's id comes from
 //! its name: see [`pattern_entity_id`].
+//!
+//! [`Recognizer::names`] merges the rules' names with the dictionary's
+//! mentions of a document and runs the steps that need the whole document:
+//! shared names by country, people found again, legal forms, and acronyms
+//! the text defines.
 
+mod acronym;
+mod country;
+mod document;
 mod id;
+mod legal_form;
+mod people;
 mod rules;
+
+use std::collections::BTreeMap;
 
 use crate::dictionary::{is_particle_run, may_end, may_start};
 use crate::model::{Entity, EntityType, Lang, SentenceSpan, Span};
 
+pub use document::{Mention, Names, Referent, resolve_acronyms};
 pub use id::pattern_entity_id;
-use rules::{Edges, Rule, end_of_first_joined_name, rules};
+use rules::{Edges, NextWord, Rule, end_of_first_joined_name, rules};
 
 /// A name found by a rule, with the entity it stands for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -75,6 +93,7 @@ impl Recognizer {
         taken: &[Span],
     ) -> Vec<PatternMatch> {
         let mut found: Vec<PatternMatch> = Vec::new();
+        let mut claimed: BTreeMap<usize, usize> = BTreeMap::new();
         for rule in self.rules.iter().filter(|rule| rule.may_match(text)) {
             let mut from = 0;
             while let Some(captures) = rule.regex.captures_at(text, from) {
@@ -82,7 +101,8 @@ impl Recognizer {
                 let next_start =
                     name.start() + text[name.start()..].chars().next().map_or(1, char::len_utf8);
                 from = match accept(rule, text, Span::new(name.start(), name.end())) {
-                    Some(span) if is_free(span, sentences, taken, &found) => {
+                    Some(span) if is_free(span, sentences, taken, &claimed) => {
+                        claimed.insert(span.start, span.end);
                         let lang = sentence_lang(sentences, span);
                         found.push(PatternMatch {
                             span,
@@ -107,16 +127,19 @@ impl Recognizer {
 /// joined organization names, if it passes the rule's edge and
 /// generic-word checks.
 fn accept(rule: &Rule, text: &str, mut span: Span) -> Option<Span> {
-    let starts_delimited = {
+    let starts_delimited = rule.context_before || {
         let before = text.get(..span.start)?;
         let first = text.get(span.start..)?.chars().next()?;
         match rule.edges {
             Edges::Latin => may_start(before, first),
             Edges::Hangul => !before.chars().next_back().is_some_and(is_hangul),
-            Edges::Cjk => !before
-                .chars()
-                .next_back()
-                .is_some_and(|c| is_hangul(c) || (is_cjk(c) && !is_hiragana(c))),
+            Edges::Cjk => {
+                !before.chars().next_back().is_some_and(|c| {
+                    is_hangul(c)
+                        || (is_cjk(c) && !is_hiragana(c))
+                        || (c.is_ascii_alphanumeric() && first.is_ascii_alphanumeric())
+                }) && !follows_latin_word(before)
+            }
         }
     };
     let mut name = text.get(span.start..span.end)?;
@@ -133,6 +156,28 @@ fn accept(rule: &Rule, text: &str, mut span: Span) -> Option<Span> {
         span.end = span.start + end;
         name = &name[..end];
     }
+    if rule.entity_type == EntityType::Organization
+        && rule.edges == Edges::Latin
+        && let Some((first, rest)) = name.split_once(' ')
+        && country::is_country_word(first)
+        && (rest.starts_with("Ministry")
+            || rest.starts_with("Department")
+            || rest.ends_with(" Ministry")
+            || (first.len() <= 4 && first.chars().all(|c| c.is_ascii_uppercase() || c == '.')))
+    {
+        // A country word before a ministry, or a country's initials, is no
+        // part of the name ("Afghan Ministry of Finance", "US State
+        // Department").
+        span.start += first.len() + 1;
+        name = rest;
+    }
+    let wrapped_law = rule.entity_type == EntityType::Law
+        && rule.edges == Edges::Hangul
+        && is_tail_of_wrapped_word(text, span.start, name);
+    let generic_two_words = rule.entity_type == EntityType::Organization
+        && rule.edges == Edges::Latin
+        && name.split(' ').count() == 2
+        && name.split(' ').next().is_some_and(country::is_country_word);
     if rule.trailing_particles
         && let Some(stem) = without_particles(name)
     {
@@ -142,19 +187,111 @@ fn accept(rule: &Rule, text: &str, mut span: Span) -> Option<Span> {
     let last = name.chars().next_back()?;
     let after = text.get(span.end..)?;
     let ends_delimited = match rule.edges {
-        Edges::Latin => name.contains(' '),
-        Edges::Hangul => may_end(last, after),
+        Edges::Latin => {
+            name.contains(' ') && may_end(last, after) && next_word_fits(rule.next_word, after)
+        }
+        // A person's name is followed by the role word the expression matched.
+        Edges::Hangul => rule.entity_type == EntityType::Person || may_end(last, after),
         Edges::Cjk => {
             !rule.ends_before_non_han
                 || !after.chars().next().is_some_and(|c| is_cjk(c) && !is_hiragana(c))
         }
     };
-    let generic = rule.generic_names.contains(&name)
+    let generic = generic_two_words
+        || wrapped_law
+        || (rule.edges == Edges::Latin
+            && continues_a_name(
+                &text[..span.start],
+                after,
+                rule.entity_type == EntityType::Organization,
+            ))
+        || rule.generic_names.contains(&name)
         || name.contains(|c| rule.forbidden_chars.contains(c))
         || rule.generic_endings.iter().any(|ending| name.ends_with(ending));
+    let words_fit = (rule.forbidden_words.is_empty() && !rule.needs_family_name) || {
+        let words: Vec<&str> =
+            name.split([' ', ',', '.']).filter(|word| !word.is_empty()).collect();
+        !words.iter().any(|word| rule.forbidden_words.contains(word))
+            && (!rule.needs_family_name || people::has_family_name(name))
+    };
+    let generic = generic || !words_fit;
     let chars = name.chars().count();
     let fits = (rule.min_chars..=rule.max_chars).contains(&chars);
     (starts_delimited && ends_delimited && !generic && fits).then_some(span)
+}
+
+/// True when the Hangul `name` at `start` follows a Hangul word and a line
+/// break or spaces, and the two are written as one word elsewhere in `text`:
+/// the name is the end of a word wrapped across lines ("지방공⏎무원법").
+fn is_tail_of_wrapped_word(text: &str, start: usize, name: &str) -> bool {
+    let before = &text[..start];
+    let word_end = before.trim_end();
+    if word_end.len() == before.len() {
+        return false;
+    }
+    let head_start = word_end
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| is_hangul(c))
+        .last()
+        .map_or(word_end.len(), |(i, _)| i);
+    let head = &word_end[head_start..];
+    !head.is_empty() && text.contains(&format!("{head}{name}"))
+}
+
+/// True when the text around a Latin name shows that it is part of a longer
+/// one: a possessive before it ("Jane's Information Group"), a
+/// capitalised word before an `organization` other than a sentence's first
+/// word or a country's ("Federal Office for …"), a capitalised
+/// word other than an organization's head and "and" or "&" before it
+/// ("Research and Assessment Group", "Doubleday & Company, Inc."), a
+/// lowercase particle and a capitalised word after it ("Manuel Pinto da
+/// Costa"), or a Roman numeral or a number after it ("Division I").
+fn continues_a_name(before: &str, after: &str, organization: bool) -> bool {
+    let possessive = ["'s ", "’s ", "s' ", "s’ "].iter().any(|mark| before.ends_with(mark));
+    let capitalised_before = organization
+        && before.strip_suffix(' ').and_then(|rest| rest.rsplit(' ').next()).is_some_and(|word| {
+            word.chars().next().is_some_and(char::is_uppercase)
+                && word.chars().all(char::is_alphabetic)
+                && word.chars().skip(1).all(char::is_lowercase)
+                && !rules::is_leading_word(word)
+                && !country::is_country_word(word)
+        });
+    let joined = ["and ", "& "].iter().any(|joiner| {
+        let word = before.strip_suffix(joiner).and_then(|rest| rest.trim_end().rsplit(' ').next());
+        word.is_some_and(|word| {
+            word.starts_with(char::is_uppercase) && !rules::is_english_org_head(word)
+        })
+    });
+    let next = after.strip_prefix(' ').unwrap_or_default();
+    let particle = ["da ", "de ", "del ", "dos ", "van ", "von ", "bin ", "al-"]
+        .iter()
+        .any(|p| next.strip_prefix(p).is_some_and(|rest| rest.starts_with(char::is_uppercase)));
+    let numbered = next.split(|c: char| !c.is_alphanumeric()).next().is_some_and(|word| {
+        !word.is_empty() && word.chars().all(|c| c.is_ascii_digit() || "IVX".contains(c))
+    });
+    possessive || capitalised_before || joined || particle || numbered
+}
+
+/// True when `after`, the text after a Latin name, starts with a word
+/// `next_word` allows.
+fn next_word_fits(next_word: NextWord, after: &str) -> bool {
+    let word = after.strip_prefix(' ').and_then(|rest| rest.chars().next());
+    match next_word {
+        NextWord::Any => true,
+        NextWord::NotCapitalised => !word.is_some_and(char::is_uppercase),
+        NextWord::None => !word.is_some_and(char::is_alphanumeric),
+    }
+}
+
+/// True when `before` ends with a Latin word and a space: in Chinese and
+/// Japanese text set that way, the Han run after it starts a clause, not a
+/// name ("… SMTP 服务器…").
+fn follows_latin_word(before: &str) -> bool {
+    before
+        .strip_suffix(' ')
+        .and_then(|rest| rest.chars().next_back())
+        .is_some_and(|c| c.is_ascii_alphanumeric())
 }
 
 /// `name` without a trailing run of Korean particles ("셀트리온은" →
@@ -167,17 +304,25 @@ fn without_particles(name: &str) -> Option<&str> {
         .map(|i| &name[..i])
 }
 
-/// True when `span` lies in one sentence and overlaps no taken or found span.
-fn is_free(span: Span, sentences: &[SentenceSpan], taken: &[Span], found: &[PatternMatch]) -> bool {
-    let overlaps = |other: &Span| other.start < span.end && span.start < other.end;
-    sentences.iter().any(|sentence| sentence.span.contains(span))
-        && !taken.iter().any(overlaps)
-        && !found.iter().any(|m| overlaps(&m.span))
+/// True when `span` lies in one sentence and overlaps no taken span (sorted,
+/// disjoint) nor a span already found (by start).
+fn is_free(
+    span: Span,
+    sentences: &[SentenceSpan],
+    taken: &[Span],
+    found: &BTreeMap<usize, usize>,
+) -> bool {
+    let first_taken = taken.partition_point(|other| other.end <= span.start);
+    let taken_overlaps = taken.get(first_taken).is_some_and(|other| other.start < span.end);
+    let found_overlaps =
+        found.range(..span.end).next_back().is_some_and(|(_, &end)| end > span.start);
+    document::in_one_sentence(sentences, span) && !taken_overlaps && !found_overlaps
 }
 
 /// The language of the sentence holding `span`.
 fn sentence_lang(sentences: &[SentenceSpan], span: Span) -> Lang {
-    sentences.iter().find(|s| s.span.contains(span)).map_or(Lang::Und, |s| s.lang)
+    let candidate = sentences.partition_point(|sentence| sentence.span.end <= span.start);
+    sentences.get(candidate).filter(|s| s.span.contains(span)).map_or(Lang::Und, |s| s.lang)
 }
 
 /// The entity for `name`, found by a rule for `entity_type` in a sentence in

@@ -6,6 +6,8 @@ use regex::Regex;
 
 use crate::model::EntityType;
 
+use super::people::{JAPANESE_FAMILY_NAMES, LATIN_FAMILY_NAMES, alternation};
+
 /// How a name must be delimited from the text around it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Edges {
@@ -17,6 +19,19 @@ pub(super) enum Edges {
     Cjk,
 }
 
+/// The word a Latin name may be followed by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum NextWord {
+    /// Any word.
+    Any,
+    /// No capitalised word, which would continue the name ("Hanbit Pharm
+    /// Korea").
+    NotCapitalised,
+    /// No word at all: the name's last word is an adjective as well
+    /// ("Medical", "Bio"), so a word after it makes it a description.
+    None,
+}
+
 /// One rule.
 pub(super) struct Rule {
     /// What the rule finds.
@@ -26,7 +41,7 @@ pub(super) struct Rule {
     /// How the name is delimited.
     pub(super) edges: Edges,
     /// Leading words dropped from a match ("The", "根据").
-    pub(super) strip_leading: &'static [&'static str],
+    pub(super) strip_leading: Vec<&'static str>,
     /// Whole names that are generic words, not names ("대학병원").
     pub(super) generic_names: &'static [&'static str],
     /// Endings that make a match a common word ("방법" for "…법").
@@ -46,6 +61,18 @@ pub(super) struct Rule {
     /// The expression may take in Korean particles after the name, to be
     /// dropped ("(주)셀트리온은" → "(주)셀트리온").
     pub(super) trailing_particles: bool,
+    /// Which word may follow a Latin name.
+    pub(super) next_word: NextWord,
+    /// Words no name of the rule contains ("Minister" in "Health Minister
+    /// Cho" after "said").
+    pub(super) forbidden_words: &'static [&'static str],
+    /// The name must hold a listed family name: one of its words in Latin
+    /// script ("Kim Jin-gu said"), its start in Hangul or Han ("김하늘",
+    /// "王建国"), with a given name of the usual length.
+    pub(super) needs_family_name: bool,
+    /// The expression matches what comes before the name (a title), so the
+    /// name needs no edge of its own there ("局长王明").
+    pub(super) context_before: bool,
     /// Words one of which any match contains: a text with none of them is
     /// skipped without running the expression. Empty means no such word.
     pub(super) needs_one_of: Vec<String>,
@@ -58,7 +85,7 @@ impl Rule {
             entity_type,
             regex: Regex::new(pattern).expect("valid rule"),
             edges,
-            strip_leading: &[],
+            strip_leading: Vec::new(),
             generic_names: &[],
             generic_endings: &[],
             forbidden_chars: "",
@@ -66,6 +93,10 @@ impl Rule {
             min_chars: 0,
             max_chars: MAX_NAME_CHARS,
             trailing_particles: false,
+            next_word: NextWord::Any,
+            forbidden_words: &[],
+            needs_family_name: false,
+            context_before: false,
             needs_one_of: Vec::new(),
         }
     }
@@ -86,16 +117,126 @@ impl Rule {
 /// A capitalised English word, or an acronym.
 const CAP: &str = r"(?:[A-Z][a-z]+(?:-[A-Za-z]+)?|[A-Z]{2,}[a-z]?)";
 /// What may join two capitalised words of one name.
-const JOIN: &str = r"(?:,? (?:and|of|for|on|the|&) | )";
+const JOIN: &str = r"(?:,? (?:and|&) | (?:of|for|on|the) | )";
 
 /// The last word of an English organization name.
-const ENGLISH_ORG_HEADS: &str = "Association|Agency|University|Hospital|Institute|Foundation|Council|Society|Federation|Corporation|Ministry";
+const ENGLISH_ORG_HEADS: &str = "Association|Agency|University|Hospital|Institute|Foundation|Council|Society|Federation|Corporation|Ministry|Division|Bureau|Committee|Commission|Department|Board|Academy";
+
+/// True when `word` may start a sentence before a name without being part
+/// of it ("The", "In", "Meanwhile").
+pub(super) fn is_leading_word(word: &str) -> bool {
+    ENGLISH_LEADING.iter().any(|leading| leading.trim_end() == word)
+}
+
+/// True when `word` is the last word of an English organization name
+/// ("Association", "University").
+pub(super) fn is_english_org_head(word: &str) -> bool {
+    ENGLISH_ORG_HEADS.split('|').any(|head| head == word)
+}
+
+/// Nouns that end an English company name ("Hanbit Pharm", "Gaon Group").
+const COMPANY_NOUNS: &str = "Pharm|Pharma|Group|Holdings|Therapeutics|Biologics|Biosciences|Bioscience|Biopharma|Biopharmaceuticals|Pharmaceuticals|Healthcare|Labs|Laboratories|Biotherapeutics|Genomics|Diagnostics";
+
+/// Adjectives that end an English company name ("Gaon Medical", "Hanbit
+/// Bio") when nothing follows them.
+const COMPANY_ADJECTIVES: &str = "Medical|Bio|Biotech|Pharmaceutical|Chemical";
+
+/// Words that describe rather than name before a company word ("Korean
+/// Medical").
+const DESCRIPTIVE_LEADING: &[&str] = &[
+    "Korean ",
+    "Japanese ",
+    "Chinese ",
+    "American ",
+    "Australian ",
+    "British ",
+    "European ",
+    "Asian ",
+    "Global ",
+    "International ",
+    "National ",
+    "General ",
+    "Advanced ",
+    "Digital ",
+    "New ",
+    "Other ",
+    "Major ",
+    "Leading ",
+    "Local ",
+    "Foreign ",
+    "Domestic ",
+    "Regional ",
+    "Federal ",
+    "Private ",
+    "Public ",
+    "Top ",
+    "Big ",
+    "Emergency ",
+    "Clinical ",
+    "Generic ",
+];
+
+/// Generic English groups and centres, not names of one body.
+const ENGLISH_GENERIC_ORGS: &[&str] = &[
+    "Working Group",
+    "Study Group",
+    "Advisory Group",
+    "Expert Group",
+    "Interest Group",
+    "Task Group",
+    "Age Group",
+    "Blood Group",
+    "Focus Group",
+    "Ethnic Group",
+    "Control Group",
+    "Treatment Group",
+    "Placebo Group",
+    "Research Group",
+    "Support Group",
+    "Pressure Group",
+    "Peer Group",
+    "Risk Group",
+    "Patient Group",
+    "User Group",
+    "Users Group",
+    "Special Group",
+    "Main Group",
+    "Functional Group",
+    "Volume Group",
+    "Exit Group",
+    "Enter Group",
+    "Edit Group",
+    "New Group",
+    "Align Center",
+    "Control Center",
+    "Help Center",
+    "Data Center",
+    "Call Center",
+    "Service Center",
+    "Shopping Center",
+    "City Center",
+    "Town Center",
+    "Community Center",
+    "Visitor Center",
+    " Says",
+    " Said",
+    " This",
+    " All",
+    " However",
+    " Also",
+    " Meanwhile",
+    " Moreover",
+    " Therefore",
+    " Thus",
+];
 
 /// The last word of a Korean organization name.
-const KOREAN_ORG_HEADS: &str = "협회|학회|대학교|병원|연구원|제약|바이오";
+const KOREAN_ORG_HEADS: &str =
+    "협회|학회|대학교|병원|연구원|제약|바이오|위원회|협의회|협의체|진흥원|공단|재단";
 
 /// The last word of a Japanese or Chinese organization name.
-const CJK_ORG_HEADS: &str = "協会|协会|大学|学会|病院|医院|公司";
+const CJK_ORG_HEADS: &str =
+    "協会|协会|大学|学会|病院|医院|公司|委員会|委员会|審議会|部会|協議会|研究所|研究院|集团";
 
 /// The most characters of a Hangul, Han or Kana name found by a rule.
 const MAX_NAME_CHARS: usize = 24;
@@ -104,7 +245,8 @@ const MAX_NAME_CHARS: usize = 24;
 const MAX_LATIN_NAME_CHARS: usize = 120;
 
 /// Chinese function characters, never inside a name.
-const CHINESE_FUNCTION_CHARS: &str = "的了是这那被把就而但在";
+const CHINESE_FUNCTION_CHARS: &str =
+    "的了是这那被把就而但在由用对面没很也们我你他她它个还又或着过给让此于作";
 
 /// Korean words ending in 법 that refer to a law without naming it.
 const KOREAN_GENERIC_LAWS: &[&str] = &[
@@ -226,6 +368,25 @@ const KOREAN_GENERIC_ORGS: &[&str] = &[
     "주요대학",
     "해외대학",
     "국내대학",
+    "특별위원회",
+    "상임위원회",
+    "윤리위원회",
+    "운영위원회",
+    "자문위원회",
+    "심사위원회",
+    "심의위원회",
+    "조직위원회",
+    "전문위원회",
+    "분과위원회",
+    "실무위원회",
+    "평가위원회",
+    "추진위원회",
+    "관리위원회",
+    "실무협의회",
+    "지역협의회",
+    "실무협의체",
+    "민관협의체",
+    "협의체",
 ];
 
 /// Korean words ending in 법 that are no law.
@@ -268,6 +429,16 @@ const KOREAN_NOT_LAWS: &[&str] = &[
     "표기법",
     "투여법",
     "헌법",
+    "원근법",
+    "입체법",
+    "체감법",
+    "정액법",
+    "정률법",
+    "맞춤법",
+    "미터법",
+    "표현법",
+    "검사법",
+    "입력법",
 ];
 
 /// Japanese and Chinese words ending in 法 that are no law.
@@ -318,6 +489,23 @@ const CJK_NOT_LAWS: &[&str] = &[
     "国际法",
     "國際法",
     "国際法",
+    "输入法",
+    "転送法",
+    "復活法",
+    "回復法",
+    "修復法",
+    "対処法",
+    "検査法",
+    "解析法",
+    "計算法",
+    "変換法",
+    "処理法",
+    "記法",
+    "作成法",
+    "使用法",
+    "利用法",
+    "操作法",
+    "設定法",
 ];
 
 /// Japanese and Chinese generic organization words.
@@ -351,21 +539,174 @@ const CJK_GENERIC_ORGS: &[&str] = &[
     "附属医院",
     "综合医院",
     "三甲医院",
+    "伦理委员会",
+    "专家委员会",
+    "编辑委员会",
+    "常务委员会",
+    "组织委员会",
+    "倫理委員会",
+    "審査委員会",
+    "専門部会",
+    "専門委員会",
+    "有识委员会",
+    "技术委员会",
+    "技術委員会",
+    "不同公司",
+    "商业公司",
+    "大型公司",
+    "小型公司",
+    "外国公司",
+    "国外公司",
+    "国内公司",
+    "软件公司",
+    "技术公司",
+    "保险公司",
+    "咨询公司",
+    "投资公司",
+    "管理公司",
+    "服务公司",
+    "新公司",
+    "各公司",
+    "第三方公司",
+    "一家公司",
+    "参与公司",
+    "集成公司",
+    "软件服务公司",
+    "地区协会",
+    "デザイン研究所",
 ];
-
-/// Endings of Korean words before a title that are no names: particles and
-/// the suffix 인 ("한국인 교수").
-const KOREAN_NOT_NAME_ENDINGS: &[&str] = &["의", "는", "를", "에", "과", "와", "인", "들"];
 
 /// Japanese nouns taking さん that are no names.
 const JAPANESE_NOT_NAMES: &[&str] =
     &["患者", "子供", "子ども", "先生", "社員", "店員", "職員", "会員", "住民", "皆様", "家族"];
 
-/// Common Korean surnames, first syllable of a name.
-const KOREAN_SURNAMES: &str = "김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부";
+/// Words that are no part of a person's name in English: titles, and the
+/// words of places, media and organizations.
+const NOT_IN_ENGLISH_NAMES: &[&str] = &[
+    "Minister",
+    "President",
+    "Director",
+    "Chairman",
+    "Chairwoman",
+    "CEO",
+    "Professor",
+    "Chief",
+    "Vice",
+    "Commissioner",
+    "Secretary",
+    "Senator",
+    "Governor",
+    "Mayor",
+    "Officer",
+    "Executive",
+    "General",
+    "Deputy",
+    "Head",
+    "Manager",
+    "Health",
+    "Korea",
+    "Korean",
+    "Japan",
+    "Japanese",
+    "China",
+    "Chinese",
+    "Seoul",
+    "Tokyo",
+    "Beijing",
+    "News",
+    "Times",
+    "Post",
+    "Herald",
+    "Journal",
+    "Daily",
+    "Reuters",
+    "Agency",
+    "Association",
+    "University",
+    "Hospital",
+    "Institute",
+    "Group",
+    "Ministry",
+    "Council",
+    "Committee",
+    "Office",
+    "Center",
+    "Centre",
+    "Bureau",
+    "Department",
+    "Pharm",
+    "Pharma",
+    "Bio",
+    "Biologics",
+    "Medical",
+    "Inc",
+    "Corp",
+    "Company",
+    "Party",
+    "Court",
+    "National",
+    "International",
+    "Global",
+    "Street",
+    "Road",
+    "City",
+    "State",
+    "North",
+    "South",
+    "East",
+    "West",
+    "New",
+    "United",
+    "Day",
+    "Prime",
+    "Mr",
+    "Ms",
+    "Mrs",
+    "Dr",
+    "Sir",
+    "Lord",
+    "God",
+    "Christ",
+    "Saint",
+    "St",
+    "Parliament",
+    "Assembly",
+    "Senate",
+    "Congress",
+    "Union",
+    "Bank",
+    "Australia",
+    "Australian",
+    "America",
+    "American",
+    "Britain",
+    "British",
+];
 
-/// Common Chinese surnames.
-const CHINESE_SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤";
+/// Titles written before an English name and left out of it ("Prime
+/// Minister Lord North", "President General Pervez Musharraf").
+const NOBLE_TITLES: &[&str] = &["Lord ", "Lady ", "Sir ", "Dame ", "General ", "King ", "Queen "];
+
+/// Korean role words and honorifics written after a full name.
+const KOREAN_ROLES: &str = "처장|차장|교수|대표|대표이사|회장|부회장|원장|장관|차관|의원|기자|사장|부사장|이사장|센터장|국장|과장|청장|총장|박사|연구원|선임연구원|책임연구원|수석연구원|연구위원|위원장|본부장|실장|팀장|단장|소장|부장|대변인|사무총장|총리|대통령|의장|학장|변호사|특파원|애널리스트|전무|상무";
+
+/// Endings of a Hangul word before a role word that show it is no name:
+/// particles, 인 ("한국인 교수"), and the last syllables of bodies ("민주당
+/// 의원", "연구소 소장").
+const KOREAN_NOT_NAME_ENDINGS: &[&str] = &[
+    "의", "는", "를", "에", "과", "와", "인", "들", "당", "소", "청", "처", "부", "회", "단", "실",
+    "팀", "국", "사", "원장", "측", "여", "며", "고", "면", "게", "로", "만", "히", "하는", "해서",
+    "으로", "에서", "에게", "까지", "부터", "위해", "대한", "관한", "통해",
+];
+
+/// Japanese titles written after a full name.
+const JAPANESE_ROLES: &str = "社長|会長|教授|准教授|理事長|部長|局長|課長|室長|所長|院長|代表|大臣|長官|審議官|委員長|議員|医師|博士|研究員|総裁|知事|市長|専務|常務";
+
+/// Chinese titles written before a name.
+const CHINESE_TITLES_BEFORE: &str = "副局长|局长|副主任|主任|院长|董事长|总经理|总裁|教授|研究员|司长|处长|发言人|部长|副部长|理事长|会长|秘书长|所长|首席执行官";
+
+/// Chinese speech verbs after a name.
+const CHINESE_SPEECH: &str = "表示|指出|介绍|认为|强调|透露|坦言";
 
 /// Builds every rule, in priority order: where two matches overlap, the
 /// earlier rule's wins.
@@ -387,16 +728,37 @@ pub(super) fn end_of_first_joined_name(name: &str, edges: Edges) -> Option<usize
 
 pub(super) fn rules() -> Vec<Rule> {
     let names = format!("{CAP}(?:{JOIN}{CAP}){{0,6}}");
-    let person = r"[A-Z][a-z]+(?:-[a-z]+)?(?: [A-Z][a-z]+(?:-[a-z]+)?){1,2}";
+    let person = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?: [A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){1,2}";
+    let speech = "said|says|added|noted|explained|stressed|told";
+    let appositive_roles = "director|head|chief|president|vice president|chairman|chairwoman|chair|CEO|chief executive|professor|associate professor|assistant professor|minister|vice minister|commissioner|spokesperson|spokesman|spokeswoman|researcher|senior researcher|analyst|manager|general manager|partner|founder|co-founder|dean|secretary|lawmaker|deputy|team leader|representative|senior vice president|executive vice president";
+    let latin_family = alternation(&LATIN_FAMILY_NAMES);
+    let japanese_family = alternation(&JAPANESE_FAMILY_NAMES);
     let english_titles = "Professor|Prof\\.|Dr\\.|Minister|Vice Minister|Commissioner|Director|Director General|Chairman|Chairwoman|Chairperson|President|CEO|Rep\\.|Representative|Lawmaker|Senator|Mr\\.|Ms\\.|Mrs\\.";
     let role_words = "Professor|Director|CEO|President|Chairman|Chairwoman|Chairperson|Minister|Vice Minister|Commissioner|Chief|Head|Researcher|Manager|Partner|Executive|Secretary|Senior|Deputy|Vice President|Dean|Lawmaker|Representative";
-    let korean_titles = "처장|차장|교수|대표|회장|부회장|원장|장관|차관|의원|기자|사장|이사장|센터장|국장|과장|청장|총장|박사|연구원|위원장";
     let chinese_titles =
         "教授|院士|博士|局长|副局长|主任|董事长|总经理|所长|院长|研究员|部长|司长|处长";
     let latin = |entity_type, pattern: String| Rule {
-        strip_leading: ENGLISH_LEADING,
+        strip_leading: ENGLISH_LEADING.to_vec(),
         max_chars: MAX_LATIN_NAME_CHARS,
         ..Rule::new(entity_type, &pattern, Edges::Latin)
+    };
+    let company = |words: &str, next_word| Rule {
+        strip_leading: [ENGLISH_LEADING, DESCRIPTIVE_LEADING].concat(),
+        generic_endings: ENGLISH_GENERIC_ORGS,
+        next_word,
+        ..latin(
+            EntityType::Organization,
+            format!(r"(?-u:\b)(?P<name>{CAP}(?: {CAP}){{0,3}} (?:{words}))(?-u:\b)"),
+        )
+        .needing(words)
+    };
+    let person_rule = |pattern: String| Rule {
+        forbidden_words: NOT_IN_ENGLISH_NAMES,
+        ..latin(EntityType::Person, pattern)
+    };
+    let titled = |pattern: String| Rule {
+        strip_leading: [ENGLISH_LEADING, NOBLE_TITLES].concat(),
+        ..latin(EntityType::Person, pattern)
     };
     let mut rules = vec![
         // Laws: "Special Act on …", "… Act".
@@ -412,10 +774,23 @@ pub(super) fn rules() -> Vec<Rule> {
             format!(r"(?-u:\b)(?P<name>{person}) \((?:{role_words})(?-u:\b)"),
         )
         .needing(" ("),
-        latin(
-            EntityType::Person,
-            format!(r"(?-u:\b)(?:{english_titles}) (?P<name>{person})(?-u:\b)"),
-        ),
+        titled(format!(r"(?-u:\b)(?:{english_titles}) (?P<name>{person})(?-u:\b)")),
+        // People without a title: bylines, speakers, apposition with a role.
+        person_rule(format!(
+            r"(?-u:\b)[Bb]y (?P<name>(?:{latin_family}), [A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)(?-u:\b)"
+        ))
+        .needing("by |By "),
+        person_rule(format!(
+            r"(?-u:\b)(?:{speech}|according to) (?P<name>{person})(?:[,.;(\n]| (?:of|from|at|who|in)(?-u:\b))"
+        )),
+        Rule {
+            needs_family_name: true,
+            ..person_rule(format!(r"(?-u:\b)(?P<name>{person}) (?:{speech})(?-u:\b)"))
+        },
+        person_rule(format!(
+            r"(?-u:\b)(?P<name>{person}), (?:the |a |an )?(?:{appositive_roles})(?-u:\b)"
+        ))
+        .needing(", "),
         // Organizations: companies, "… Association", "Ministry of …".
         latin(
             EntityType::Organization,
@@ -424,20 +799,28 @@ pub(super) fn rules() -> Vec<Rule> {
             ),
         )
         .needing("Co.|Inc.|Corp.|Ltd."),
-        latin(
+        Rule {
+            generic_endings: ENGLISH_GENERIC_ORGS,
+            ..latin(
             EntityType::Organization,
             format!(
-                r"(?-u:\b)(?P<name>{names} (?:{ENGLISH_ORG_HEADS}))(?-u:\b)"
+                r"(?-u:\b)(?P<name>{names} (?:{ENGLISH_ORG_HEADS})(?: (?:of|for|into) (?:the )?{CAP}(?:{JOIN}{CAP}){{0,4}})?(?: Press)?(?: at {CAP}(?: {CAP})?)?)(?-u:\b)"
             ),
         )
+        }
         .needing(ENGLISH_ORG_HEADS),
-        latin(
+        Rule {
+            generic_endings: ENGLISH_GENERIC_ORGS,
+            ..latin(
             EntityType::Organization,
             format!(
-                r"(?-u:\b)(?P<name>(?:Ministry|University|Institute|Association|Agency|Council|Federation|Society|Academy) of (?:the )?{names})(?-u:\b)"
+                r"(?-u:\b)(?P<name>(?:Ministry|University|Institute|Association|Agency|Council|Federation|Society|Academy|Division|Bureau|Department|Office|Committee|Commission|Board) (?:of|for|on) (?:the )?{names}(?: at {CAP}(?: {CAP})?)?)(?-u:\b)"
             ),
         )
-        .needing(" of "),
+        }
+        .needing(" of | for | on "),
+        company(COMPANY_NOUNS, NextWord::NotCapitalised),
+        company(COMPANY_ADJECTIVES, NextWord::None),
     ];
     let hangul = |entity_type, pattern: String, generic_names, generic_endings, min_chars| Rule {
         generic_names,
@@ -454,14 +837,19 @@ pub(super) fn rules() -> Vec<Rule> {
             3,
         )
         .needing("법"),
-        hangul(
+        Rule {
+            needs_family_name: true,
+            ..hangul(
             EntityType::Person,
-            format!(r"(?P<name>[{KOREAN_SURNAMES}]\p{{Hangul}}{{2}}) (?:{korean_titles})"),
+            format!(
+                r"(?P<name>\p{{Hangul}}{{3,4}})(?: (?:{KOREAN_ROLES})| ?씨)(?:[^\p{{Hangul}}]|$|[은는이가을를의에과와도])"
+            ),
             &[],
             KOREAN_NOT_NAME_ENDINGS,
             3,
         )
-        .needing(korean_titles),
+        }
+        .needing(&format!("{KOREAN_ROLES}|씨")),
         Rule {
             trailing_particles: true,
             ..hangul(
@@ -483,7 +871,7 @@ pub(super) fn rules() -> Vec<Rule> {
         .needing(KOREAN_ORG_HEADS),
     ]);
     let cjk = |entity_type, pattern: String, generic_names, generic_endings, min_chars| Rule {
-        strip_leading: CHINESE_LEADING,
+        strip_leading: CHINESE_LEADING.to_vec(),
         generic_names,
         generic_endings,
         forbidden_chars: CHINESE_FUNCTION_CHARS,
@@ -495,7 +883,7 @@ pub(super) fn rules() -> Vec<Rule> {
             ends_before_non_han: true,
             ..cjk(
                 EntityType::Law,
-                r"(?P<name>[\p{Han}\p{Katakana}ー]{2,}(?:法律|法|条例))".to_owned(),
+                r"(?P<name>[\p{Han}\p{Katakana}ー]{1,}\p{Han}(?:法律|法|条例))".to_owned(),
                 &[],
                 CJK_NOT_LAWS,
                 3,
@@ -510,14 +898,39 @@ pub(super) fn rules() -> Vec<Rule> {
             2,
         )
         .needing("氏|さん"),
-        cjk(
+        Rule {
+            needs_family_name: true,
+            ..cjk(
             EntityType::Person,
-            format!(r"(?P<name>[{CHINESE_SURNAMES}]\p{{Han}}{{1,2}})(?:{chinese_titles})"),
+            format!(r"(?P<name>\p{{Han}}{{2,4}})(?:{chinese_titles}|{CHINESE_SPEECH})"),
             &[],
             &[],
             2,
         )
-        .needing(chinese_titles),
+        }
+        .needing(&format!("{chinese_titles}|{CHINESE_SPEECH}")),
+        Rule {
+            context_before: true,
+            needs_family_name: true,
+            ..cjk(
+                EntityType::Person,
+                format!(
+                    r"(?:{CHINESE_TITLES_BEFORE})(?P<name>\p{{Han}}{{2,4}})(?:{CHINESE_SPEECH}|说|称|[，、：:,])"
+                ),
+                &[],
+                &[],
+                2,
+            )
+        }
+        .needing(CHINESE_TITLES_BEFORE),
+        cjk(
+            EntityType::Person,
+            format!(r"(?P<name>(?:{japanese_family})\p{{Han}}{{1,3}})(?:{JAPANESE_ROLES})"),
+            &[],
+            &[],
+            3,
+        )
+        .needing(JAPANESE_ROLES),
         cjk(
             EntityType::Organization,
             r"(?P<name>株式会社[\p{Han}\p{Katakana}ーA-Za-z]{2,}|[\p{Han}\p{Katakana}ー]{2,}株式会社)".to_owned(),

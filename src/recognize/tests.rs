@@ -55,6 +55,17 @@ fn english_organizations() {
             ("Ministry officials", &[]),
             // Dates before a name are not part of it.
             ("In March Hanbit Nurses Association said", &["Hanbit Nurses Association"]),
+            // Sub-units, "… of …" tails, company words.
+            ("the Biologics Approval Division reviewed", &["Biologics Approval Division"]),
+            (
+                "the Gaon Society for the Study of Cells met",
+                &["Gaon Society for the Study of Cells"],
+            ),
+            ("Then, the Gaon Agency of Health", &["Gaon Agency of Health"]),
+            ("Hanbit Press agreed with Daon Pharm.", &["Daon Pharm"]),
+            ("Gaon Medical (GM) and Gaon Medical devices", &["Gaon Medical"]),
+            ("Korean Medical and Hanbit Group Korea", &[]),
+            ("a Volume Group and a Working Group", &[]),
             ("On Monday Gaon Medical Foundation said", &["Gaon Medical Foundation"]),
         ],
     );
@@ -68,9 +79,16 @@ fn english_people_and_laws() {
         &[
             ("said Professor Mina Seo of the school", &["Mina Seo"]),
             ("Dr. Hae-won Jang presented", &["Hae-won Jang"]),
-            ("Jisoo Han (Director, Bio Policy Division) said", &["Jisoo Han"]),
+            ("Jisoo Han (Director of bio policy) said", &["Jisoo Han"]),
             ("Professor Seo said", &[]),
             ("the Director said", &[]),
+            // Without a title: bylines, speakers, apposition with a role.
+            ("By Kim, Jin-Gu\nSeoul", &["Kim, Jin-Gu"]),
+            ("\"We agree,\" said Dana Whitfield, who", &["Dana Whitfield"]),
+            ("Dana Whitfield, director of the lab, said", &["Dana Whitfield"]),
+            ("Park Ji-hoon said the plan", &["Park Ji-hoon"]),
+            ("Dana Whitfield said the plan", &[]),
+            ("said Health Minister Lee.", &[]),
             ("New Drug (Phase 3) results", &[]),
         ],
     );
@@ -99,6 +117,8 @@ fn korean_rules() {
             ("한빛의료기기협회는 밝혔다", &["한빛의료기기협회"]),
             ("서울한빛대학교 연구팀", &["서울한빛대학교"]),
             ("한빛병원에서 진료", &["한빛병원"]),
+            ("한빛보건협의체는", &["한빛보건협의체"]),
+            ("윤리위원회는", &[]),
             ("(주)누리바이오텍은 발표했다", &["(주)누리바이오텍"]),
             ("누리제약의 신약", &["누리제약"]),
             // Generic words, and names inside longer words.
@@ -115,6 +135,10 @@ fn korean_rules() {
         &[
             ("김하늘 교수는 말했다", &["김하늘"]),
             ("박서준 대표가", &["박서준"]),
+            ("남궁민 의원은", &["남궁민"]),
+            ("이가온씨는", &["이가온"]),
+            ("민주당 의원", &[]),
+            ("위하여 대통령은", &[]),
             ("그는 교수로", &[]),
             ("한국인 교수", &[]),
             ("모두의 대표", &[]),
@@ -131,6 +155,7 @@ fn korean_rules() {
             ("법안", &[]),
             ("약사법인", &[]),
             ("특별법은", &[]),
+            ("지방공무원법과 지방공\n무원법", &["지방공무원법"]),
         ],
     );
 }
@@ -145,6 +170,7 @@ fn japanese_rules() {
             ("株式会社ナノキャリアが", &["株式会社ナノキャリア"]),
             ("東都医科大学の研究", &["東都医科大学"]),
             ("同協会は", &[]),
+            ("、薬事審議会医薬品部会で", &["薬事審議会医薬品部会"]),
             ("大学病院で", &[]),
         ],
     );
@@ -153,6 +179,7 @@ fn japanese_rules() {
         EntityType::Person,
         &[
             ("担当の山本一郎氏は", &["山本一郎"]),
+            ("、佐藤花子社長が", &["佐藤花子"]),
             ("スミスさんが", &["スミス"]),
             ("患者さんの", &[]),
             ("同氏は", &[]),
@@ -181,7 +208,17 @@ fn chinese_rules() {
             ("，华东医药公司和中国药学会签署", &["华东医药公司", "中国药学会"]),
         ],
     );
-    check(Lang::Zh, EntityType::Person, &[("，王建国教授表示", &["王建国"]), ("大学教授", &[])]);
+    check(
+        Lang::Zh,
+        EntityType::Person,
+        &[
+            ("，王建国教授表示", &["王建国"]),
+            ("大学教授", &[]),
+            ("，李明表示", &["李明"]),
+            ("局长张伟表示", &["张伟"]),
+            ("双方表示", &[]),
+        ],
+    );
     check(
         Lang::Zh,
         EntityType::Law,
@@ -221,4 +258,157 @@ fn entities_carry_stable_ids_and_native_names() {
     assert_eq!(university.id, "org:x-hanbit-medical-university");
     assert_eq!(university.canonical, "Hanbit Medical University");
     assert_eq!(university.name_ko, None);
+}
+
+mod document {
+    use super::*;
+    use crate::dictionary::testutil::{entity, whole};
+    use crate::dictionary::{Dictionary, Matcher};
+
+    fn dictionary() -> Dictionary {
+        Dictionary::from_entities(vec![
+            entity("org:mfds", "Ministry of Food and Drug Safety", &["MFDS", "식약처"]),
+            entity("term:pbm", "pharmacy benefit manager", &["PBM"]),
+            entity("org:gaon-institute", "Gaon Health Institute", &[]),
+            entity("org:kobia", "Korea Biomedicine Industry Association", &["KoBIA"]),
+            entity("org:hanbit", "Hanbit Biologics", &[]),
+            Entity {
+                country: Some("KR".to_owned()),
+                ..entity("org:kr-assembly", "National Assembly", &[])
+            },
+        ])
+    }
+
+    /// `(surface, entity id, method)` of every mention of `text`.
+    fn names_in(text: &str) -> Vec<(String, String, &'static str)> {
+        let dictionary = dictionary();
+        let sentences = whole(text);
+        let matches = Matcher::new(&dictionary).find(text, &sentences);
+        let names = Recognizer::new().names(text, &sentences, &matches, &dictionary);
+        names
+            .mentions
+            .iter()
+            .map(|m| {
+                (
+                    text[m.span.start..m.span.end].to_owned(),
+                    names.entity(&dictionary, m.referent).id.clone(),
+                    m.method.as_str(),
+                )
+            })
+            .collect()
+    }
+
+    fn expect(expected: &[(&str, &str, &str)]) -> Vec<(String, String, &'static str)> {
+        expected
+            .iter()
+            .map(|&(s, id, method)| {
+                let method = match method {
+                    "dictionary" => "dictionary",
+                    "pattern" => "pattern",
+                    _ => "acronym",
+                };
+                (s.to_owned(), id.to_owned(), method)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_defined_acronym_takes_the_full_names_entity_in_the_whole_document() {
+        let company = "org:x-pacific-harbor-medical";
+        assert_eq!(
+            names_in("PHM grew. Pacific Harbor Medical (PHM) advises firms; PHM said so."),
+            expect(&[
+                ("PHM", company, "acronym"),
+                ("Pacific Harbor Medical", company, "pattern"),
+                ("PHM", company, "acronym"),
+                ("PHM", company, "acronym"),
+            ])
+        );
+        // Not a term of the dictionary once the text defines it otherwise.
+        let bridge = "org:x-pacific-bridge-medical";
+        assert_eq!(
+            names_in("Pacific Bridge Medical (PBM) said PBM grew."),
+            expect(&[
+                ("Pacific Bridge Medical", bridge, "pattern"),
+                ("PBM", bridge, "acronym"),
+                ("PBM", bridge, "acronym"),
+            ])
+        );
+        // The dictionary's full name gives its entity to an unknown acronym.
+        assert_eq!(
+            names_in("GHI (Gaon Health Institute) and GHI staff"),
+            expect(&[
+                ("GHI", "org:gaon-institute", "acronym"),
+                ("Gaon Health Institute", "org:gaon-institute", "dictionary"),
+                ("GHI", "org:gaon-institute", "acronym"),
+            ])
+        );
+        // An acronym the dictionary knows, of the same type, names the full name too.
+        assert_eq!(
+            names_in("the Korea Biomedical Industry Association (KoBIA) said"),
+            expect(&[
+                ("Korea Biomedical Industry Association", "org:kobia", "pattern"),
+                ("KoBIA", "org:kobia", "dictionary"),
+            ])
+        );
+        assert_eq!(
+            names_in("Ministry of Food and Drug Safety (MFDS)"),
+            expect(&[
+                ("Ministry of Food and Drug Safety", "org:mfds", "dictionary"),
+                ("MFDS", "org:mfds", "dictionary"),
+            ])
+        );
+    }
+
+    #[test]
+    fn a_shared_name_is_the_dictionarys_only_in_a_document_about_its_country() {
+        let assembly = "org:x-national-assembly";
+        assert_eq!(
+            names_in("Korea's National Assembly met in Seoul."),
+            expect(&[("National Assembly", "org:kr-assembly", "dictionary")])
+        );
+        assert_eq!(
+            names_in("Hanoi: Vietnam's National Assembly met."),
+            expect(&[("National Assembly", assembly, "pattern")])
+        );
+    }
+
+    #[test]
+    fn legal_forms_stay_in_the_mention() {
+        assert_eq!(
+            names_in("Hanbit Biologics Co., Ltd. and (주)한빛바이오는"),
+            expect(&[
+                ("Hanbit Biologics Co., Ltd.", "org:hanbit", "dictionary"),
+                (
+                    "(주)한빛바이오",
+                    &pattern_entity_id(EntityType::Organization, "(주)한빛바이오"),
+                    "pattern"
+                ),
+            ])
+        );
+    }
+
+    #[test]
+    fn a_person_found_once_is_found_again_and_by_family_name() {
+        let seo = "person:x-mina-seo";
+        assert_eq!(
+            names_in(
+                "\"It works,\" said Mina Seo, a researcher. She and Mina Seo left, and Seo wrote."
+            ),
+            expect(&[
+                ("Mina Seo", seo, "pattern"),
+                ("Mina Seo", seo, "pattern"),
+                ("Seo", seo, "pattern")
+            ])
+        );
+        let kim = pattern_entity_id(EntityType::Person, "김하늘");
+        assert_eq!(
+            names_in("김하늘 교수는 말했다. 김하늘은 또 김 교수가"),
+            expect(&[
+                ("김하늘", &kim, "pattern"),
+                ("김하늘", &kim, "pattern"),
+                ("김", &kim, "pattern")
+            ])
+        );
+    }
 }
