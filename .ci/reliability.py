@@ -87,7 +87,8 @@ def long_runs(work):
     units = {
         "han": "一", "han_mixed": "一二三十百千万億", "digits": "1", "digit_groups": "1,",
         "hangul": "가", "hangul_numerals": "십", "periods": ".", "spaces": " ", "newlines": "\n",
-        "full_width": "１", "capitals": "A", "initials": "A. ",
+        "full_width": "１", "capitals": "A", "initials": "A. ", "dates": "2025-07-17 ",
+        "amounts": "1조 2천억 원, ", "titled_names": "Mr. Kim ",
     }
     folder = os.path.join(work, "in")
     os.makedirs(folder)
@@ -97,7 +98,7 @@ def long_runs(work):
     out = os.path.join(work, "out")
     code, stderr, seconds, _ = run(["extract", "-q", "-j", "2", "-o", out, folder], 600)
     assert code == 0, f"exit {code}: {stderr[-500:]}"
-    print(f"      {len(units)} files, 60 MB in {seconds:.1f} s")
+    print(f"      {len(units)} files, {5 * len(units)} MB in {seconds:.1f} s")
     assert seconds < 120, f"{seconds:.0f} s"
 
 

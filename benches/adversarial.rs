@@ -56,6 +56,10 @@ fn inputs() -> Vec<(&'static str, String)> {
         ("percent_signs", run_of("%")),
         ("brackets", run_of("(")),
         ("quotes", run_of("\"")),
+        ("dates", run_of("2025-07-17 ")),
+        ("amounts", run_of("1조 2천억 원, ")),
+        ("titled_names", run_of("Mr. Kim ")),
+        ("acronym_uses", format!("Pacific Bridge Medical (PBM) {}", run_of("PBM said. "))),
     ]
 }
 

@@ -245,6 +245,8 @@ pub fn resolve_acronyms(
         if !occurrences.contains(&short_span) {
             occurrences.push(short_span);
         }
+        occurrences.sort_by_key(|span| span.start);
+        let mut additions = Vec::new();
         for span in occurrences {
             let range = overlapping(&names.mentions, span);
             let taken = &names.mentions[range.clone()];
@@ -252,11 +254,35 @@ pub fn resolve_acronyms(
             if !replaceable || taken.iter().any(|m| m.referent == referent) {
                 continue;
             }
-            let at = range.start;
-            names.mentions.drain(range);
-            names.mentions.insert(at, Mention { span, referent, method: MentionSource::Acronym });
+            let mention = Mention { span, referent, method: MentionSource::Acronym };
+            if range.is_empty() {
+                additions.push(mention);
+            } else {
+                names.mentions[range.start] = mention;
+            }
         }
+        merge_mentions(&mut names.mentions, additions);
     }
+}
+
+/// Adds `additions` to `mentions` in one merge: both sorted, and disjoint
+/// from each other (inserting one by one would move the whole list each
+/// time, quadratic in a long document).
+pub(super) fn merge_mentions(mentions: &mut Vec<Mention>, additions: Vec<Mention>) {
+    if additions.is_empty() {
+        return;
+    }
+    let existing = std::mem::take(mentions);
+    let mut merged = Vec::with_capacity(existing.len() + additions.len());
+    let mut additions = additions.into_iter().peekable();
+    for mention in existing {
+        while let Some(added) = additions.next_if(|a| a.span.start < mention.span.start) {
+            merged.push(added);
+        }
+        merged.push(mention);
+    }
+    merged.extend(additions);
+    *mentions = merged;
 }
 
 /// The range of `mentions` (sorted, disjoint) that overlap `span`.

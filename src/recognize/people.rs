@@ -8,7 +8,9 @@ use std::sync::LazyLock;
 use crate::dictionary::stands_alone;
 use crate::model::{EntityType, MentionSource, SentenceSpan, Span};
 
-use super::document::{Mention, Names, Referent, in_one_sentence, is_word, overlapping};
+use super::document::{
+    Mention, Names, Referent, in_one_sentence, is_word, merge_mentions, overlapping,
+};
 
 /// Korean, Chinese and Japanese family names as written in English.
 pub(super) static LATIN_FAMILY_NAMES: LazyLock<Vec<&'static str>> =
@@ -198,12 +200,15 @@ pub(super) fn spread_people(text: &str, sentences: &[SentenceSpan], names: &mut 
         }
     }
     added.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+    let mut kept: Vec<Mention> = Vec::with_capacity(added.len());
     for mention in added {
-        let range = overlapping(&names.mentions, mention.span);
-        if range.is_empty() {
-            names.mentions.insert(range.start, mention);
+        let free = overlapping(&names.mentions, mention.span).is_empty();
+        let after_last = kept.last().is_none_or(|last| last.span.end <= mention.span.start);
+        if free && after_last {
+            kept.push(mention);
         }
     }
+    merge_mentions(&mut names.mentions, kept);
 }
 
 /// True when the family name at `span` stands for a person alone: a Latin
