@@ -2,13 +2,21 @@
 
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
+/// Japanese particles and CJK commas that never end a sentence or a heading:
+/// a line break after one, before more Japanese or Chinese text, is a hard
+/// wrap (text from a PDF or a fixed-width page).
+const CONNECTING_MARKS: &[char] = &['の', 'を', 'が', 'に', 'は', 'で', 'と', 'や', '、', '，'];
+
 /// Cleans decoded text: a leading BOM removed, CRLF and lone CR turned into LF,
-/// control characters other than tab and line feed dropped, and the result
+/// control characters other than tab and line feed dropped, hard wraps inside
+/// Japanese and Chinese sentences joined (a line break after a connecting
+/// particle or comma and before Han or kana: these scripts put no space
+/// between words, so the break goes without one), and the result
 /// NFC-normalised. Every offset in the output tables points into this text.
 /// Text that is already clean is returned as it is, without a copy.
 #[must_use]
 pub fn clean_text(raw: String) -> String {
-    if !needs_cleaning(raw.as_bytes()) {
+    if !needs_cleaning(raw.as_bytes()) && !has_cjk_wrap(&raw) {
         return if raw.is_ascii() || is_nfc_quick(raw.chars()) == IsNormalized::Yes {
             raw
         } else {
@@ -20,19 +28,36 @@ pub fn clean_text(raw: String) -> String {
     let mut chars = raw.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
-            '\r' => {
-                if chars.peek() == Some(&'\n') {
+            '\r' | '\n' => {
+                if c == '\r' && chars.peek() == Some(&'\n') {
                     chars.next();
                 }
-                text.push('\n');
+                let wrapped = text.ends_with(CONNECTING_MARKS)
+                    && chars.peek().is_some_and(|&n| is_han_or_kana(n));
+                if !wrapped {
+                    text.push('\n');
+                }
             }
-            '\n' | '\t' => text.push(c),
+            '\t' => text.push(c),
             '\u{FEFF}' => {}
             c if c.is_control() => {}
             c => text.push(c),
         }
     }
     if is_nfc_quick(text.chars()) == IsNormalized::Yes { text } else { text.nfc().collect() }
+}
+
+/// True when a line break follows a connecting mark and precedes Han or kana.
+fn has_cjk_wrap(text: &str) -> bool {
+    text.match_indices('\n').any(|(at, _)| {
+        text[..at].ends_with(CONNECTING_MARKS)
+            && text[at + 1..].chars().next().is_some_and(is_han_or_kana)
+    })
+}
+
+/// Han ideographs, hiragana and katakana.
+fn is_han_or_kana(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}')
 }
 
 /// True when `bytes` hold a carriage return, a control character other than
@@ -55,6 +80,18 @@ mod tests {
     #[test]
     fn line_endings_and_controls() {
         assert_eq!(clean_text("\u{FEFF}a\r\nb\rc\n\u{7}d\te".into()), "a\nb\nc\nd\te");
+    }
+
+    #[test]
+    fn hard_wraps_inside_japanese_and_chinese_sentences_are_joined() {
+        assert_eq!(clean_text("新しい薬の\n承認を発表した。".into()), "新しい薬の承認を発表した。");
+        assert_eq!(clean_text("审评、\r\n审批和检查。".into()), "审评、审批和检查。");
+        // A heading, a sentence end, Korean or Latin text: the break stays.
+        for kept in
+            ["厚労省の発表\n新たな指針", "発表した。\n次に", "약의\n승인", "の\nPMDA", "の\n\n承認"]
+        {
+            assert_eq!(clean_text(kept.into()), kept);
+        }
     }
 
     #[test]
