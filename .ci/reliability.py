@@ -40,6 +40,16 @@ def table(out, name, columns):
     return pq.read_table(os.path.join(out, f"{name}.parquet"), columns=columns).to_pylist()
 
 
+def input_folder(work, files):
+    """Writes {name: text} into work/in and returns the folder."""
+    folder = os.path.join(work, "in")
+    os.makedirs(folder)
+    for name, text in files.items():
+        with open(os.path.join(folder, name), "w", encoding="utf-8") as f:
+            f.write(text)
+    return folder
+
+
 def case(name):
     def wrap(fn):
         @functools.wraps(fn)
@@ -90,11 +100,9 @@ def long_runs(work):
         "full_width": "１", "capitals": "A", "initials": "A. ", "dates": "2025-07-17 ",
         "amounts": "1조 2천억 원, ", "titled_names": "Mr. Kim ",
     }
-    folder = os.path.join(work, "in")
-    os.makedirs(folder)
-    for name, unit in units.items():
-        with open(os.path.join(folder, f"{name}.txt"), "w", encoding="utf-8") as f:
-            f.write(f"x {unit * (5_000_000 // len(unit.encode()))} y")
+    folder = input_folder(work, {
+        f"{name}.txt": f"x {unit * (5_000_000 // len(unit.encode()))} y" for name, unit in units.items()
+    })
     out = os.path.join(work, "out")
     code, stderr, seconds, _ = run(["extract", "-q", "-j", "2", "-o", out, folder], 600)
     assert code == 0, f"exit {code}: {stderr[-500:]}"
@@ -104,12 +112,10 @@ def long_runs(work):
 
 @case("100,000 nested elements: an error row for the page, in bounded time")
 def deep_html(work):
-    folder = os.path.join(work, "in")
-    os.makedirs(folder)
-    with open(os.path.join(folder, "abyss.html"), "w") as f:
-        f.write("<div>" * 100_000 + SENTENCE)
-    with open(os.path.join(folder, "soup.html"), "w") as f:
-        f.write("<p>Lead.</p>" + "<span>" * 5_000 + f"<p>{SENTENCE}</p>")
+    folder = input_folder(work, {
+        "abyss.html": "<div>" * 100_000 + SENTENCE,
+        "soup.html": "<p>Lead.</p>" + "<span>" * 5_000 + f"<p>{SENTENCE}</p>",
+    })
     out = os.path.join(work, "out")
     code, stderr, seconds, _ = run(["extract", "-q", "-o", out, folder], 300)
     assert code == 1, f"exit {code}: {stderr[-500:]}"
@@ -123,10 +129,9 @@ def deep_html(work):
 
 @case("`2>&1 | head -1`: the closed pipe never stops the run")
 def closed_pipe(work):
-    folder = os.path.join(work, "in")
-    os.makedirs(folder)
-    with open(os.path.join(folder, "bad.jsonl"), "w") as f:
-        f.write("{not json\n" * 5000 + json.dumps({"id": "ok", "text": SENTENCE}) + "\n")
+    folder = input_folder(work, {
+        "bad.jsonl": "{not json\n" * 5000 + json.dumps({"id": "ok", "text": SENTENCE}) + "\n",
+    })
     out = os.path.join(work, "out")
     script = f'"{GAZETTE}" extract -o "{out}" "{folder}" 2>&1 | head -1; exit "${{PIPESTATUS[0]}}"'
     proc = subprocess.run(["bash", "-c", script], capture_output=True, text=True, timeout=300)
