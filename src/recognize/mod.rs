@@ -61,6 +61,11 @@ pub struct PatternMatch {
 /// Finds names by their form. Built once, shared by all threads.
 pub struct Recognizer {
     rules: Vec<Rule>,
+    /// The head words of every rule, to learn in one pass over a text which
+    /// rules may match it.
+    heads: aho_corasick::AhoCorasick,
+    /// The rule of each head word, by pattern index.
+    head_rules: Vec<usize>,
 }
 
 impl Default for Recognizer {
@@ -79,7 +84,24 @@ impl Recognizer {
     /// Compiles the rules.
     #[must_use]
     pub fn new() -> Recognizer {
-        Recognizer { rules: rules() }
+        let rules = rules();
+        let (words, head_rules): (Vec<&str>, Vec<usize>) = rules
+            .iter()
+            .enumerate()
+            .flat_map(|(i, rule)| rule.needs_one_of.iter().map(move |w| (w.as_str(), i)))
+            .unzip();
+        let heads = aho_corasick::AhoCorasick::new(words).expect("head words build an automaton");
+        Recognizer { rules, heads, head_rules }
+    }
+
+    /// Which rules may match `text`: those without head words, and those
+    /// with one of theirs in it.
+    fn rules_for(&self, text: &str) -> Vec<bool> {
+        let mut may: Vec<bool> = self.rules.iter().map(|r| r.needs_one_of.is_empty()).collect();
+        for found in self.heads.find_overlapping_iter(text) {
+            may[self.head_rules[found.pattern().as_usize()]] = true;
+        }
+        may
     }
 
     /// The names in `text`, in order, each inside one of `sentences` (sorted
@@ -94,7 +116,8 @@ impl Recognizer {
     ) -> Vec<PatternMatch> {
         let mut found: Vec<PatternMatch> = Vec::new();
         let mut claimed: BTreeMap<usize, usize> = BTreeMap::new();
-        for rule in self.rules.iter().filter(|rule| rule.may_match(text)) {
+        let may = self.rules_for(text);
+        for rule in self.rules.iter().zip(may).filter_map(|(rule, may)| may.then_some(rule)) {
             let mut from = 0;
             while let Some(captures) = rule.regex.captures_at(text, from) {
                 let Some(name) = captures.name("name") else { break };

@@ -106,12 +106,6 @@ impl Rule {
         self.needs_one_of = words.split('|').map(str::to_owned).collect();
         self
     }
-
-    /// True when `text` may hold a match.
-    pub(super) fn may_match(&self, text: &str) -> bool {
-        self.needs_one_of.is_empty()
-            || self.needs_one_of.iter().any(|word| text.contains(word.as_str()))
-    }
 }
 
 /// A capitalised English word, or an acronym.
