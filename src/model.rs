@@ -8,6 +8,12 @@ use std::fmt;
 
 use chrono::NaiveDate;
 
+/// Japanese particles and CJK commas that never end a sentence or a
+/// heading: a line break after one is a hard wrap. Shared by text cleaning,
+/// which joins such wraps, and the segmenter, which never splits at them.
+pub const CJK_CONNECTING_MARKS: &[char] =
+    &['の', 'を', 'が', 'に', 'は', 'で', 'と', 'や', '、', '，'];
+
 /// A half-open byte range `start..end` into a document's cleaned text.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Span {

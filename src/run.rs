@@ -152,6 +152,10 @@ pub enum RunError {
 
 type Chunk = Vec<Result<DocOutput, ErrorRow>>;
 
+/// What a run does with each document: the pipeline, or in a test anything
+/// that turns a document into its rows.
+type Process<'a> = dyn Fn(Document) -> DocOutput + Sync + 'a;
+
 /// What the writer thread receives: chunks in order, then one commit. The
 /// tables are published only on the commit, so a run whose reading side
 /// stops early (a panic, a bug) publishes nothing.
@@ -184,7 +188,7 @@ pub fn run(
 /// [`run`] with any per-document processing: `process` turns a document
 /// into its rows, `entities` is the dictionary written to `entities`.
 fn run_with(
-    process: &(dyn Fn(Document) -> DocOutput + Sync),
+    process: &Process<'_>,
     entities: &[Entity],
     options: &RunOptions,
     observer: &dyn Observer,
@@ -305,7 +309,7 @@ fn count_repeated_lines(
 
 fn process_chunk(
     pool: &rayon::ThreadPool,
-    process: &(dyn Fn(Document) -> DocOutput + Sync),
+    process: &Process<'_>,
     fields: &JsonlFields,
     cleaning: &Cleaning,
     records: Vec<Result<RawRecord, ErrorRow>>,
@@ -323,7 +327,7 @@ fn process_chunk(
 /// the run.
 fn process_record(
     raw: RawRecord,
-    process: &(dyn Fn(Document) -> DocOutput + Sync),
+    process: &Process<'_>,
     fields: &JsonlFields,
     cleaning: &Cleaning,
 ) -> Result<DocOutput, ErrorRow> {

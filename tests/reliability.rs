@@ -9,9 +9,9 @@ use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::util::lines;
+use gazette::sink::TABLE_NAMES as TABLES;
 
-const TABLES: [&str; 6] = ["documents", "sentences", "entities", "mentions", "figures", "errors"];
+use crate::util::lines;
 
 /// A scratch directory with an input folder and an output folder.
 struct Case {

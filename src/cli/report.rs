@@ -8,6 +8,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::model::{ErrorLevel, ErrorRow};
 use crate::run::{Observer, RunSummary};
+use crate::sink::TABLE_NAMES;
 
 /// Reports a run on stderr: a progress bar on a terminal unless quiet,
 /// every input error as it happens.
@@ -98,7 +99,7 @@ pub fn fatal(error: &anyhow::Error) {
 #[must_use]
 pub fn json_summary(summary: &RunSummary, run_id: &str, out_dir: &Path) -> serde_json::Value {
     let rows = &summary.rows;
-    let tables: serde_json::Map<String, serde_json::Value> = TABLES
+    let tables: serde_json::Map<String, serde_json::Value> = TABLE_NAMES
         .iter()
         .map(|t| {
             ((*t).to_owned(), out_dir.join(format!("{t}.parquet")).display().to_string().into())
@@ -143,9 +144,6 @@ pub fn json_failure(error: &anyhow::Error, run_id: &str, out_dir: &Path) -> serd
 pub fn print_json(value: &serde_json::Value) {
     let _ = writeln!(std::io::stdout().lock(), "{value}");
 }
-
-/// The tables of a run, in the order they are listed.
-const TABLES: [&str; 6] = ["documents", "sentences", "entities", "mentions", "figures", "errors"];
 
 /// Writes one line to stderr. A closed or full stderr (`2>&1 | head -1`)
 /// never stops a run: the line is dropped, the tables are still written.

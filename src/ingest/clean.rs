@@ -2,10 +2,7 @@
 
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
-/// Japanese particles and CJK commas that never end a sentence or a heading:
-/// a line break after one, before more Japanese or Chinese text, is a hard
-/// wrap (text from a PDF or a fixed-width page).
-const CONNECTING_MARKS: &[char] = &['の', 'を', 'が', 'に', 'は', 'で', 'と', 'や', '、', '，'];
+use crate::model::CJK_CONNECTING_MARKS;
 
 /// Cleans decoded text: a leading BOM removed, CRLF and lone CR turned into LF,
 /// control characters other than tab and line feed dropped, hard wraps inside
@@ -32,7 +29,7 @@ pub fn clean_text(raw: String) -> String {
                 if c == '\r' && chars.peek() == Some(&'\n') {
                     chars.next();
                 }
-                let wrapped = text.ends_with(CONNECTING_MARKS)
+                let wrapped = text.ends_with(CJK_CONNECTING_MARKS)
                     && chars.peek().is_some_and(|&n| is_han_or_kana(n));
                 if !wrapped {
                     text.push('\n');
@@ -50,7 +47,7 @@ pub fn clean_text(raw: String) -> String {
 /// True when a line break follows a connecting mark and precedes Han or kana.
 fn has_cjk_wrap(text: &str) -> bool {
     text.match_indices('\n').any(|(at, _)| {
-        text[..at].ends_with(CONNECTING_MARKS)
+        text[..at].ends_with(CJK_CONNECTING_MARKS)
             && text[at + 1..].chars().next().is_some_and(is_han_or_kana)
     })
 }

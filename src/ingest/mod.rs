@@ -296,7 +296,7 @@ fn read_bounded_line(reader: &mut impl BufRead, buf: &mut Vec<u8>) -> std::io::R
                 Line::Read
             });
         }
-        let (piece, done) = match memchr_newline(available) {
+        let (piece, done) = match available.iter().position(|&b| b == b'\n') {
             Some(i) => (&available[..=i], true),
             None => (available, false),
         };
@@ -313,10 +313,6 @@ fn read_bounded_line(reader: &mut impl BufRead, buf: &mut Vec<u8>) -> std::io::R
             return Ok(if (buf.len() as u64) < total { Line::TooLong(total) } else { Line::Read });
         }
     }
-}
-
-fn memchr_newline(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|&b| b == b'\n')
 }
 
 impl<R: BufRead> JsonlLines<R> {

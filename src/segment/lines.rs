@@ -25,6 +25,7 @@
 //!    Pharmaceutical Manufacturers Association.") or is long prose too.
 
 use super::chars::{CLOSERS, Script, is_bullet, is_terminator, script_of};
+use crate::model::CJK_CONNECTING_MARKS;
 
 /// Length in characters from which a line counts as wrapped prose.
 pub(super) const WRAPPED_LINE_MIN_CHARS: usize = 50;
@@ -32,9 +33,6 @@ pub(super) const WRAPPED_LINE_MIN_CHARS: usize = 50;
 /// Words that cannot end a sentence or a heading.
 const CONNECTING_WORDS: &[&str] =
     &["and", "or", "of", "the", "for", "on", "in", "to", "with", "by", "at", "from", "a", "an"];
-
-/// Japanese particles and CJK commas that cannot end a sentence or a heading.
-const CONNECTING_MARKS: &[char] = &['の', 'を', 'が', 'に', 'は', 'で', 'と', 'や', '、', '，'];
 
 /// True when a single line break between the lines `prev` and `next`, both
 /// trimmed, continues the sentence.
@@ -45,7 +43,7 @@ pub(super) fn continues_sentence(prev: &str, next: &str) -> bool {
     if first.is_lowercase() && !ends_with_terminator(prev) {
         return !is_lowercase_item(prev, next);
     }
-    if CONNECTING_MARKS.contains(&last) && first.is_alphanumeric() {
+    if CJK_CONNECTING_MARKS.contains(&last) && first.is_alphanumeric() {
         return true;
     }
     let wrapped = is_long(prev) && (last.is_alphabetic() || is_comma(last)) && !is_bullet(first);

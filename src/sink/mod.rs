@@ -26,6 +26,16 @@ pub use self::tables::{
     SentencesBuilder, TableBuilder,
 };
 
+/// The tables of a run, in the order they are listed and written.
+pub const TABLE_NAMES: [&str; 6] = [
+    DocumentsBuilder::NAME,
+    SentencesBuilder::NAME,
+    EntitiesBuilder::NAME,
+    MentionsBuilder::NAME,
+    FiguresBuilder::NAME,
+    ErrorsBuilder::NAME,
+];
+
 /// Version of the table layout written to every file's metadata.
 pub const SCHEMA_VERSION: &str = "1";
 
