@@ -284,17 +284,19 @@ enum Line {
 /// Reads up to the next `\n` into `buf`, never holding more than
 /// [`MAX_DOCUMENT_BYTES`]: the rest of a longer line is read and dropped.
 fn read_bounded_line(reader: &mut impl BufRead, buf: &mut Vec<u8>) -> std::io::Result<Line> {
+    // The limit is on the record; its line ending (`\r\n`) comes on top.
+    const LIMIT: usize = MAX_DOCUMENT_BYTES + 2;
     let mut total = 0u64;
+    let mut too_long = false;
+    let finish = |total: u64, too_long: bool| match (total, too_long) {
+        (0, _) => Line::End,
+        (_, true) => Line::TooLong(total),
+        _ => Line::Read,
+    };
     loop {
         let available = reader.fill_buf()?;
         if available.is_empty() {
-            return Ok(if total == 0 {
-                Line::End
-            } else if buf.len() < total as usize {
-                Line::TooLong(total)
-            } else {
-                Line::Read
-            });
+            return Ok(finish(total, too_long));
         }
         let (piece, done) = match available.iter().position(|&b| b == b'\n') {
             Some(i) => (&available[..=i], true),
@@ -302,15 +304,16 @@ fn read_bounded_line(reader: &mut impl BufRead, buf: &mut Vec<u8>) -> std::io::R
         };
         let n = piece.len();
         total += n as u64;
-        if buf.len() + n <= MAX_DOCUMENT_BYTES + 2 {
-            buf.extend_from_slice(piece);
-        } else {
+        too_long |= buf.len() + n > LIMIT;
+        if too_long {
             buf.clear();
             buf.shrink_to(0);
+        } else {
+            buf.extend_from_slice(piece);
         }
         reader.consume(n);
         if done {
-            return Ok(if (buf.len() as u64) < total { Line::TooLong(total) } else { Line::Read });
+            return Ok(finish(total, too_long));
         }
     }
 }
