@@ -37,7 +37,7 @@ def run(args, timeout, **kwargs):
 
 
 def table(out, name, columns):
-    return pq.read_table(os.path.join(out, f"{name}.parquet"), columns=columns).to_pylist()
+    return pq.read_table(os.path.join(out, name), columns=columns).to_pylist()
 
 
 def input_folder(work, files):

@@ -63,6 +63,7 @@ fn bench(c: &mut Criterion) {
         threads: None,
         run_id: new_run_id(),
         allow_empty: false,
+        incremental: false,
         wait: false,
         fault: None,
     };

@@ -173,6 +173,7 @@ fn main() {
             threads: Some(threads),
             run_id: new_run_id(),
             allow_empty: false,
+            incremental: false,
             wait: false,
             fault: None,
         };

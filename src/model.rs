@@ -390,6 +390,26 @@ impl MentionSource {
     }
 }
 
+/// How an entity of the `entities` table was found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EntityOrigin {
+    /// Read from the dictionary.
+    Dictionary,
+    /// Built by a recognizer for a name the dictionary lacks.
+    Pattern,
+}
+
+impl EntityOrigin {
+    /// The label written to the tables.
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            EntityOrigin::Dictionary => "dictionary",
+            EntityOrigin::Pattern => "pattern",
+        }
+    }
+}
+
 /// A mention as written to the `mentions` table (code-point offsets).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct MentionRow {

@@ -38,7 +38,7 @@ fn extract(input: &Path, out: &Path, extra: &[&str]) -> Vec<String> {
     args.push(input.to_str().unwrap());
     let run = gazette(&args);
     assert_eq!(run.status.code(), Some(0), "{}", String::from_utf8_lossy(&run.stderr));
-    lines(&out.join("documents.parquet"), &["doc_id", "boilerplate_chars", "text"])
+    lines(&out.join("documents"), &["doc_id", "boilerplate_chars", "text"])
 }
 
 #[test]

@@ -26,16 +26,15 @@ fn extract_examples(out: &Path, threads: &str) {
 fn every_span_slices_the_document_text() {
     let dir = tempfile::tempdir().unwrap();
     extract_examples(dir.path(), "2");
-    let docs: HashMap<String, Vec<char>> =
-        rows(&dir.path().join("documents.parquet"), &["doc_id", "text"])
-            .into_iter()
-            .map(|r| (r[0].clone(), r[1].chars().collect()))
-            .collect();
+    let docs: HashMap<String, Vec<char>> = rows(&dir.path().join("documents"), &["doc_id", "text"])
+        .into_iter()
+        .map(|r| (r[0].clone(), r[1].chars().collect()))
+        .collect();
     assert!(docs.len() >= 15, "{} documents", docs.len());
     let mut checked = 0;
     for (table, surface) in [("sentences", "text"), ("mentions", "surface"), ("figures", "surface")]
     {
-        let path = dir.path().join(format!("{table}.parquet"));
+        let path = dir.path().join(table);
         for row in rows(&path, &["doc_id", "start", "end", surface]) {
             let text = &docs[&row[0]];
             let (start, end): (usize, usize) = (row[1].parse().unwrap(), row[2].parse().unwrap());
@@ -45,7 +44,7 @@ fn every_span_slices_the_document_text() {
         }
     }
     assert!(checked > 400, "only {checked} spans");
-    let errors = lines(&dir.path().join("errors.parquet"), &["source", "message"]);
+    let errors = lines(&dir.path().join("errors"), &["source", "message"]);
     assert!(errors.is_empty(), "{errors:?}");
 }
 
@@ -53,7 +52,7 @@ fn every_span_slices_the_document_text() {
 fn legacy_encodings_are_decoded() {
     let dir = tempfile::tempdir().unwrap();
     extract_examples(dir.path(), "2");
-    let docs = rows(&dir.path().join("documents.parquet"), &["source", "lang", "text"]);
+    let docs = rows(&dir.path().join("documents"), &["source", "lang", "text"]);
     for (file, lang) in [
         ("ko_cdmo_special_act_cp949.txt", "ko"),
         ("ja_regenerative_review_sjis.txt", "ja"),
@@ -78,10 +77,9 @@ fn output_does_not_depend_on_threads() {
         ("figures", &["doc_id", "start", "end", "kind", "value", "unit", "date"]),
     ];
     for (table, columns) in tables {
-        let file = format!("{table}.parquet");
         assert_eq!(
-            lines(&one.path().join(&file), columns),
-            lines(&two.path().join(&file), columns),
+            lines(&one.path().join(table), columns),
+            lines(&two.path().join(table), columns),
             "{table}"
         );
     }

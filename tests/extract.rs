@@ -1,6 +1,8 @@
 //! `gazette extract` end to end on hand-checked fixtures: exact rows, exact
 //! offsets, errors that name file and line, and the Parquet contract.
 
+use arrow_array::cast::AsArray;
+
 use crate::util::{extract_with_fixture_dict, file_metadata, fixtures, lines, read_batches};
 
 struct Run {
@@ -24,7 +26,7 @@ fn run_fixtures() -> Run {
 
 impl Run {
     fn table(&self, name: &str, columns: &[&str]) -> Vec<String> {
-        lines(&self.out.join(format!("{name}.parquet")), columns)
+        lines(&self.out.join(name), columns)
     }
 }
 
@@ -94,7 +96,7 @@ fn mentions_have_exact_surfaces_offsets_and_ids() {
                 "surface",
                 "entity_id",
                 "entity_type",
-                "source"
+                "method"
             ]
         ),
         [
@@ -166,31 +168,40 @@ fn entities_table_holds_the_whole_dictionary() {
 #[test]
 fn tables_have_the_documented_schema_and_metadata() {
     let run = run_fixtures();
-    let expected: [(&str, &str); 6] = [
+    let expected: [(&str, &str); 7] = [
         (
             "documents",
-            "doc_id: Utf8, source: Utf8, title: Utf8?, url: Utf8?, lang: Utf8, published: Date32?, text: Utf8, n_chars: UInt32, n_sentences: UInt32, boilerplate_chars: Int64, content_hash: Utf8",
+            "doc_id: Utf8, source: Utf8, title: Utf8?, url: Utf8?, lang: Utf8, published: Date32?, text: Utf8, n_chars: Int64, n_sentences: Int64, boilerplate_chars: Int64, content_hash: Utf8, run_id: Utf8",
         ),
         (
             "sentences",
-            "doc_id: Utf8, sentence_id: UInt32, start: UInt32, end: UInt32, lang: Utf8, text: Utf8",
+            "doc_id: Utf8, sentence_id: Int64, start: Int64, end: Int64, lang: Utf8, text: Utf8",
         ),
         (
             "entities",
-            "entity_id: Utf8, entity_type: Utf8, canonical: Utf8, name_ko: Utf8?, name_ja: Utf8?, name_zh: Utf8?, aliases: List(Utf8), country: Utf8?",
+            "entity_id: Utf8, entity_type: Utf8, canonical: Utf8, name_ko: Utf8?, name_ja: Utf8?, name_zh: Utf8?, aliases: List(Utf8), country: Utf8?, origin: Utf8",
         ),
         (
             "mentions",
-            "doc_id: Utf8, sentence_id: UInt32, start: UInt32, end: UInt32, surface: Utf8, entity_id: Utf8, entity_type: Utf8, source: Utf8",
+            "doc_id: Utf8, sentence_id: Int64, start: Int64, end: Int64, surface: Utf8, entity_id: Utf8, entity_type: Utf8, method: Utf8",
         ),
         (
             "figures",
-            "doc_id: Utf8, sentence_id: UInt32, start: UInt32, end: UInt32, surface: Utf8, kind: Utf8, value: Float64?, value_max: Float64?, unit: Utf8?, date: Date32?, subject: Utf8?, entity_id: Utf8?",
+            "doc_id: Utf8, sentence_id: Int64, start: Int64, end: Int64, surface: Utf8, kind: Utf8, value: Float64?, value_max: Float64?, unit: Utf8?, date: Date32?, subject: Utf8?, entity_id: Utf8?",
         ),
-        ("errors", "source: Utf8, line: UInt32?, level: Utf8, message: Utf8"),
+        ("errors", "source: Utf8, line: Int64?, run_id: Utf8, level: Utf8, message: Utf8"),
+        (
+            "runs",
+            "run_id: Utf8, started: Timestamp(µs, \"UTC\"), finished: Timestamp(µs, \"UTC\"), gazette_version: Utf8, mode: Utf8, inputs: List(Utf8), documents: Int64, skipped_unchanged: Int64, replaced: Int64, sentences: Int64, mentions: Int64, figures: Int64, errors: Int64, dictionary_hash: Utf8",
+        ),
     ];
+    let runs = read_batches(&run.out.join("runs"));
+    let run_id = runs[0].column_by_name("run_id").unwrap().as_string::<i32>().value(0).to_owned();
     for (table, columns) in expected {
-        let path = run.out.join(format!("{table}.parquet"));
+        let path = run.out.join(table);
+        let parts = crate::util::parts(&path);
+        let suffix = if matches!(table, "entities" | "runs") { "" } else { "-0" };
+        assert_eq!(parts, [path.join(format!("part-{run_id}{suffix}.parquet"))], "{table}");
         let batches = read_batches(&path);
         let schema = batches[0].schema();
         let rendered: Vec<_> = schema
@@ -205,12 +216,10 @@ fn tables_have_the_documented_schema_and_metadata() {
             })
             .collect();
         assert_eq!(rendered.join(", "), columns, "{table}");
-        let meta = file_metadata(&path);
-        assert!(meta.contains(&("gazette.schema_version".into(), Some("1".into()))), "{table}");
-        let run_id = meta.iter().find(|(k, _)| k == "gazette.run_id").and_then(|(_, v)| v.clone());
-        assert!(run_id.is_some_and(|id| id.len() > 16), "{table}");
+        let meta = file_metadata(&parts[0]);
+        assert!(meta.contains(&("gazette.schema_version".into(), Some("2".into()))), "{table}");
+        assert!(meta.contains(&("gazette.run_id".into(), Some(run_id.clone()))), "{table}");
     }
-    assert!(!run.out.join(".gazette-staging").exists());
 }
 
 #[test]
@@ -241,9 +250,9 @@ fn duplicate_document_ids_are_errors_and_the_first_document_wins() {
             jsonl.display()
         )
     );
-    let documents = lines(&out.join("documents.parquet"), &["doc_id", "text"]);
+    let documents = lines(&out.join("documents"), &["doc_id", "text"]);
     assert_eq!(documents, ["a\tFirst text about PMDA.", "b\tB"]);
-    let errors = lines(&out.join("errors.parquet"), &["source", "line", "message"]);
+    let errors = lines(&out.join("errors"), &["source", "line", "message"]);
     assert_eq!(
         errors,
         [
@@ -286,17 +295,14 @@ fn jsonl_field_names_come_from_flags() {
     ]);
     assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
     assert_eq!(
-        lines(
-            &out.join("documents.parquet"),
-            &["doc_id", "source", "title", "url", "published", "text"]
-        ),
+        lines(&out.join("documents"), &["doc_id", "source", "title", "url", "published", "text"]),
         [format!(
             "n-7\t{}:1\tH\thttps://example.org/n-7\t2025-03-01\tPMDA met on 2025-03-04.",
             input.display()
         )]
     );
     assert_eq!(
-        lines(&out.join("mentions.parquet"), &["doc_id", "surface", "entity_id"]),
+        lines(&out.join("mentions"), &["doc_id", "surface", "entity_id"]),
         ["n-7\tPMDA\torg:pmda"]
     );
 }

@@ -18,8 +18,8 @@ fn pattern_mentions_and_their_entities_are_written() {
     let output = extract_with_fixture_dict(&[input], &out);
     assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
     let mentions = lines(
-        &out.join("mentions.parquet"),
-        &["doc_id", "start", "end", "surface", "entity_id", "entity_type", "source"],
+        &out.join("mentions"),
+        &["doc_id", "start", "end", "surface", "entity_id", "entity_type", "method"],
     );
     let hospital =
         gazette::recognize::pattern_entity_id(gazette::model::EntityType::Organization, "한빛병원");
@@ -35,15 +35,15 @@ fn pattern_mentions_and_their_entities_are_written() {
             format!("b\t6\t9\t김하늘\t{kim}\tperson\tpattern"),
         ]
     );
-    let entities = lines(&out.join("entities.parquet"), &["entity_id", "canonical", "name_ko"]);
+    let entities = lines(&out.join("entities"), &["entity_id", "canonical", "name_ko", "origin"]);
     let pattern_entities: Vec<&String> = entities.iter().filter(|e| e.contains(":x-")).collect();
     assert_eq!(
         pattern_entities,
         [
-            "person:x-mina-seo\tMina Seo\tnull",
-            "org:x-hanbit-medical-university\tHanbit Medical University\tnull",
-            &format!("{hospital}\t한빛병원\t한빛병원"),
-            &format!("{kim}\t김하늘\t김하늘"),
+            "person:x-mina-seo\tMina Seo\tnull\tpattern",
+            "org:x-hanbit-medical-university\tHanbit Medical University\tnull\tpattern",
+            &format!("{hospital}\t한빛병원\t한빛병원\tpattern"),
+            &format!("{kim}\t김하늘\t김하늘\tpattern"),
         ]
     );
 }

@@ -61,7 +61,7 @@ impl Case {
     }
 
     /// A first, good run, whose tables a failed run must leave as they are.
-    fn previous_output(&self) -> Vec<Vec<u8>> {
+    fn previous_output(&self) -> std::collections::BTreeMap<String, Vec<u8>> {
         let other = tempfile::tempdir().unwrap();
         std::fs::write(other.path().join("old.txt"), "식약처는 어제 45개 기업을 점검했다.\n")
             .unwrap();
@@ -75,12 +75,12 @@ impl Case {
         self.table_bytes()
     }
 
-    fn table_bytes(&self) -> Vec<Vec<u8>> {
-        TABLES.iter().map(|t| std::fs::read(self.table_path(t)).unwrap()).collect()
+    fn table_bytes(&self) -> std::collections::BTreeMap<String, Vec<u8>> {
+        crate::util::snapshot(&self.out())
     }
 
     fn table_path(&self, name: &str) -> PathBuf {
-        self.out().join(format!("{name}.parquet"))
+        self.out().join(name)
     }
 
     fn table(&self, name: &str, columns: &[&str]) -> Vec<String> {
@@ -96,18 +96,24 @@ impl Case {
             .collect()
     }
 
-    /// Exactly the six tables (and the lock file) are in the output folder:
-    /// no staging folder or partial file is left behind.
+    /// Exactly the table folders (and the lock file) are in the output
+    /// folder, and no folder of a run beside it: nothing is left behind.
     fn assert_only_tables(&self) {
         let mut names: Vec<String> = std::fs::read_dir(self.out())
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
             .collect();
         names.sort();
-        let mut expected: Vec<String> = TABLES.iter().map(|t| format!("{t}.parquet")).collect();
+        let mut expected: Vec<String> = TABLES.iter().map(|t| (*t).to_owned()).collect();
         expected.push(gazette::sink::LOCK_FILE.to_owned());
         expected.sort();
         assert_eq!(names, expected);
+        let beside: Vec<String> = std::fs::read_dir(self.out().parent().unwrap())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|name| name.contains(".gazette-"))
+            .collect();
+        assert_eq!(beside, Vec::<String>::new());
     }
 }
 
@@ -443,7 +449,7 @@ fn json_prints_the_summary_of_a_run_or_its_failure_on_stdout() {
         summary.as_object_mut().unwrap().remove(key);
     }
     let out = case.out().display().to_string();
-    let table = |name: &str| format!("{out}/{name}.parquet");
+    let table = |name: &str| format!("{out}/{name}");
     assert_eq!(
         summary,
         serde_json::json!({
@@ -451,8 +457,9 @@ fn json_prints_the_summary_of_a_run_or_its_failure_on_stdout() {
             "tables": {
                 "documents": table("documents"), "sentences": table("sentences"),
                 "entities": table("entities"), "mentions": table("mentions"),
-                "figures": table("figures"), "errors": table("errors"),
+                "figures": table("figures"), "errors": table("errors"), "runs": table("runs"),
             },
+            "mode": "full", "skipped_unchanged": 0, "replaced": 0,
             "documents": 1, "sentences": 1, "entities": case.table("entities", &["entity_id"]).len(),
             "mentions": 1, "figures": 1, "errors": 1, "warnings": 0,
             "skipped": {"hidden": 0, "unknown_type": 1},

@@ -3,21 +3,21 @@
 
 use std::path::{Path, PathBuf};
 
+use std::collections::BTreeMap;
+
 use gazette::model::ErrorRow;
-use gazette::sink::{OutputLock, ParquetSink};
+use gazette::sink::{Dataset, Keep, OutputLock, ParquetSink};
 
-use crate::util::{extract_with_fixture_dict, fixtures, gazette};
+use crate::util::{extract_with_fixture_dict, fixtures, gazette, snapshot};
 
-const TABLES: [&str; 6] = ["documents", "sentences", "entities", "mentions", "figures", "errors"];
-
-/// The bytes of every published table in `out`.
-fn published_tables(out: &Path) -> Vec<Vec<u8>> {
-    TABLES.iter().map(|t| std::fs::read(out.join(format!("{t}.parquet"))).unwrap()).collect()
+/// The bytes of every published file in `out`.
+fn published_tables(out: &Path) -> BTreeMap<String, Vec<u8>> {
+    snapshot(out)
 }
 
 /// Publishes the tables of a first, successful run into `dir/out`; returns
 /// the output directory and the bytes of its tables.
-fn first_run(dir: &Path) -> (PathBuf, Vec<Vec<u8>>) {
+fn first_run(dir: &Path) -> (PathBuf, BTreeMap<String, Vec<u8>>) {
     let out = dir.join("out");
     let first = extract_with_fixture_dict(&[fixtures().join("inputs/en")], &out);
     assert_eq!(first.status.code(), Some(0), "{}", String::from_utf8_lossy(&first.stderr));
@@ -25,11 +25,12 @@ fn first_run(dir: &Path) -> (PathBuf, Vec<Vec<u8>>) {
     (out, tables)
 }
 
-fn staging_dirs(out: &std::path::Path) -> Vec<String> {
-    std::fs::read_dir(out)
+/// The folders of runs beside the output folder `out`.
+fn staging_dirs(out: &Path) -> Vec<String> {
+    std::fs::read_dir(out.parent().unwrap())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|name| name.starts_with(".gazette-staging"))
+        .filter(|name| name.starts_with(".out.gazette-"))
         .collect()
 }
 
@@ -39,11 +40,11 @@ fn unfinished_sink_keeps_previous_tables() {
     let (out, before) = first_run(dir.path());
 
     let lock = OutputLock::acquire(&out, "interrupted", false).unwrap();
-    let mut sink = ParquetSink::create(&lock, "interrupted").unwrap();
+    let dataset = Dataset::open(lock.out_dir()).unwrap();
+    let mut sink = ParquetSink::create(&lock, "interrupted", dataset, Keep::All).unwrap();
     let error = ErrorRow::new("x", None, "m");
     sink.write_error(&error).unwrap();
-    let pid = std::process::id();
-    assert_eq!(staging_dirs(&out), [format!(".gazette-staging-{pid}-interrupted")]);
+    assert_eq!(staging_dirs(&out), [".out.gazette-next-interrupted"]);
     drop(sink);
 
     assert!(published_tables(&out) == before, "published tables changed");
@@ -119,9 +120,9 @@ fn staging_left_by_a_killed_run_is_removed_by_the_next_run() {
     let out = dir.path().join("out");
     // Left by a killed run in a container, where it was process 1: process
     // ids tell nothing across namespaces, the lock does.
-    let abandoned = out.join(".gazette-staging-1-20251215T091617Z-1-00c0ffee");
-    std::fs::create_dir_all(&abandoned).unwrap();
-    std::fs::write(abandoned.join("documents.parquet"), "partial").unwrap();
+    let abandoned = dir.path().join(".out.gazette-next-20251215T091617Z-1-00c0ffee");
+    std::fs::create_dir_all(abandoned.join("documents")).unwrap();
+    std::fs::write(abandoned.join("documents/part-x-0.parquet"), "partial").unwrap();
 
     // While a run holds the output, its staging is never touched.
     let held = OutputLock::acquire(&out, "live", false).unwrap();

@@ -30,11 +30,48 @@ pub fn extract_with_fixture_dict(inputs: &[PathBuf], out: &Path) -> Output {
     gazette(&args)
 }
 
-/// All batches of a table file.
+/// The part files of a table folder, in name order; a file is its own part.
+pub fn parts(path: &Path) -> Vec<PathBuf> {
+    if !path.is_dir() {
+        return vec![path.to_path_buf()];
+    }
+    let mut parts: Vec<PathBuf> = std::fs::read_dir(path)
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "parquet"))
+        .collect();
+    parts.sort();
+    parts
+}
+
+/// All batches of a table: a folder of part files, or one file.
 pub fn read_batches(path: &Path) -> Vec<RecordBatch> {
-    let file = std::fs::File::open(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let reader = ParquetRecordBatchReaderBuilder::try_new(file).unwrap().build().unwrap();
-    reader.map(Result::unwrap).collect()
+    let mut batches = Vec::new();
+    for part in parts(path) {
+        let file = std::fs::File::open(&part).unwrap_or_else(|e| panic!("{}: {e}", part.display()));
+        let reader = ParquetRecordBatchReaderBuilder::try_new(file).unwrap().build().unwrap();
+        batches.extend(reader.map(Result::unwrap));
+    }
+    batches
+}
+
+/// Every file of a dataset but its lock file, by path relative to `out`,
+/// with its bytes: two equal snapshots are the same published state.
+pub fn snapshot(out: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let mut files = std::collections::BTreeMap::new();
+    let mut folders = vec![out.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                folders.push(path);
+            } else if path.file_name().is_some_and(|n| n != gazette::sink::LOCK_FILE) {
+                let relative = path.strip_prefix(out).unwrap().display().to_string();
+                files.insert(relative, std::fs::read(&path).unwrap());
+            }
+        }
+    }
+    files
 }
 
 /// Key-value metadata of a table file.

@@ -39,4 +39,5 @@ impl Observer for Silent {
     fn error(&self, error: &ErrorRow) {
         panic!("unexpected input error: {error:?}");
     }
+    fn notice(&self, _: &str) {}
 }

@@ -130,6 +130,14 @@ pub struct ExtractArgs {
     #[arg(long)]
     pub allow_empty: bool,
 
+    /// Add to the dataset in the output folder instead of replacing it:
+    /// documents it holds with the same id and content are skipped, changed
+    /// ones replace their rows, new ones are added. When the dictionary or
+    /// gazette's version changed since the last run, every document is
+    /// extracted again.
+    #[arg(long)]
+    pub incremental: bool,
+
     /// Print the run's summary as one JSON object on standard output (also
     /// when the run fails: then with its error).
     #[arg(long)]

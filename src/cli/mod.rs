@@ -87,6 +87,7 @@ fn extract_run(args: &ExtractArgs, run_id: &str) -> anyhow::Result<RunSummary> {
         threads: args.threads.map(usize::from),
         run_id: run_id.to_owned(),
         allow_empty: args.allow_empty,
+        incremental: args.incremental,
         wait: args.wait,
         fault: std::env::var("GAZETTE_FAULT").ok().as_deref().and_then(Fault::parse),
     };

@@ -58,6 +58,12 @@ impl Reporter {
             summary.megabytes_per_second(),
             out_dir.display(),
         ));
+        if summary.skipped_unchanged > 0 || summary.replaced > 0 {
+            say(format_args!(
+                "gazette: {} documents unchanged (skipped), {} replaced",
+                summary.skipped_unchanged, summary.replaced
+            ));
+        }
         if summary.skipped.total() > 0 {
             say(format_args!("gazette: skipped {}", summary.skipped));
         }
@@ -85,6 +91,13 @@ impl Observer for Reporter {
             None => say(format_args!("gazette: {}: {level}{}", error.source, error.message)),
         });
     }
+
+    fn notice(&self, message: &str) {
+        log::info!("{message}");
+        if !self.quiet {
+            self.bar.suspend(|| say(format_args!("gazette: {message}")));
+        }
+    }
 }
 
 /// Prints a fatal error with its chain of causes.
@@ -101,17 +114,18 @@ pub fn json_summary(summary: &RunSummary, run_id: &str, out_dir: &Path) -> serde
     let rows = &summary.rows;
     let tables: serde_json::Map<String, serde_json::Value> = TABLE_NAMES
         .iter()
-        .map(|t| {
-            ((*t).to_owned(), out_dir.join(format!("{t}.parquet")).display().to_string().into())
-        })
+        .map(|t| ((*t).to_owned(), out_dir.join(t).display().to_string().into()))
         .collect();
     serde_json::json!({
         "status": if summary.failed_inputs() == 0 { "ok" } else { "some_inputs_failed" },
         "exit_code": if summary.failed_inputs() == 0 { 0 } else { 1 },
         "run_id": run_id,
         "output": out_dir.display().to_string(),
+        "mode": summary.mode.as_str(),
         "tables": tables,
         "documents": rows.documents,
+        "skipped_unchanged": summary.skipped_unchanged,
+        "replaced": summary.replaced,
         "sentences": rows.sentences,
         "entities": rows.entities,
         "mentions": rows.mentions,

@@ -128,6 +128,35 @@ impl Dictionary {
     pub fn is_empty(&self) -> bool {
         self.entities.is_empty()
     }
+
+    /// Hex SHA-256 of every entity, field by field in load order: equal for
+    /// two dictionaries exactly when they match and type names alike, so a
+    /// dataset knows when its rows were extracted with another dictionary.
+    #[must_use]
+    pub fn digest(&self) -> String {
+        let mut bytes = Vec::new();
+        for e in &self.entities {
+            let fields = [
+                Some(e.id.as_str()),
+                Some(e.entity_type.as_str()),
+                Some(e.canonical.as_str()),
+                e.name_ko.as_deref(),
+                e.name_ja.as_deref(),
+                e.name_zh.as_deref(),
+                e.country.as_deref(),
+            ];
+            for field in fields
+                .iter()
+                .map(|f| f.unwrap_or("\u{0}"))
+                .chain(e.aliases.iter().map(String::as_str))
+            {
+                bytes.extend_from_slice(field.as_bytes());
+                bytes.push(0x1f);
+            }
+            bytes.push(0x1e);
+        }
+        crate::ingest::hex_digest(&bytes)
+    }
 }
 
 /// `entity` with `aliases` holding its canonical name, native names and

@@ -41,7 +41,11 @@ impl OutputLock {
             let path = path.to_path_buf();
             move |source| SinkError::Io { path, source }
         };
+        super::publish::recover_interrupted_swap(out_dir);
         std::fs::create_dir_all(out_dir).map_err(io(out_dir))?;
+        // Publishing renames the folder: from here on, its absolute path.
+        let given = out_dir;
+        let out_dir = &std::fs::canonicalize(out_dir).map_err(io(out_dir))?;
         let path = out_dir.join(LOCK_FILE);
         let mut file = OpenOptions::new()
             .read(true)
@@ -57,7 +61,7 @@ impl OutputLock {
                 let mut holder = String::new();
                 let _ = file.read_to_string(&mut holder);
                 return Err(SinkError::Locked {
-                    path: out_dir.to_path_buf(),
+                    path: given.to_path_buf(),
                     holder: holder.trim().to_owned(),
                 });
             }
@@ -71,7 +75,7 @@ impl OutputLock {
         Ok(OutputLock { out_dir: out_dir.to_path_buf(), _file: file })
     }
 
-    /// The locked output directory.
+    /// The locked output directory, as an absolute path.
     #[must_use]
     pub fn out_dir(&self) -> &Path {
         &self.out_dir
@@ -99,7 +103,7 @@ mod tests {
         );
         drop(first);
         let second = OutputLock::acquire(&out, "second", false).unwrap();
-        assert_eq!(second.out_dir(), out);
+        assert_eq!(second.out_dir(), out.canonicalize().unwrap());
     }
 
     #[test]

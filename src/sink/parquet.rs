@@ -1,196 +1,141 @@
-//! Writing the tables as Parquet files, atomically.
+//! Writing a run into a dataset and publishing it as one unit.
 //!
-//! All tables of a run are written into a hidden staging directory inside the
-//! output directory; [`ParquetSink::finish`] closes them and renames each into
-//! place. A run that fails or is interrupted never replaces a previous table
-//! with a partial one.
+//! The run's rows go into part files of the next state (see
+//! [`super::publish`]); [`ParquetSink::finish`] adds the earlier part files
+//! the run keeps, rewrites those holding replaced documents, writes the
+//! `runs` row and swaps the next state in. A run that fails or is
+//! interrupted leaves the published dataset as it was.
 
-use std::fs::File;
-use std::path::{Path, PathBuf};
+use std::collections::HashSet;
+use std::path::Path;
+use std::time::Duration;
 
-use parquet::arrow::ArrowWriter;
-use parquet::basic::{Compression, ZstdLevel};
-use parquet::file::metadata::KeyValue;
-use parquet::file::properties::WriterProperties;
-use parquet::schema::types::ColumnPath;
+use arrow_array::{Array, BooleanArray, RecordBatch};
 
+use super::SinkError;
+use super::dataset::{Dataset, ErrorKey, V1_STAGING_PREFIX, error_key, read_part};
 use super::lock::OutputLock;
+use super::parts::{Naming, PartWriter};
+use super::publish::{self, NextState};
+use super::runs::{RunRow, RunsBuilder};
 use super::tables::{
     DocumentsBuilder, EntitiesBuilder, ErrorsBuilder, FiguresBuilder, MentionsBuilder,
     SentencesBuilder, TableBuilder,
 };
-use super::{SCHEMA_VERSION, SinkError};
-use crate::model::{DocOutput, Entity, ErrorRow};
+use crate::model::{DocOutput, Entity, EntityOrigin, ErrorRow};
 
-/// Start of a staging directory's name; the writing process's id follows.
-const STAGING_PREFIX: &str = ".gazette-staging-";
-
-/// Rows buffered in a builder before they are handed to the Parquet writer.
-const BATCH_ROWS: usize = 8 * 1024;
-/// String bytes buffered in a builder before they are handed to the Parquet
-/// writer: bounds memory whatever the documents' size, and keeps every batch
-/// far below the 2 GiB offsets of Arrow's `Utf8`.
-const BATCH_BYTES: usize = 32 * 1024 * 1024;
-/// Largest row group, in rows.
-const ROW_GROUP_ROWS: usize = 256 * 1024;
-/// Largest row group, in estimated encoded bytes: bounds the writer's memory.
-const ROW_GROUP_BYTES: usize = 64 * 1024 * 1024;
-/// Dictionary page limit, raised so that columns such as `doc_id` stay
-/// dictionary-encoded across many documents.
-const DICTIONARY_PAGE_BYTES: usize = 8 * 1024 * 1024;
-
-/// Number of rows written per table.
+/// Number of rows a run wrote (for `errors`: met) per table.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct RowCounts {
     /// Rows of `documents`.
     pub documents: u64,
     /// Rows of `sentences`.
     pub sentences: u64,
-    /// Rows of `entities`.
+    /// Rows of `entities`, the dataset's entities after the run.
     pub entities: u64,
     /// Rows of `mentions`.
     pub mentions: u64,
     /// Rows of `figures`.
     pub figures: u64,
-    /// Rows of `errors`.
+    /// Errors and warnings the run met, including those the dataset
+    /// already recorded.
     pub errors: u64,
 }
 
-/// One table being written to its staging file.
-struct TableFile<B: TableBuilder> {
-    path: PathBuf,
-    writer: ArrowWriter<File>,
-    builder: B,
-    rows: u64,
+/// What of the published dataset the next state keeps.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Keep {
+    /// Only the history of `runs`: the run replaces the data (a full run).
+    Runs,
+    /// `runs` and `errors`: every document is extracted again (a rebuild).
+    RunsAndErrors,
+    /// Everything, but for the rows of the documents the run replaces;
+    /// `entities` becomes the union (an incremental run).
+    All,
 }
 
-impl<B: TableBuilder> TableFile<B> {
-    fn create(staging: &Path, run_id: &str) -> Result<Self, SinkError> {
-        let path = staging.join(format!("{}.parquet", B::NAME));
-        let file =
-            File::create(&path).map_err(|e| SinkError::Io { path: path.clone(), source: e })?;
-        let writer = ArrowWriter::try_new(file, B::schema(), Some(properties::<B>(run_id)))
-            .map_err(|e| SinkError::Parquet { path: path.clone(), source: e })?;
-        Ok(TableFile { path, writer, builder: B::default(), rows: 0 })
-    }
-
-    /// Hands the buffered rows to the writer once enough have gathered.
-    fn maybe_flush(&mut self) -> Result<(), SinkError> {
-        let full = self.builder.buffered_rows() >= BATCH_ROWS
-            || self.builder.buffered_bytes() >= BATCH_BYTES;
-        if full { self.flush() } else { Ok(()) }
-    }
-
-    fn flush(&mut self) -> Result<(), SinkError> {
-        if self.builder.buffered_rows() == 0 {
-            return Ok(());
-        }
-        let batch = self.builder.finish();
-        self.rows += batch.num_rows() as u64;
-        self.writer
-            .write(&batch)
-            .map_err(|e| SinkError::Parquet { path: self.path.clone(), source: e })
-    }
-
-    /// Writes the footer and flushes the file to disk.
-    fn close(mut self) -> Result<(PathBuf, u64), SinkError> {
-        self.flush()?;
-        self.writer
-            .close()
-            .map_err(|e| SinkError::Parquet { path: self.path.clone(), source: e })?;
-        sync(&self.path)?;
-        Ok((self.path, self.rows))
-    }
-}
-
-fn properties<B: TableBuilder>(run_id: &str) -> WriterProperties {
-    let mut props = WriterProperties::builder()
-        .set_compression(Compression::ZSTD(ZstdLevel::try_new(1).expect("valid zstd level")))
-        .set_dictionary_enabled(false)
-        .set_dictionary_page_size_limit(DICTIONARY_PAGE_BYTES)
-        .set_max_row_group_row_count(Some(ROW_GROUP_ROWS))
-        .set_max_row_group_bytes(Some(ROW_GROUP_BYTES))
-        .set_created_by(format!("gazette {}", env!("CARGO_PKG_VERSION")))
-        .set_key_value_metadata(Some(vec![
-            KeyValue::new("gazette.schema_version".to_owned(), SCHEMA_VERSION.to_owned()),
-            KeyValue::new("gazette.run_id".to_owned(), run_id.to_owned()),
-        ]));
-    for column in B::DICTIONARY_COLUMNS {
-        props = props.set_column_dictionary_enabled(ColumnPath::from(*column), true);
-    }
-    props.build()
-}
-
-/// Writes the tables of one run into an output directory.
+/// Writes the tables of one run into the next state of a dataset.
 pub struct ParquetSink {
-    out_dir: PathBuf,
-    staging: PathBuf,
+    next: NextState,
+    dataset: Dataset,
+    keep: Keep,
     /// `None` once finished.
     tables: Option<Tables>,
+    counts: RowCounts,
+    entity_ids: HashSet<String>,
+    recorded_errors: HashSet<ErrorKey>,
 }
 
 struct Tables {
-    documents: TableFile<DocumentsBuilder>,
-    sentences: TableFile<SentencesBuilder>,
-    entities: TableFile<EntitiesBuilder>,
-    mentions: TableFile<MentionsBuilder>,
-    figures: TableFile<FiguresBuilder>,
-    errors: TableFile<ErrorsBuilder>,
+    documents: PartWriter<DocumentsBuilder>,
+    sentences: PartWriter<SentencesBuilder>,
+    entities: PartWriter<EntitiesBuilder>,
+    mentions: PartWriter<MentionsBuilder>,
+    figures: PartWriter<FiguresBuilder>,
+    errors: PartWriter<ErrorsBuilder>,
+    runs: PartWriter<RunsBuilder>,
 }
 
-impl Tables {
-    fn create(staging: &Path, run_id: &str) -> Result<Self, SinkError> {
-        Ok(Tables {
-            documents: TableFile::create(staging, run_id)?,
-            sentences: TableFile::create(staging, run_id)?,
-            entities: TableFile::create(staging, run_id)?,
-            mentions: TableFile::create(staging, run_id)?,
-            figures: TableFile::create(staging, run_id)?,
-            errors: TableFile::create(staging, run_id)?,
-        })
-    }
-
-    /// Closes every file; returns the staged paths and row counts.
-    fn close(self) -> Result<([PathBuf; 6], RowCounts), SinkError> {
-        let (documents, n_documents) = self.documents.close()?;
-        let (sentences, n_sentences) = self.sentences.close()?;
-        let (entities, n_entities) = self.entities.close()?;
-        let (mentions, n_mentions) = self.mentions.close()?;
-        let (figures, n_figures) = self.figures.close()?;
-        let (errors, n_errors) = self.errors.close()?;
-        let counts = RowCounts {
-            documents: n_documents,
-            sentences: n_sentences,
-            entities: n_entities,
-            mentions: n_mentions,
-            figures: n_figures,
-            errors: n_errors,
-        };
-        Ok(([documents, sentences, entities, mentions, figures, errors], counts))
-    }
+fn writer<B: TableBuilder>(next: &NextState, run_id: &str, naming: Naming) -> PartWriter<B> {
+    PartWriter::new(&next.table_dir(B::NAME), run_id, naming)
 }
 
 impl ParquetSink {
-    /// Opens the staging files in the locked output directory, after
-    /// removing the staging directories that earlier runs left: with the
-    /// lock held, no other run can be using one.
+    /// Begins the next state of the locked dataset, which `dataset`
+    /// describes, after removing what killed runs left: with the lock held,
+    /// no other run can be using it.
     ///
     /// # Errors
     ///
-    /// Fails when the staging directory or a file cannot be created.
-    pub fn create(lock: &OutputLock, run_id: &str) -> Result<Self, SinkError> {
+    /// Fails when the output is a mount point, or the next state's folder
+    /// or the dataset's errors cannot be read or created.
+    pub fn create(
+        lock: &OutputLock,
+        run_id: &str,
+        dataset: Dataset,
+        keep: Keep,
+    ) -> Result<Self, SinkError> {
         let out_dir = lock.out_dir();
-        remove_abandoned_staging(out_dir);
-        let staging = out_dir.join(format!("{STAGING_PREFIX}{}-{run_id}", std::process::id()));
-        std::fs::create_dir(&staging)
-            .map_err(|source| SinkError::Io { path: staging.clone(), source })?;
-        let mut sink = ParquetSink { out_dir: out_dir.to_path_buf(), staging, tables: None };
-        sink.tables = Some(Tables::create(&sink.staging, run_id)?);
-        Ok(sink)
+        publish::check_renamable(out_dir)?;
+        publish::remove_abandoned(out_dir);
+        remove_v1_staging(out_dir);
+        let next = NextState::create(out_dir, run_id)?;
+        let recorded_errors =
+            if keep == Keep::Runs { HashSet::new() } else { dataset.error_keys()? };
+        let tables = Tables {
+            documents: writer(&next, run_id, Naming::Numbered),
+            sentences: writer(&next, run_id, Naming::Numbered),
+            entities: writer(&next, run_id, Naming::Single),
+            mentions: writer(&next, run_id, Naming::Numbered),
+            figures: writer(&next, run_id, Naming::Numbered),
+            errors: writer(&next, run_id, Naming::Numbered),
+            runs: writer(&next, run_id, Naming::Single),
+        };
+        Ok(ParquetSink {
+            next,
+            dataset,
+            keep,
+            tables: Some(tables),
+            counts: RowCounts::default(),
+            entity_ids: HashSet::new(),
+            recorded_errors,
+        })
+    }
+
+    /// Pauses between the steps of publishing; for the kill tests.
+    #[doc(hidden)]
+    pub fn set_publish_step_delay(&mut self, delay: Duration) {
+        self.next.set_step_delay(delay);
     }
 
     fn tables(&mut self) -> &mut Tables {
         self.tables.as_mut().expect("sink used after finish")
+    }
+
+    /// The rows written so far.
+    #[must_use]
+    pub fn counts(&self) -> RowCounts {
+        self.counts
     }
 
     /// Appends the rows of one processed document.
@@ -199,87 +144,209 @@ impl ParquetSink {
     ///
     /// Fails when a table cannot be written.
     pub fn write_document(&mut self, out: &DocOutput) -> Result<(), SinkError> {
+        self.counts.documents += 1;
+        self.counts.sentences += out.sentences.len() as u64;
+        self.counts.mentions += out.mentions.len() as u64;
+        self.counts.figures += out.figures.len() as u64;
         let t = self.tables();
-        t.documents.builder.append(out);
-        t.sentences.builder.append(out);
-        t.mentions.builder.append(out);
-        t.figures.builder.append(out);
+        t.documents.builder().append(out);
+        t.sentences.builder().append(out);
+        t.mentions.builder().append(out);
+        t.figures.builder().append(out);
         t.documents.maybe_flush()?;
         t.sentences.maybe_flush()?;
         t.mentions.maybe_flush()?;
         t.figures.maybe_flush()
     }
 
-    /// Appends one row to the `errors` table.
+    /// Appends one row to the `errors` table, unless the dataset already
+    /// records the same error (an unchanged input read again).
     ///
     /// # Errors
     ///
     /// Fails when the table cannot be written.
     pub fn write_error(&mut self, error: &ErrorRow) -> Result<(), SinkError> {
+        self.counts.errors += 1;
+        if !self.recorded_errors.insert(error_key(error)) {
+            return Ok(());
+        }
         let t = self.tables();
-        t.errors.builder.append(error);
+        t.errors.builder().append(error);
         t.errors.maybe_flush()
     }
 
-    /// Writes the dictionary to the `entities` table.
+    /// Adds entities to the `entities` table, each id once.
     ///
     /// # Errors
     ///
     /// Fails when the table cannot be written.
-    pub fn write_entities(&mut self, entities: &[Entity]) -> Result<(), SinkError> {
-        let t = self.tables();
+    pub fn write_entities(
+        &mut self,
+        entities: &[Entity],
+        origin: EntityOrigin,
+    ) -> Result<(), SinkError> {
         for entity in entities {
-            t.entities.builder.append(entity);
-            t.entities.maybe_flush()?;
+            if self.entity_ids.insert(entity.id.clone()) {
+                self.counts.entities += 1;
+                let t = self.tables.as_mut().expect("sink used after finish");
+                t.entities.builder().append(entity, origin);
+                t.entities.maybe_flush()?;
+            }
         }
         Ok(())
     }
 
-    /// Closes every table and moves it into the output directory, replacing
-    /// the tables of an earlier run.
+    /// Completes the next state and publishes it: the earlier part files
+    /// kept (rewritten without the rows of `replaced` documents), the
+    /// dataset's earlier entities not written again, and the run's row.
     ///
     /// # Errors
     ///
-    /// Fails when a table cannot be completed or renamed. Tables of earlier
-    /// runs are left as they were when any table fails to close.
-    pub fn finish(mut self) -> Result<RowCounts, SinkError> {
-        let tables = self.tables.take().expect("sink finished once");
-        let (paths, counts) = tables.close()?;
-        sync(&self.staging)?;
-        for path in &paths {
-            let target = self.out_dir.join(path.file_name().expect("table file name"));
-            std::fs::rename(path, &target)
-                .map_err(|source| SinkError::Io { path: target.clone(), source })?;
+    /// Fails when a table cannot be completed or the swap fails; the
+    /// published dataset is then left as it was.
+    pub fn finish(
+        mut self,
+        run: &RunRow,
+        replaced: &HashSet<String>,
+    ) -> Result<RowCounts, SinkError> {
+        let mut t = self.tables.take().expect("sink finished once");
+        let mut carried: HashSet<&'static str> = HashSet::new();
+        if self.keep == Keep::All {
+            let by_doc = |column: &str| Exclude { column: column.to_owned(), ids: replaced };
+            self.carry(&mut t.documents, &by_doc("doc_id"), &mut carried)?;
+            self.carry(&mut t.sentences, &by_doc("doc_id"), &mut carried)?;
+            self.carry(&mut t.mentions, &by_doc("doc_id"), &mut carried)?;
+            self.carry(&mut t.figures, &by_doc("doc_id"), &mut carried)?;
+            let written = Exclude { column: "entity_id".to_owned(), ids: &self.entity_ids };
+            let earlier_entities = self.rewrite_all(&mut t.entities, &written)?;
+            self.counts.entities += earlier_entities;
         }
-        sync(&self.out_dir)?;
+        if self.keep != Keep::Runs {
+            self.keep_all::<ErrorsBuilder>(&mut carried)?;
+        }
+        self.keep_all::<RunsBuilder>(&mut carried)?;
+        t.runs.builder().append(run);
+        let empty = |table: &str| !carried.contains(table);
+        t.documents.close(empty(DocumentsBuilder::NAME))?;
+        t.sentences.close(empty(SentencesBuilder::NAME))?;
+        t.entities.close(true)?;
+        t.mentions.close(empty(MentionsBuilder::NAME))?;
+        t.figures.close(empty(FiguresBuilder::NAME))?;
+        t.errors.close(empty(ErrorsBuilder::NAME))?;
+        t.runs.close(true)?;
+        let counts = self.counts;
+        self.next.publish()?;
         Ok(counts)
     }
-}
 
-/// Removes the staging directories that killed runs left in `out_dir`. Only
-/// called with the directory's lock held; a directory that cannot be
-/// removed is left alone.
-fn remove_abandoned_staging(out_dir: &Path) {
-    let Ok(entries) = std::fs::read_dir(out_dir) else { return };
-    for entry in entries.flatten() {
-        if entry.file_name().to_string_lossy().starts_with(STAGING_PREFIX) {
-            let _ = std::fs::remove_dir_all(entry.path());
+    /// Keeps every earlier part of table `B`.
+    fn keep_all<B: TableBuilder>(
+        &self,
+        carried: &mut HashSet<&'static str>,
+    ) -> Result<(), SinkError> {
+        for part in self.dataset.parts(B::NAME) {
+            self.next.keep(B::NAME, part)?;
+            carried.insert(B::NAME);
         }
+        self.next.pause();
+        Ok(())
+    }
+
+    /// Keeps the earlier parts of table `B` that hold no excluded row, and
+    /// rewrites the others without those rows.
+    fn carry<B: TableBuilder>(
+        &self,
+        writer: &mut PartWriter<B>,
+        exclude: &Exclude<'_>,
+        carried: &mut HashSet<&'static str>,
+    ) -> Result<(), SinkError> {
+        for part in self.dataset.parts(B::NAME) {
+            if exclude.ids.is_empty() || !exclude.touches(part)? {
+                self.next.keep(B::NAME, part)?;
+                carried.insert(B::NAME);
+            } else {
+                rewrite::<B>(writer, part, exclude)?;
+            }
+        }
+        self.next.pause();
+        Ok(())
+    }
+
+    /// Rewrites every earlier part of table `B` without the excluded rows;
+    /// returns the rows kept.
+    fn rewrite_all<B: TableBuilder>(
+        &self,
+        writer: &mut PartWriter<B>,
+        exclude: &Exclude<'_>,
+    ) -> Result<u64, SinkError> {
+        let mut rows = 0;
+        for part in self.dataset.parts(B::NAME) {
+            rows += rewrite::<B>(writer, part, exclude)?;
+        }
+        Ok(rows)
     }
 }
 
-/// Flushes a file or directory to disk, so that a rename that publishes it
-/// never points at data a crash can still lose.
-fn sync(path: &Path) -> Result<(), SinkError> {
-    File::open(path)
-        .and_then(|f| f.sync_all())
-        .map_err(|source| SinkError::Io { path: path.to_path_buf(), source })
+/// Rows to leave out of earlier part files: those whose `column` is one of
+/// `ids`.
+struct Exclude<'a> {
+    column: String,
+    ids: &'a HashSet<String>,
 }
 
-impl Drop for ParquetSink {
-    /// Removes the staging directory, with any unfinished tables in it.
-    fn drop(&mut self) {
-        drop(self.tables.take());
-        let _ = std::fs::remove_dir_all(&self.staging);
+impl Exclude<'_> {
+    /// Whether `part` holds a row to leave out.
+    fn touches(&self, part: &Path) -> Result<bool, SinkError> {
+        for batch in read_part(part, Some(&[self.column.as_str()]))? {
+            if self.keep_mask(&batch?, part)?.false_count() > 0 {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
+
+    /// `true` for the rows of `batch` to keep.
+    fn keep_mask(&self, batch: &RecordBatch, part: &Path) -> Result<BooleanArray, SinkError> {
+        let ids = batch
+            .column_by_name(&self.column)
+            .and_then(|c| c.as_any().downcast_ref::<arrow_array::StringArray>())
+            .ok_or_else(|| SinkError::Malformed {
+                path: part.to_path_buf(),
+                what: format!("no string column `{}`", self.column),
+            })?;
+        Ok(ids.iter().map(|id| Some(!id.is_some_and(|id| self.ids.contains(id)))).collect())
+    }
+}
+
+/// Copies the rows of `part` that `exclude` keeps into `writer`; returns
+/// their number.
+fn rewrite<B: TableBuilder>(
+    writer: &mut PartWriter<B>,
+    part: &Path,
+    exclude: &Exclude<'_>,
+) -> Result<u64, SinkError> {
+    let malformed = |what: String| SinkError::Malformed { path: part.to_path_buf(), what };
+    let mut rows = 0;
+    for batch in read_part(part, None)? {
+        let batch = batch?;
+        let mask = exclude.keep_mask(&batch, part)?;
+        let kept = arrow_select::filter::filter_record_batch(&batch, &mask)
+            .map_err(|e| malformed(e.to_string()))?;
+        let kept = RecordBatch::try_new(B::schema(), kept.columns().to_vec())
+            .map_err(|e| malformed(format!("not the schema of `{}`: {e}", B::NAME)))?;
+        rows += kept.num_rows() as u64;
+        writer.write_batch(&kept)?;
+    }
+    Ok(rows)
+}
+
+/// Removes the staging folders that killed runs of schema version 1 left
+/// inside the output folder.
+fn remove_v1_staging(out_dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(out_dir) else { return };
+    for entry in entries.flatten() {
+        if entry.file_name().to_string_lossy().starts_with(V1_STAGING_PREFIX) {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
     }
 }

@@ -1,28 +1,30 @@
-//! The six output tables: their Arrow schemas and row builders.
+//! The tables of a dataset: their Arrow schemas and row builders.
 //!
 //! Each builder appends rows of `crate::model` types and turns them into a
-//! `RecordBatch` matching its schema exactly.
+//! `RecordBatch` matching its schema exactly. Integers are `Int64`
+//! everywhere, so that arithmetic on offsets never wraps in a reader.
 
 use std::sync::Arc;
 
 use arrow_array::builder::{
     ArrayBuilder, Date32Builder, Float64Builder, Int64Builder, ListBuilder, StringBuilder,
-    UInt32Builder,
 };
 use arrow_array::{ArrayRef, RecordBatch};
 use arrow_schema::{DataType, Field, Schema, SchemaRef};
 use chrono::NaiveDate;
 
-use crate::model::{DocOutput, Entity, ErrorRow};
+use crate::model::{DocOutput, Entity, EntityOrigin, ErrorRow};
 
 /// A builder of one table's record batches.
-pub trait TableBuilder: Default {
+pub trait TableBuilder {
     /// File stem of the table, e.g. `mentions`.
     const NAME: &'static str;
     /// Columns written with Parquet dictionary encoding.
     const DICTIONARY_COLUMNS: &'static [&'static str];
     /// The table's Arrow schema.
     fn schema() -> SchemaRef;
+    /// An empty builder for the rows of run `run_id`.
+    fn new(run_id: &str) -> Self;
     /// Rows appended since the last batch.
     fn buffered_rows(&self) -> usize;
     /// Bytes of the string columns appended since the last batch: what
@@ -44,8 +46,13 @@ fn nullable_string(name: &str) -> Field {
     field(name, DataType::Utf8, true)
 }
 
-fn uint32(name: &str) -> Field {
-    field(name, DataType::UInt32, false)
+fn int64(name: &str) -> Field {
+    field(name, DataType::Int64, false)
+}
+
+/// A count or offset as the tables' `Int64`.
+fn i64_of(value: impl TryInto<i64>) -> i64 {
+    value.try_into().unwrap_or(i64::MAX)
 }
 
 fn string_bytes(columns: &[&StringBuilder]) -> usize {
@@ -72,10 +79,12 @@ pub struct DocumentsBuilder {
     lang: StringBuilder,
     published: Date32Builder,
     text: StringBuilder,
-    n_chars: UInt32Builder,
-    n_sentences: UInt32Builder,
+    n_chars: Int64Builder,
+    n_sentences: Int64Builder,
     boilerplate_chars: Int64Builder,
     content_hash: StringBuilder,
+    run_id: String,
+    run_ids: StringBuilder,
 }
 
 impl DocumentsBuilder {
@@ -89,16 +98,17 @@ impl DocumentsBuilder {
         self.lang.append_value(d.lang.as_str());
         self.published.append_option(d.published.map(days));
         self.text.append_value(&d.text);
-        self.n_chars.append_value(d.n_chars);
-        self.n_sentences.append_value(d.n_sentences);
-        self.boilerplate_chars.append_value(i64::try_from(d.boilerplate_chars).unwrap_or(i64::MAX));
+        self.n_chars.append_value(i64::from(d.n_chars));
+        self.n_sentences.append_value(i64::from(d.n_sentences));
+        self.boilerplate_chars.append_value(i64_of(d.boilerplate_chars));
         self.content_hash.append_value(&d.content_hash);
+        self.run_ids.append_value(&self.run_id);
     }
 }
 
 impl TableBuilder for DocumentsBuilder {
     const NAME: &'static str = "documents";
-    const DICTIONARY_COLUMNS: &'static [&'static str] = &["lang"];
+    const DICTIONARY_COLUMNS: &'static [&'static str] = &["lang", "run_id"];
 
     fn schema() -> SchemaRef {
         Arc::new(Schema::new(vec![
@@ -109,11 +119,16 @@ impl TableBuilder for DocumentsBuilder {
             string("lang"),
             field("published", DataType::Date32, true),
             string("text"),
-            uint32("n_chars"),
-            uint32("n_sentences"),
-            field("boilerplate_chars", DataType::Int64, false),
+            int64("n_chars"),
+            int64("n_sentences"),
+            int64("boilerplate_chars"),
             string("content_hash"),
+            string("run_id"),
         ]))
+    }
+
+    fn new(run_id: &str) -> Self {
+        Self { run_id: run_id.to_owned(), ..Self::default() }
     }
 
     fn buffered_rows(&self) -> usize {
@@ -139,6 +154,7 @@ impl TableBuilder for DocumentsBuilder {
                 Arc::new(self.n_sentences.finish()),
                 Arc::new(self.boilerplate_chars.finish()),
                 Arc::new(self.content_hash.finish()),
+                Arc::new(self.run_ids.finish()),
             ],
         )
     }
@@ -148,9 +164,9 @@ impl TableBuilder for DocumentsBuilder {
 #[derive(Default)]
 pub struct SentencesBuilder {
     doc_id: StringBuilder,
-    sentence_id: UInt32Builder,
-    start: UInt32Builder,
-    end: UInt32Builder,
+    sentence_id: Int64Builder,
+    start: Int64Builder,
+    end: Int64Builder,
     lang: StringBuilder,
     text: StringBuilder,
 }
@@ -160,9 +176,9 @@ impl SentencesBuilder {
     pub fn append(&mut self, out: &DocOutput) {
         for s in &out.sentences {
             self.doc_id.append_value(&out.document.doc_id);
-            self.sentence_id.append_value(s.sentence_id);
-            self.start.append_value(s.start);
-            self.end.append_value(s.end);
+            self.sentence_id.append_value(i64::from(s.sentence_id));
+            self.start.append_value(i64::from(s.start));
+            self.end.append_value(i64::from(s.end));
             self.lang.append_value(s.lang.as_str());
             self.text.append_value(&s.text);
         }
@@ -176,12 +192,16 @@ impl TableBuilder for SentencesBuilder {
     fn schema() -> SchemaRef {
         Arc::new(Schema::new(vec![
             string("doc_id"),
-            uint32("sentence_id"),
-            uint32("start"),
-            uint32("end"),
+            int64("sentence_id"),
+            int64("start"),
+            int64("end"),
             string("lang"),
             string("text"),
         ]))
+    }
+
+    fn new(_run_id: &str) -> Self {
+        Self::default()
     }
 
     fn buffered_rows(&self) -> usize {
@@ -218,11 +238,12 @@ pub struct EntitiesBuilder {
     name_zh: StringBuilder,
     aliases: ListBuilder<StringBuilder>,
     country: StringBuilder,
+    origin: StringBuilder,
 }
 
 impl EntitiesBuilder {
-    /// Appends one dictionary entity.
-    pub fn append(&mut self, e: &Entity) {
+    /// Appends one entity, found as `origin` says.
+    pub fn append(&mut self, e: &Entity, origin: EntityOrigin) {
         self.entity_id.append_value(&e.id);
         self.entity_type.append_value(e.entity_type.as_str());
         self.canonical.append_value(&e.canonical);
@@ -234,12 +255,13 @@ impl EntitiesBuilder {
         }
         self.aliases.append(true);
         self.country.append_option(e.country.as_deref());
+        self.origin.append_value(origin.as_str());
     }
 }
 
 impl TableBuilder for EntitiesBuilder {
     const NAME: &'static str = "entities";
-    const DICTIONARY_COLUMNS: &'static [&'static str] = &["entity_type", "country"];
+    const DICTIONARY_COLUMNS: &'static [&'static str] = &["entity_type", "country", "origin"];
 
     fn schema() -> SchemaRef {
         let item = Arc::new(field("item", DataType::Utf8, true));
@@ -252,7 +274,12 @@ impl TableBuilder for EntitiesBuilder {
             nullable_string("name_zh"),
             field("aliases", DataType::List(item), false),
             nullable_string("country"),
+            string("origin"),
         ]))
+    }
+
+    fn new(_run_id: &str) -> Self {
+        Self::default()
     }
 
     fn buffered_rows(&self) -> usize {
@@ -275,6 +302,7 @@ impl TableBuilder for EntitiesBuilder {
                 Arc::new(self.name_zh.finish()),
                 Arc::new(self.aliases.finish()),
                 Arc::new(self.country.finish()),
+                Arc::new(self.origin.finish()),
             ],
         )
     }
@@ -284,13 +312,13 @@ impl TableBuilder for EntitiesBuilder {
 #[derive(Default)]
 pub struct MentionsBuilder {
     doc_id: StringBuilder,
-    sentence_id: UInt32Builder,
-    start: UInt32Builder,
-    end: UInt32Builder,
+    sentence_id: Int64Builder,
+    start: Int64Builder,
+    end: Int64Builder,
     surface: StringBuilder,
     entity_id: StringBuilder,
     entity_type: StringBuilder,
-    source: StringBuilder,
+    method: StringBuilder,
 }
 
 impl MentionsBuilder {
@@ -298,13 +326,13 @@ impl MentionsBuilder {
     pub fn append(&mut self, out: &DocOutput) {
         for m in &out.mentions {
             self.doc_id.append_value(&out.document.doc_id);
-            self.sentence_id.append_value(m.sentence_id);
-            self.start.append_value(m.start);
-            self.end.append_value(m.end);
+            self.sentence_id.append_value(i64::from(m.sentence_id));
+            self.start.append_value(i64::from(m.start));
+            self.end.append_value(i64::from(m.end));
             self.surface.append_value(&m.surface);
             self.entity_id.append_value(&m.entity_id);
             self.entity_type.append_value(m.entity_type.as_str());
-            self.source.append_value(m.source.as_str());
+            self.method.append_value(m.source.as_str());
         }
     }
 }
@@ -312,19 +340,23 @@ impl MentionsBuilder {
 impl TableBuilder for MentionsBuilder {
     const NAME: &'static str = "mentions";
     const DICTIONARY_COLUMNS: &'static [&'static str] =
-        &["doc_id", "surface", "entity_id", "entity_type", "source"];
+        &["doc_id", "surface", "entity_id", "entity_type", "method"];
 
     fn schema() -> SchemaRef {
         Arc::new(Schema::new(vec![
             string("doc_id"),
-            uint32("sentence_id"),
-            uint32("start"),
-            uint32("end"),
+            int64("sentence_id"),
+            int64("start"),
+            int64("end"),
             string("surface"),
             string("entity_id"),
             string("entity_type"),
-            string("source"),
+            string("method"),
         ]))
+    }
+
+    fn new(_run_id: &str) -> Self {
+        Self::default()
     }
 
     fn buffered_rows(&self) -> usize {
@@ -346,7 +378,7 @@ impl TableBuilder for MentionsBuilder {
                 Arc::new(self.surface.finish()),
                 Arc::new(self.entity_id.finish()),
                 Arc::new(self.entity_type.finish()),
-                Arc::new(self.source.finish()),
+                Arc::new(self.method.finish()),
             ],
         )
     }
@@ -356,9 +388,9 @@ impl TableBuilder for MentionsBuilder {
 #[derive(Default)]
 pub struct FiguresBuilder {
     doc_id: StringBuilder,
-    sentence_id: UInt32Builder,
-    start: UInt32Builder,
-    end: UInt32Builder,
+    sentence_id: Int64Builder,
+    start: Int64Builder,
+    end: Int64Builder,
     surface: StringBuilder,
     kind: StringBuilder,
     value: Float64Builder,
@@ -375,9 +407,9 @@ impl FiguresBuilder {
         for row in &out.figures {
             let f = &row.figure;
             self.doc_id.append_value(&out.document.doc_id);
-            self.sentence_id.append_value(row.sentence_id);
-            self.start.append_value(row.start);
-            self.end.append_value(row.end);
+            self.sentence_id.append_value(i64::from(row.sentence_id));
+            self.start.append_value(i64::from(row.start));
+            self.end.append_value(i64::from(row.end));
             self.surface.append_value(&row.surface);
             self.kind.append_value(f.kind.as_str());
             self.value.append_option(f.value);
@@ -398,9 +430,9 @@ impl TableBuilder for FiguresBuilder {
     fn schema() -> SchemaRef {
         Arc::new(Schema::new(vec![
             string("doc_id"),
-            uint32("sentence_id"),
-            uint32("start"),
-            uint32("end"),
+            int64("sentence_id"),
+            int64("start"),
+            int64("end"),
             string("surface"),
             string("kind"),
             field("value", DataType::Float64, true),
@@ -410,6 +442,10 @@ impl TableBuilder for FiguresBuilder {
             nullable_string("subject"),
             nullable_string("entity_id"),
         ]))
+    }
+
+    fn new(_run_id: &str) -> Self {
+        Self::default()
     }
 
     fn buffered_rows(&self) -> usize {
@@ -445,7 +481,9 @@ impl TableBuilder for FiguresBuilder {
 #[derive(Default)]
 pub struct ErrorsBuilder {
     source: StringBuilder,
-    line: UInt32Builder,
+    line: Int64Builder,
+    run_id: String,
+    run_ids: StringBuilder,
     level: StringBuilder,
     message: StringBuilder,
 }
@@ -454,7 +492,8 @@ impl ErrorsBuilder {
     /// Appends one error row.
     pub fn append(&mut self, e: &ErrorRow) {
         self.source.append_value(&e.source);
-        self.line.append_option(e.line);
+        self.line.append_option(e.line.map(i64::from));
+        self.run_ids.append_value(&self.run_id);
         self.level.append_value(e.level.as_str());
         self.message.append_value(&e.message);
     }
@@ -462,15 +501,20 @@ impl ErrorsBuilder {
 
 impl TableBuilder for ErrorsBuilder {
     const NAME: &'static str = "errors";
-    const DICTIONARY_COLUMNS: &'static [&'static str] = &["source", "level"];
+    const DICTIONARY_COLUMNS: &'static [&'static str] = &["source", "run_id", "level"];
 
     fn schema() -> SchemaRef {
         Arc::new(Schema::new(vec![
             string("source"),
-            field("line", DataType::UInt32, true),
+            field("line", DataType::Int64, true),
+            string("run_id"),
             string("level"),
             string("message"),
         ]))
+    }
+
+    fn new(run_id: &str) -> Self {
+        Self { run_id: run_id.to_owned(), ..Self::default() }
     }
 
     fn buffered_rows(&self) -> usize {
@@ -487,6 +531,7 @@ impl TableBuilder for ErrorsBuilder {
             vec![
                 Arc::new(self.source.finish()),
                 Arc::new(self.line.finish()),
+                Arc::new(self.run_ids.finish()),
                 Arc::new(self.level.finish()),
                 Arc::new(self.message.finish()),
             ],

@@ -1,5 +1,6 @@
 //! One extraction run: inputs read in order, documents processed in
-//! parallel chunks, rows streamed to a single writer thread.
+//! parallel chunks, rows streamed to a single writer thread, the dataset
+//! published as one unit at the end.
 //!
 //! Memory stays bounded: at most a few chunks of documents are alive at once,
 //! and the Parquet writers flush row groups as they fill.
@@ -8,15 +9,19 @@ use std::any::Any;
 use std::collections::{HashMap, HashSet};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime};
 
 use rayon::prelude::*;
 
 use crate::ingest::boilerplate::{self, RepeatedLines};
 use crate::ingest::{self, Cleaning, Format, InputFile, JsonlFields, Listing, RawRecord, Skipped};
-use crate::model::{DocOutput, Document, Entity, ErrorRow};
+use crate::model::{DocOutput, Document, Entity, EntityOrigin, ErrorRow};
 use crate::pipeline::Pipeline;
-use crate::sink::{OutputLock, ParquetSink, RowCounts, SinkError};
+use crate::sink::{Dataset, OutputLock, ParquetSink, RowCounts, RunMode, RunRow, SinkError};
+
+mod plan;
+
+pub use plan::{GAZETTE_VERSION, Plan};
 
 /// Raw bytes gathered before a chunk is processed in parallel.
 const CHUNK_BYTES: usize = 4 * 1024 * 1024;
@@ -47,6 +52,9 @@ pub struct RunOptions {
     pub wait: bool,
     /// Publish a run that read no document (by default it is refused).
     pub allow_empty: bool,
+    /// Add to the dataset instead of replacing it: skip the documents it
+    /// holds unchanged, replace the changed ones.
+    pub incremental: bool,
     /// A failure to inject, for the reliability tests of the binary.
     #[doc(hidden)]
     pub fault: Option<Fault>,
@@ -61,14 +69,20 @@ pub enum Fault {
     PanicOnDocument(String),
     /// The writer thread panics after its first chunk (`writer`).
     PanicInWriter,
+    /// Publishing pauses this long between its steps
+    /// (`slow-publish:<milliseconds>`), so that a test can kill it there.
+    SlowPublish(Duration),
 }
 
 impl Fault {
-    /// Parses `document:<id>` or `writer`.
+    /// Parses `document:<id>`, `writer` or `slow-publish:<milliseconds>`.
     #[must_use]
     pub fn parse(value: &str) -> Option<Fault> {
         match value.split_once(':') {
             Some(("document", id)) => Some(Fault::PanicOnDocument(id.to_owned())),
+            Some(("slow-publish", ms)) => {
+                ms.parse().ok().map(|ms| Fault::SlowPublish(Duration::from_millis(ms)))
+            }
             None if value == "writer" => Some(Fault::PanicInWriter),
             _ => None,
         }
@@ -83,13 +97,22 @@ pub trait Observer: Sync {
     fn advance(&self, bytes: u64);
     /// Called for every input that could not be used.
     fn error(&self, error: &ErrorRow);
+    /// Called with what the user should know of the run as a whole (that it
+    /// extracts the whole dataset again, say).
+    fn notice(&self, message: &str);
 }
 
 /// Totals of a finished run.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct RunSummary {
+    /// Whether the run replaced the dataset or added to it.
+    pub mode: RunMode,
     /// Rows written per table.
     pub rows: RowCounts,
+    /// Documents skipped because the dataset held them unchanged.
+    pub skipped_unchanged: u64,
+    /// Documents whose earlier rows were replaced.
+    pub replaced: u64,
     /// How many of the `errors` rows are warnings (inputs used after a repair).
     pub warnings: u64,
     /// Entries of input folders passed over, by reason.
@@ -150,22 +173,46 @@ pub enum RunError {
     },
 }
 
-type Chunk = Vec<Result<DocOutput, ErrorRow>>;
+/// One record after processing.
+enum Item {
+    /// The document's rows.
+    Document(Box<DocOutput>),
+    /// A document the dataset holds unchanged: skipped.
+    Unchanged {
+        /// The document's id.
+        id: String,
+        /// Where it was read.
+        source: crate::model::Origin,
+    },
+    /// The record could not be used.
+    Error(ErrorRow),
+}
+
+type Chunk = Vec<Item>;
 
 /// What a run does with each document: the pipeline, or in a test anything
 /// that turns a document into its rows.
 type Process<'a> = dyn Fn(Document) -> DocOutput + Sync + 'a;
 
 /// What the writer thread receives: chunks in order, then one commit. The
-/// tables are published only on the commit, so a run whose reading side
+/// dataset is published only on the commit, so a run whose reading side
 /// stops early (a panic, a bug) publishes nothing.
 enum Message {
     Chunk(Chunk),
     Commit,
 }
 
-/// Runs the whole extraction and publishes the tables when every one of
-/// them is complete.
+/// What the writer needs to know of the run to write its `runs` row.
+struct RunInfo<'a> {
+    options: &'a RunOptions,
+    started: SystemTime,
+    mode: RunMode,
+    dictionary_hash: &'a str,
+    known: &'a HashMap<String, String>,
+}
+
+/// Runs the whole extraction and publishes the dataset when every table is
+/// complete.
 ///
 /// # Errors
 ///
@@ -182,19 +229,24 @@ pub fn run(
         }
         pipeline.process(doc)
     };
-    run_with(&process, pipeline.dictionary().entities(), options, observer)
+    let dictionary = pipeline.dictionary();
+    run_with(&process, dictionary.entities(), &dictionary.digest(), options, observer)
 }
 
 /// [`run`] with any per-document processing: `process` turns a document
-/// into its rows, `entities` is the dictionary written to `entities`.
+/// into its rows, `entities` is the dictionary written to `entities`, and
+/// `dictionary_hash` its digest.
 fn run_with(
     process: &Process<'_>,
     entities: &[Entity],
+    dictionary_hash: &str,
     options: &RunOptions,
     observer: &dyn Observer,
 ) -> Result<RunSummary, RunError> {
-    let started = Instant::now();
+    let (started, clock) = (SystemTime::now(), Instant::now());
     let lock = OutputLock::acquire(&options.out_dir, &options.run_id, options.wait)?;
+    let dataset = Dataset::open(lock.out_dir())?;
+    let plan = Plan::new(&dataset, options.incremental, dictionary_hash)?;
     let threads = options.threads.unwrap_or(0);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
@@ -202,8 +254,12 @@ fn run_with(
         .map_err(|source| RunError::Threads { threads, source })?;
     let Listing { files, errors: listing_errors, skipped } =
         ingest::discover(&options.inputs, options.format);
+    log::info!("{} input files, {} skipped ({skipped})", files.len(), skipped.total());
     if files.is_empty() && listing_errors.is_empty() && !options.allow_empty {
         return Err(RunError::Empty(no_input_file(skipped)));
+    }
+    if let Some(notice) = &plan.notice {
+        observer.notice(notice);
     }
     let total_bytes = files.iter().map(|f| f.len).sum();
     observer.start(total_bytes);
@@ -216,36 +272,74 @@ fn run_with(
         },
     };
 
-    let mut sink = ParquetSink::create(&lock, &options.run_id)?;
-    sink.write_entities(entities)?;
+    let mut sink = ParquetSink::create(&lock, &options.run_id, dataset.clone(), plan.keep)?;
+    if let Some(Fault::SlowPublish(delay)) = options.fault {
+        sink.set_publish_step_delay(delay);
+    }
+    sink.write_entities(entities, EntityOrigin::Dictionary)?;
     let (sender, receiver) = crossbeam_channel::bounded::<Message>(QUEUED_CHUNKS);
+    let info = RunInfo { options, started, mode: plan.mode, dictionary_hash, known: &plan.known };
+    let context =
+        Context { process, fields: &options.fields, cleaning: &cleaning, known: &plan.known };
 
     let (written, bytes) = std::thread::scope(|scope| {
-        let writer = scope.spawn(move || write_chunks(sink, &receiver, observer, options));
-        let first: Chunk = listing_errors.into_iter().map(Err).collect();
-        let mut bytes = 0u64;
+        let writer = scope.spawn(move || write_chunks(sink, &receiver, observer, &info));
         let send = |message: Message| sender.send(message).is_ok();
+        let first: Chunk = listing_errors.into_iter().map(Item::Error).collect();
         let mut alive = send(Message::Chunk(first));
+        let mut bytes = 0u64;
+        let mut read_ids = HashSet::new();
         for (chunk, chunk_bytes) in chunks(&files) {
             if !alive {
                 break;
             }
-            let processed = process_chunk(&pool, process, &options.fields, &cleaning, chunk);
+            let processed = pool.install(|| context.records(chunk));
+            if plan.rebuild {
+                read_ids.extend(processed.iter().filter_map(Item::doc_id));
+            }
             alive = send(Message::Chunk(processed));
             observer.advance(chunk_bytes);
             bytes += chunk_bytes;
         }
-        if alive {
+        let mut failure = None;
+        if plan.rebuild {
+            for stored in dataset.stored_documents() {
+                if !alive {
+                    break;
+                }
+                match stored {
+                    Ok(mut documents) => {
+                        documents.retain(|d| !read_ids.contains(&d.id));
+                        let processed = pool.install(|| context.documents(documents));
+                        alive = send(Message::Chunk(processed));
+                    }
+                    Err(error) => {
+                        failure = Some(RunError::Sink(error));
+                        break;
+                    }
+                }
+            }
+        }
+        if alive && failure.is_none() {
             send(Message::Commit);
         }
         drop(sender);
         let written = writer.join().unwrap_or_else(|panic| {
             Err(RunError::Internal(format!("writer: {}", panic_message(panic.as_ref()))))
         });
-        (written, bytes)
+        (failure.map_or(written, Err), bytes)
     });
-    let (rows, warnings) = written?;
-    Ok(RunSummary { rows, warnings, skipped, bytes, elapsed: started.elapsed() })
+    let written = written?;
+    Ok(RunSummary {
+        mode: plan.mode,
+        rows: written.rows,
+        skipped_unchanged: written.skipped_unchanged,
+        replaced: written.replaced,
+        warnings: written.warnings,
+        skipped,
+        bytes,
+        elapsed: clock.elapsed(),
+    })
 }
 
 /// Why a run found nothing to read.
@@ -307,42 +401,75 @@ fn count_repeated_lines(
     table
 }
 
-fn process_chunk(
-    pool: &rayon::ThreadPool,
-    process: &Process<'_>,
-    fields: &JsonlFields,
-    cleaning: &Cleaning,
-    records: Vec<Result<RawRecord, ErrorRow>>,
-) -> Chunk {
-    pool.install(|| {
-        records
-            .into_par_iter()
-            .map(|record| record.and_then(|raw| process_record(raw, process, fields, cleaning)))
-            .collect()
-    })
+impl Item {
+    /// The id of a document read (processed or skipped).
+    fn doc_id(&self) -> Option<String> {
+        match self {
+            Item::Document(out) => Some(out.document.doc_id.clone()),
+            Item::Unchanged { id, .. } => Some(id.clone()),
+            Item::Error(_) => None,
+        }
+    }
 }
 
-/// One record through every stage. A panic anywhere in it (a bug) is caught
-/// and becomes an error row naming the record, so one document never stops
-/// the run.
-fn process_record(
-    raw: RawRecord,
-    process: &Process<'_>,
-    fields: &JsonlFields,
-    cleaning: &Cleaning,
-) -> Result<DocOutput, ErrorRow> {
-    let (source, line) = (raw.path.clone(), raw.line);
-    catch_unwind(AssertUnwindSafe(|| ingest::parse_record(raw, fields, cleaning).map(process)))
-        .unwrap_or_else(|panic| {
-            Err(ErrorRow::new(
-                source,
-                line,
-                format!(
-                    "internal error while processing this document ({}); document skipped",
-                    panic_message(panic.as_ref())
-                ),
-            ))
+/// What every record goes through: parsing, the skip of unchanged
+/// documents, processing.
+struct Context<'a> {
+    process: &'a Process<'a>,
+    fields: &'a JsonlFields,
+    cleaning: &'a Cleaning,
+    known: &'a HashMap<String, String>,
+}
+
+impl Context<'_> {
+    /// Processes raw records in parallel, in the calling pool.
+    fn records(&self, records: Vec<Result<RawRecord, ErrorRow>>) -> Chunk {
+        records
+            .into_par_iter()
+            .map(|record| match record {
+                Ok(raw) => self.record(raw),
+                Err(error) => Item::Error(error),
+            })
+            .collect()
+    }
+
+    /// Processes stored documents in parallel, in the calling pool.
+    fn documents(&self, documents: Vec<Document>) -> Chunk {
+        documents
+            .into_par_iter()
+            .map(|doc| {
+                let (source, line) = (doc.source.path.clone(), doc.source.line);
+                guarded(&source, line, || Item::Document(Box::new((self.process)(doc))))
+            })
+            .collect()
+    }
+
+    /// One record through every stage.
+    fn record(&self, raw: RawRecord) -> Item {
+        let (source, line) = (raw.path.clone(), raw.line);
+        guarded(&source, line, || match ingest::parse_record(raw, self.fields, self.cleaning) {
+            Ok(doc) if self.known.get(&doc.id) == Some(&doc.content_hash) => {
+                Item::Unchanged { id: doc.id, source: doc.source }
+            }
+            Ok(doc) => Item::Document(Box::new((self.process)(doc))),
+            Err(error) => Item::Error(error),
         })
+    }
+}
+
+/// Runs `work` on one record. A panic in it (a bug) is caught and becomes
+/// an error row naming the record, so one document never stops the run.
+fn guarded(source: &str, line: Option<u32>, work: impl FnOnce() -> Item) -> Item {
+    catch_unwind(AssertUnwindSafe(work)).unwrap_or_else(|panic| {
+        Item::Error(ErrorRow::new(
+            source,
+            line,
+            format!(
+                "internal error while processing this document ({}); document skipped",
+                panic_message(panic.as_ref())
+            ),
+        ))
+    })
 }
 
 /// The message a panic carried, for error rows and fatal errors.
@@ -355,41 +482,73 @@ pub fn panic_message(payload: &(dyn Any + Send)) -> String {
         .unwrap_or_else(|| "panic".to_owned())
 }
 
+/// What the writer thread wrote.
+struct Written {
+    rows: RowCounts,
+    skipped_unchanged: u64,
+    replaced: u64,
+    warnings: u64,
+}
+
 /// The writer thread: owns the sink, keeps document ids unique, reports
-/// errors, and publishes the tables on the commit message. When the channel
-/// closes without one, the staged tables are dropped.
+/// errors, and publishes the dataset on the commit message. When the
+/// channel closes without one, the next state is dropped.
 fn write_chunks(
     mut sink: ParquetSink,
     receiver: &crossbeam_channel::Receiver<Message>,
     observer: &dyn Observer,
-    options: &RunOptions,
-) -> Result<(RowCounts, u64), RunError> {
-    let panic_after_first_chunk = options.fault == Some(Fault::PanicInWriter);
-    let mut warnings = 0;
+    info: &RunInfo<'_>,
+) -> Result<Written, RunError> {
+    let panic_after_first_chunk = info.options.fault == Some(Fault::PanicInWriter);
+    let (mut warnings, mut skipped_unchanged) = (0, 0);
     let mut seen: HashMap<String, String> = HashMap::new();
-    let mut pattern_entities: HashSet<String> = HashSet::new();
+    let mut replaced: HashSet<String> = HashSet::new();
     for message in receiver {
         let chunk = match message {
             Message::Chunk(chunk) => chunk,
-            Message::Commit if seen.is_empty() && !options.allow_empty => {
+            Message::Commit if seen.is_empty() && !info.options.allow_empty => {
                 return Err(RunError::Empty(
                     "no document could be read (every input failed, see the errors above)"
                         .to_owned(),
                 ));
             }
-            Message::Commit => return Ok((sink.finish()?, warnings)),
+            Message::Commit => {
+                let counts = sink.counts();
+                let run = RunRow {
+                    run_id: info.options.run_id.clone(),
+                    started: info.started,
+                    finished: SystemTime::now(),
+                    gazette_version: GAZETTE_VERSION.to_owned(),
+                    mode: info.mode,
+                    inputs: info.options.inputs.iter().map(|p| p.display().to_string()).collect(),
+                    documents: counts.documents,
+                    skipped_unchanged,
+                    replaced: replaced.len() as u64,
+                    sentences: counts.sentences,
+                    mentions: counts.mentions,
+                    figures: counts.figures,
+                    errors: counts.errors,
+                    dictionary_hash: info.dictionary_hash.to_owned(),
+                };
+                log::info!("publishing run {}", run.run_id);
+                let rows = sink.finish(&run, &replaced)?;
+                let replaced = replaced.len() as u64;
+                return Ok(Written { rows, skipped_unchanged, replaced, warnings });
+            }
         };
         for item in chunk {
             let error = match item {
-                Ok(out) => match seen.get(&out.document.doc_id) {
+                Item::Unchanged { id, source } => match seen.get(&id) {
                     None => {
-                        let new_entities: Vec<Entity> = out
-                            .entities
-                            .iter()
-                            .filter(|e| pattern_entities.insert(e.id.clone()))
-                            .cloned()
-                            .collect();
-                        sink.write_entities(&new_entities)?;
+                        seen.insert(id, source.to_string());
+                        skipped_unchanged += 1;
+                        continue;
+                    }
+                    Some(first) => duplicate_id(&id, first, &source),
+                },
+                Item::Document(out) => match seen.get(&out.document.doc_id) {
+                    None => {
+                        sink.write_entities(&out.entities, EntityOrigin::Pattern)?;
                         sink.write_document(&out)?;
                         for warning in &out.warnings {
                             let source = &out.document.source;
@@ -398,12 +557,15 @@ fn write_chunks(
                             sink.write_error(&row)?;
                             warnings += 1;
                         }
+                        if info.known.contains_key(&out.document.doc_id) {
+                            replaced.insert(out.document.doc_id.clone());
+                        }
                         seen.insert(out.document.doc_id, out.document.source.to_string());
                         continue;
                     }
-                    Some(first) => duplicate_id(&out, first),
+                    Some(first) => duplicate_id(&out.document.doc_id, first, &out.document.source),
                 },
-                Err(error) => error,
+                Item::Error(error) => error,
             };
             observer.error(&error);
             sink.write_error(&error)?;
@@ -413,13 +575,10 @@ fn write_chunks(
     Err(RunError::Interrupted)
 }
 
-fn duplicate_id(out: &DocOutput, first: &str) -> ErrorRow {
+fn duplicate_id(id: &str, first: &str, source: &crate::model::Origin) -> ErrorRow {
     ErrorRow::new(
-        out.document.source.path.clone(),
-        out.document.source.line,
-        format!(
-            "duplicate document id `{}` (first used by `{first}`); document skipped",
-            out.document.doc_id
-        ),
+        source.path.clone(),
+        source.line,
+        format!("duplicate document id `{id}` (first used by `{first}`); document skipped"),
     )
 }
