@@ -4,6 +4,7 @@
 
 mod boilerplate;
 mod corpus;
+mod dataset;
 mod dict;
 mod extract;
 mod recognize;

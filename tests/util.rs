@@ -4,7 +4,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use arrow_array::cast::AsArray;
-use arrow_array::types::{Date32Type, Float64Type, Int64Type, UInt32Type};
+use arrow_array::types::{
+    Date32Type, Float64Type, Int64Type, TimestampMicrosecondType, UInt32Type,
+};
 use arrow_array::{Array, RecordBatch};
 use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 
@@ -100,6 +102,9 @@ fn cell(column: &dyn Array, row: usize) -> String {
             let days = column.as_primitive::<Date32Type>().value(row);
             let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap();
             (epoch + chrono::Duration::days(i64::from(days))).to_string()
+        }
+        arrow_schema::DataType::Timestamp(..) => {
+            column.as_primitive::<TimestampMicrosecondType>().value(row).to_string()
         }
         arrow_schema::DataType::List(_) => {
             let list = column.as_list::<i32>().value(row);

@@ -22,6 +22,26 @@ pub enum Command {
     Extract(ExtractArgs),
     /// Check or summarise dictionaries.
     Dict(DictArgs),
+    /// Merge the small part files of a dataset (rows are unchanged),
+    /// publishing the result as one unit.
+    Compact(CompactArgs),
+}
+
+/// Flags of `gazette compact`.
+#[derive(Debug, Args)]
+pub struct CompactArgs {
+    /// The dataset folder (the output folder of `gazette extract`).
+    #[arg(value_name = "DIR")]
+    pub output: PathBuf,
+
+    /// Wait for a run that holds the dataset to end, instead of exiting
+    /// with status 2.
+    #[arg(long)]
+    pub wait: bool,
+
+    /// Print nothing but errors.
+    #[arg(short, long)]
+    pub quiet: bool,
 }
 
 /// Flags of `gazette dict`.

@@ -5,6 +5,7 @@
 //! errors (nothing is published then).
 
 mod args;
+mod compact;
 mod config;
 mod dict;
 mod report;
@@ -14,7 +15,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-pub use args::{Cli, Command, DictArgs, DictCommand, DictSources, ExtractArgs};
+pub use args::{Cli, Command, CompactArgs, DictArgs, DictCommand, DictSources, ExtractArgs};
 pub use config::{load_dictionary, new_run_id};
 
 use crate::pipeline::Pipeline;
@@ -47,6 +48,7 @@ fn run_command(args: Vec<OsString>) -> ExitCode {
     let outcome = match cli.command {
         Command::Extract(args) => extract(&args),
         Command::Dict(args) => dict::run(&args),
+        Command::Compact(args) => compact::run(&args),
     };
     outcome.unwrap_or_else(|error| {
         report::fatal(&error);

@@ -19,6 +19,7 @@
 //! A run is published as one unit (see [`publish`]), under a lock held for
 //! the whole run ([`OutputLock`]).
 
+mod compact;
 mod dataset;
 mod lock;
 mod parquet;
@@ -30,6 +31,7 @@ mod tables;
 use std::fs::File;
 use std::path::{Path, PathBuf};
 
+pub use self::compact::{Compaction, compact};
 pub use self::dataset::{Dataset, ErrorKey, read_part};
 pub use self::lock::{LOCK_FILE, OutputLock};
 pub use self::parquet::{Keep, ParquetSink, RowCounts};

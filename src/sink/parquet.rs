@@ -15,7 +15,7 @@ use arrow_array::{Array, BooleanArray, RecordBatch};
 use super::SinkError;
 use super::dataset::{Dataset, ErrorKey, V1_STAGING_PREFIX, error_key, read_part};
 use super::lock::OutputLock;
-use super::parts::{Naming, PartWriter};
+use super::parts::{Naming, PartWriter, conform};
 use super::publish::{self, NextState};
 use super::runs::{RunRow, RunsBuilder};
 use super::tables::{
@@ -332,8 +332,7 @@ fn rewrite<B: TableBuilder>(
         let mask = exclude.keep_mask(&batch, part)?;
         let kept = arrow_select::filter::filter_record_batch(&batch, &mask)
             .map_err(|e| malformed(e.to_string()))?;
-        let kept = RecordBatch::try_new(B::schema(), kept.columns().to_vec())
-            .map_err(|e| malformed(format!("not the schema of `{}`: {e}", B::NAME)))?;
+        let kept = conform::<B>(&kept, part)?;
         rows += kept.num_rows() as u64;
         writer.write_batch(&kept)?;
     }

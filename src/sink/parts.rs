@@ -144,6 +144,18 @@ impl<B: TableBuilder> PartWriter<B> {
     }
 }
 
+/// A batch read from an earlier part file of table `B`, with `B`'s schema,
+/// as the writer requires.
+pub(super) fn conform<B: TableBuilder>(
+    batch: &RecordBatch,
+    part: &Path,
+) -> Result<RecordBatch, SinkError> {
+    RecordBatch::try_new(B::schema(), batch.columns().to_vec()).map_err(|e| SinkError::Malformed {
+        path: part.to_path_buf(),
+        what: format!("not the schema of `{}`: {e}", B::NAME),
+    })
+}
+
 fn properties<B: TableBuilder>(run_id: &str) -> WriterProperties {
     let mut props = WriterProperties::builder()
         .set_compression(Compression::ZSTD(ZstdLevel::try_new(1).expect("valid zstd level")))
