@@ -379,3 +379,45 @@ fn night_after_night_the_dataset_holds_each_document_once() {
     );
     assert_eq!(leftovers(&out), Vec::<String>::new());
 }
+
+#[test]
+fn the_readme_crontab_line_runs_night_after_night() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let line = readme
+        .split("```cron\n")
+        .nth(1)
+        .and_then(|rest| rest.lines().next())
+        .expect("a cron block in the README");
+    let command = line.splitn(6, char::is_whitespace).nth(5).unwrap().trim();
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().display().to_string();
+    let command = command
+        .replacen("gazette", env!("CARGO_BIN_EXE_gazette"), 1)
+        .replace("/data/", &format!("{root}/"))
+        .replace("/var/log/", &format!("{root}/"));
+    let nightly = || {
+        let status = Command::new("sh").arg("-c").arg(&command).status().unwrap();
+        assert!(status.success(), "`{command}` failed: {status}");
+    };
+    let scraped = dir.path().join("scraped");
+    batch(&scraped, "2026-12-01", &FIRST);
+    nightly();
+    batch(&scraped, "2026-12-02", &[("x", "MFDS counted 7 plants.")]);
+    nightly();
+    // A night whose batch has a bad line: exit 1, which the line accepts.
+    let bad = scraped.join("2026-12-03");
+    std::fs::create_dir(&bad).unwrap();
+    std::fs::write(bad.join("batch.jsonl"), "{\"id\": \"y\", \"text\": \"PMDA met.\"}\n{oops\n")
+        .unwrap();
+    nightly();
+
+    let out = dir.path().join("gazette");
+    assert_eq!(doc_ids(&out), ["a", "b", "x", "y"]);
+    assert_eq!(
+        state(&out).runs,
+        ["incremental\t2\t0\t0\t0", "incremental\t1\t2\t0\t0", "incremental\t1\t3\t0\t1"]
+    );
+    let log = std::fs::read_to_string(dir.path().join("gazette.log")).unwrap();
+    assert!(log.contains("batch.jsonl:2: "), "{log}");
+}
