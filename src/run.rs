@@ -226,7 +226,7 @@ fn run_with(
         let mut bytes = 0u64;
         let send = |message: Message| sender.send(message).is_ok();
         let mut alive = send(Message::Chunk(first));
-        for (chunk, chunk_bytes) in chunks(&files) {
+        for (chunk, chunk_bytes) in chunks(&files, &options.fields) {
             if !alive {
                 break;
             }
@@ -254,18 +254,19 @@ fn no_input_file(skipped: Skipped) -> String {
         "no input file found".to_owned()
     } else {
         format!(
-            "no input file found (skipped: {skipped}; gazette reads .txt, .jsonl, .ndjson, .html, \
-             .htm, also as .gz or .zst)"
+            "no input file found (skipped: {skipped}; gazette reads {}, also as .gz or .zst)",
+            ingest::EXTENSIONS
         )
     }
 }
 
 /// The records of `files` in order, in chunks of about [`CHUNK_BYTES`] or
 /// [`CHUNK_RECORDS`], each with its raw size in bytes.
-fn chunks(
-    files: &[InputFile],
-) -> impl Iterator<Item = (Vec<Result<RawRecord, ErrorRow>>, u64)> + '_ {
-    let mut records = files.iter().flat_map(ingest::read_file).peekable();
+fn chunks<'a>(
+    files: &'a [InputFile],
+    fields: &'a JsonlFields,
+) -> impl Iterator<Item = (Vec<Result<RawRecord, ErrorRow>>, u64)> + 'a {
+    let mut records = files.iter().flat_map(|file| ingest::read_file(file, fields)).peekable();
     std::iter::from_fn(move || {
         records.peek()?;
         let (mut chunk, mut bytes) = (Vec::new(), 0usize);
@@ -287,7 +288,7 @@ fn count_repeated_lines(
 ) -> RepeatedLines {
     let keep = Cleaning::keep_all();
     let mut table = RepeatedLines::default();
-    for (chunk, _) in chunks(files) {
+    for (chunk, _) in chunks(files, fields) {
         let hashed: Vec<_> = pool.install(|| {
             chunk
                 .into_par_iter()

@@ -6,6 +6,7 @@ mod boilerplate;
 mod corpus;
 mod dict;
 mod extract;
+mod inputs;
 mod recognize;
 mod reliability;
 mod sink;

@@ -73,6 +73,10 @@ pub enum InputFormat {
     Txt,
     /// One HTML page per input.
     Html,
+    /// An array of JSON objects, one document each, or one object.
+    Json,
+    /// One document per row of a Parquet file.
+    Parquet,
 }
 
 impl From<InputFormat> for Format {
@@ -81,6 +85,8 @@ impl From<InputFormat> for Format {
             InputFormat::Jsonl => Format::Jsonl,
             InputFormat::Txt => Format::Text,
             InputFormat::Html => Format::Html,
+            InputFormat::Json => Format::Json,
+            InputFormat::Parquet => Format::Parquet,
         }
     }
 }
@@ -88,14 +94,14 @@ impl From<InputFormat> for Format {
 /// Flags of `gazette extract`.
 #[derive(Debug, Args)]
 pub struct ExtractArgs {
-    /// Input files or directories (walked recursively): .txt, .jsonl, .html;
-    /// `-` reads standard input.
+    /// Input files or directories (walked recursively): .txt, .jsonl, .json,
+    /// .html, .parquet; `-` reads standard input.
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
 
     /// Format of inputs named explicitly: standard input, pipes, files
     /// whatever their extension (default: by extension; for a stream, by its
-    /// first byte).
+    /// first bytes).
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub format: Option<InputFormat>,
 
@@ -143,23 +149,23 @@ pub struct ExtractArgs {
     #[arg(short, long)]
     pub quiet: bool,
 
-    /// JSONL field holding the document id.
+    /// JSON field or Parquet column holding the document id.
     #[arg(long, value_name = "NAME", default_value = "id")]
     pub id_field: String,
 
-    /// JSONL field holding the document text.
+    /// JSON field or Parquet column holding the document text.
     #[arg(long, value_name = "NAME", default_value = "text")]
     pub text_field: String,
 
-    /// JSONL field holding the title.
+    /// JSON field or Parquet column holding the title.
     #[arg(long, value_name = "NAME", default_value = "title")]
     pub title_field: String,
 
-    /// JSONL field holding the URL.
+    /// JSON field or Parquet column holding the URL.
     #[arg(long, value_name = "NAME", default_value = "url")]
     pub url_field: String,
 
-    /// JSONL field holding the publication date (YYYY-MM-DD).
+    /// JSON field or Parquet column holding the publication date.
     #[arg(long, value_name = "NAME", default_value = "published")]
     pub published_field: String,
 }

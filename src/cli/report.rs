@@ -121,6 +121,7 @@ pub fn json_summary(summary: &RunSummary, run_id: &str, out_dir: &Path) -> serde
         "skipped": {
             "hidden": summary.skipped.hidden,
             "unknown_type": summary.skipped.unknown_type,
+            "output": summary.skipped.output,
         },
         "bytes": summary.bytes,
         "seconds": summary.elapsed.as_secs_f64(),
