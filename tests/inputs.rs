@@ -1,6 +1,6 @@
 //! Input formats beyond text, JSON Lines and HTML: `.json` arrays and
-//! objects, and `.parquet` rows. Every input is written here, with short
-//! sentences made up for these tests.
+//! objects, `.parquet` rows, and what `-v` logs about them. Every input is
+//! written here, with short sentences made up for these tests.
 
 use std::io::Write;
 use std::path::Path;
@@ -233,4 +233,59 @@ fn parquet_on_standard_input_is_sniffed_or_named() {
             ["-:1\tA hospital recalled a batch of syringes."]
         );
     }
+}
+
+/// The log lines of a run without their time stamps.
+fn log_lines(output: &Output) -> Vec<String> {
+    stderr(output)
+        .lines()
+        .map(|line| match line.strip_prefix("gazette: ").and_then(|l| l.split_once(' ')) {
+            Some((time, rest)) if time.ends_with('Z') => rest.to_owned(),
+            _ => line.to_owned(),
+        })
+        .collect()
+}
+
+#[test]
+fn verbose_runs_log_inputs_skips_chunks_and_the_publish_step() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "in/a.json", r#"[{"id": "v1", "text": "The agency renewed a licence."}]"#);
+    write(dir.path(), "in/notes.md", "not read");
+    let dict = crate::util::fixtures().join("dict");
+    let base =
+        ["--no-bundled-dict", "--dict", dict.to_str().unwrap(), "-j", "1", "-o", "out", "in"];
+
+    let info = log_lines(&extract(dir.path(), &[&["-v"][..], &base].concat(), b""));
+    let run_id = info[1].trim_start_matches("INFO cli: run ").split(':').next().unwrap();
+    assert_eq!(
+        info[..4],
+        [
+            "INFO cli: dictionary loaded: 5 entities".to_owned(),
+            format!("INFO cli: run {run_id}: 1 input paths, output `out`, 1 worker threads"),
+            "INFO ingest::walk: listed 1 input files (55 bytes), skipped 1 of unknown type"
+                .to_owned(),
+            format!("INFO cli: published run {run_id} to `out`: 1 documents, 0 errors"),
+        ]
+    );
+    assert!(info[4].starts_with("gazette: 1 documents, 1 sentences"), "{info:#?}");
+    assert_eq!(info[5..], ["gazette: skipped 1 of unknown type"]);
+
+    let debug = log_lines(&extract(dir.path(), &[&["-vv"][..], &base].concat(), b""));
+    for expected in [
+        "DEBUG ingest::walk: skipped `in/notes.md`: not a type gazette reads",
+        "DEBUG ingest::walk: input `in/a.json`: JSON, 55 bytes",
+        "DEBUG ingest: reading `in/a.json` as JSON",
+        "DEBUG cli::report: chunk 1 processed: 53 bytes of records, 53 in all",
+    ] {
+        assert!(debug.iter().any(|line| line == expected), "{expected} not in {debug:#?}");
+    }
+
+    let quiet = extract(dir.path(), &[&["-q"][..], &base].concat(), b"");
+    assert_eq!((quiet.status.code(), stderr(&quiet)), (Some(0), String::new()));
+    let mut command = Command::new(env!("CARGO_BIN_EXE_gazette"));
+    command.arg("extract").arg("--no-progress").args(base).current_dir(dir.path());
+    let filtered = command.env("RUST_LOG", "gazette::ingest::walk=debug").output().unwrap();
+    let filtered = log_lines(&filtered);
+    assert_eq!(filtered[0], "DEBUG ingest::walk: skipped `in/notes.md`: not a type gazette reads");
+    assert!(filtered.iter().all(|line| !line.contains(" cli: ")), "{filtered:#?}");
 }

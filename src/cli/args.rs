@@ -145,9 +145,15 @@ pub struct ExtractArgs {
     #[arg(long)]
     pub no_progress: bool,
 
-    /// Print nothing but errors: no progress bar, no summary.
-    #[arg(short, long)]
+    /// Print nothing but errors: no progress bar, no summary, only error
+    /// log records.
+    #[arg(short, long, conflicts_with = "verbose")]
     pub quiet: bool,
+
+    /// Log what the run does on stderr: inputs and skipped files (-v), each
+    /// file and chunk (-vv), everything (-vvv). `RUST_LOG` refines it.
+    #[arg(short, long, action = clap::ArgAction::Count)]
+    pub verbose: u8,
 
     /// JSON field or Parquet column holding the document id.
     #[arg(long, value_name = "NAME", default_value = "id")]
