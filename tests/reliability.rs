@@ -328,11 +328,12 @@ fn a_closed_stderr_never_stops_the_run() {
 #[test]
 fn empty_inputs_are_error_rows_in_every_format() {
     let case = Case::new();
-    for name in ["a.txt", "b.html", "c.jsonl"] {
+    for name in ["a.txt", "b.html", "c.jsonl", "f.json", "h.parquet"] {
         case.write(name, "");
     }
     case.write("d.jsonl", "\n  \n");
     case.write("e.txt", SENTENCE);
+    case.write("g.json", " [ ]\n");
     let ran = case.run(&[]);
     assert_eq!(ran.code, Some(1), "{}", ran.stderr);
     assert_eq!(
@@ -342,6 +343,9 @@ fn empty_inputs_are_error_rows_in_every_format() {
             "b.html\tnull\terror\tempty file",
             "c.jsonl\tnull\terror\tempty file",
             "d.jsonl\tnull\terror\tno JSON lines in file",
+            "f.json\tnull\terror\tempty file",
+            "g.json\tnull\terror\tempty JSON array: no document in file",
+            "h.parquet\tnull\terror\tempty file",
         ]
     );
 }
@@ -354,9 +358,9 @@ fn a_run_that_reads_no_document_publishes_nothing_and_exits_2() {
         ("an empty folder, as an unmounted mount point looks", &[], "no input file found"),
         (
             "only files gazette does not read",
-            &[("a.json", "[]"), ("b.csv", "x"), (".c.txt", SENTENCE), (".d/e.txt", SENTENCE)],
+            &[("a.csv", "[]"), ("b.md", "x"), (".c.txt", SENTENCE), (".d/e.txt", SENTENCE)],
             "no input file found (skipped: 2 hidden, 2 of unknown type; gazette reads .txt, \
-             .jsonl, .ndjson, .html, .htm, also as .gz or .zst)",
+             .jsonl, .ndjson, .json, .html, .htm, .parquet, also as .gz or .zst)",
         ),
         (
             "inputs that all fail",
@@ -462,7 +466,7 @@ fn json_prints_the_summary_of_a_run_or_its_failure_on_stdout() {
             "mode": "full", "skipped_unchanged": 0, "replaced": 0,
             "documents": 1, "sentences": 1, "entities": case.table("entities", &["entity_id"]).len(),
             "mentions": 1, "figures": 1, "errors": 1, "warnings": 0,
-            "skipped": {"hidden": 0, "unknown_type": 1},
+            "skipped": {"hidden": 0, "unknown_type": 1, "output": 0},
             // The bytes of the documents read: a JSONL line without its newline.
             "bytes": SENTENCE.len() + "{not json".len(),
         })

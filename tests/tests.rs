@@ -7,6 +7,7 @@ mod corpus;
 mod dataset;
 mod dict;
 mod extract;
+mod inputs;
 mod recognize;
 mod reliability;
 mod sink;

@@ -20,7 +20,7 @@ pub fn example_documents() -> (Vec<Document>, u64) {
     let mut bytes = 0;
     let docs = files
         .iter()
-        .flat_map(ingest::read_file)
+        .flat_map(|file| ingest::read_file(file, &fields))
         .map(|record| {
             let record = record.expect("example files are readable");
             bytes += record.bytes.len() as u64;

@@ -93,6 +93,10 @@ pub enum InputFormat {
     Txt,
     /// One HTML page per input.
     Html,
+    /// An array of JSON objects, one document each, or one object.
+    Json,
+    /// One document per row of a Parquet file.
+    Parquet,
 }
 
 impl From<InputFormat> for Format {
@@ -101,6 +105,8 @@ impl From<InputFormat> for Format {
             InputFormat::Jsonl => Format::Jsonl,
             InputFormat::Txt => Format::Text,
             InputFormat::Html => Format::Html,
+            InputFormat::Json => Format::Json,
+            InputFormat::Parquet => Format::Parquet,
         }
     }
 }
@@ -108,14 +114,14 @@ impl From<InputFormat> for Format {
 /// Flags of `gazette extract`.
 #[derive(Debug, Args)]
 pub struct ExtractArgs {
-    /// Input files or directories (walked recursively): .txt, .jsonl, .html;
-    /// `-` reads standard input.
+    /// Input files or directories (walked recursively): .txt, .jsonl, .json,
+    /// .html, .parquet; `-` reads standard input.
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
 
     /// Format of inputs named explicitly: standard input, pipes, files
     /// whatever their extension (default: by extension; for a stream, by its
-    /// first byte).
+    /// first bytes).
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub format: Option<InputFormat>,
 
@@ -167,27 +173,33 @@ pub struct ExtractArgs {
     #[arg(long)]
     pub no_progress: bool,
 
-    /// Print nothing but errors: no progress bar, no summary.
-    #[arg(short, long)]
+    /// Print nothing but errors: no progress bar, no summary, only error
+    /// log records.
+    #[arg(short, long, conflicts_with = "verbose")]
     pub quiet: bool,
 
-    /// JSONL field holding the document id.
+    /// Log what the run does on stderr: inputs and skipped files (-v), each
+    /// file and chunk (-vv), everything (-vvv). `RUST_LOG` refines it.
+    #[arg(short, long, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+
+    /// JSON field or Parquet column holding the document id.
     #[arg(long, value_name = "NAME", default_value = "id")]
     pub id_field: String,
 
-    /// JSONL field holding the document text.
+    /// JSON field or Parquet column holding the document text.
     #[arg(long, value_name = "NAME", default_value = "text")]
     pub text_field: String,
 
-    /// JSONL field holding the title.
+    /// JSON field or Parquet column holding the title.
     #[arg(long, value_name = "NAME", default_value = "title")]
     pub title_field: String,
 
-    /// JSONL field holding the URL.
+    /// JSON field or Parquet column holding the URL.
     #[arg(long, value_name = "NAME", default_value = "url")]
     pub url_field: String,
 
-    /// JSONL field holding the publication date (YYYY-MM-DD).
+    /// JSON field or Parquet column holding the publication date.
     #[arg(long, value_name = "NAME", default_value = "published")]
     pub published_field: String,
 }

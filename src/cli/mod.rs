@@ -8,6 +8,7 @@ mod args;
 mod compact;
 mod config;
 mod dict;
+mod logging;
 mod report;
 
 use std::ffi::OsString;
@@ -46,9 +47,18 @@ fn run_command(args: Vec<OsString>) -> ExitCode {
         }
     };
     let outcome = match cli.command {
-        Command::Extract(args) => extract(&args),
-        Command::Dict(args) => dict::run(&args),
-        Command::Compact(args) => compact::run(&args),
+        Command::Extract(args) => {
+            logging::init(args.verbose, args.quiet);
+            extract(&args)
+        }
+        Command::Dict(args) => {
+            logging::init(0, false);
+            dict::run(&args)
+        }
+        Command::Compact(args) => {
+            logging::init(0, args.quiet);
+            compact::run(&args)
+        }
     };
     outcome.unwrap_or_else(|error| {
         report::fatal(&error);
@@ -79,6 +89,7 @@ fn extract_run(args: &ExtractArgs, run_id: &str) -> anyhow::Result<RunSummary> {
         anyhow::bail!("input `{}` does not exist", missing.display());
     }
     let dictionary = load_dictionary(&args.dicts, !args.no_bundled_dict)?;
+    log::info!("dictionary loaded: {} entities", dictionary.entities().len());
     let pipeline = Pipeline::new(dictionary);
     let options = RunOptions {
         inputs: args.inputs.clone(),
@@ -93,8 +104,25 @@ fn extract_run(args: &ExtractArgs, run_id: &str) -> anyhow::Result<RunSummary> {
         wait: args.wait,
         fault: std::env::var("GAZETTE_FAULT").ok().as_deref().and_then(Fault::parse),
     };
-    let reporter = report::Reporter::new(args.quiet, args.no_progress);
+    let threads = options
+        .threads
+        .or_else(|| std::thread::available_parallelism().ok().map(usize::from))
+        .unwrap_or(1);
+    log::info!(
+        "run {run_id}: {} input paths, output `{}`, {threads} worker threads",
+        options.inputs.len(),
+        options.out_dir.display(),
+    );
+    // Log lines would tear a progress bar: it is hidden when they are asked for.
+    let reporter = report::Reporter::new(args.quiet, args.no_progress || args.verbose > 0);
     let summary = run_extraction(&pipeline, &options, &reporter)?;
+    let rows = &summary.rows;
+    log::info!(
+        "published run {run_id} to `{}`: {} documents, {} errors",
+        options.out_dir.display(),
+        rows.documents,
+        rows.errors
+    );
     reporter.summary(&summary, &options.out_dir);
     Ok(summary)
 }

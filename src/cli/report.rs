@@ -3,6 +3,7 @@
 
 use std::io::{IsTerminal, Write};
 use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
@@ -15,6 +16,9 @@ use crate::sink::TABLE_NAMES;
 pub struct Reporter {
     bar: ProgressBar,
     quiet: bool,
+    /// Chunks and raw bytes done, for the debug log.
+    chunks: AtomicU64,
+    bytes: AtomicU64,
 }
 
 impl Reporter {
@@ -34,7 +38,7 @@ impl Reporter {
             );
             bar
         };
-        Reporter { bar, quiet }
+        Reporter { bar, quiet, chunks: AtomicU64::new(0), bytes: AtomicU64::new(0) }
     }
 
     /// Prints the one-line summary of a finished run, unless quiet.
@@ -72,11 +76,15 @@ impl Reporter {
 
 impl Observer for Reporter {
     fn start(&self, total_bytes: u64) {
+        log::debug!("reading inputs of {total_bytes} bytes");
         self.bar.set_length(total_bytes);
     }
 
     fn advance(&self, bytes: u64) {
         self.bar.inc(bytes);
+        let chunk = self.chunks.fetch_add(1, Ordering::Relaxed) + 1;
+        let done = self.bytes.fetch_add(bytes, Ordering::Relaxed) + bytes;
+        log::debug!("chunk {chunk} processed: {bytes} bytes of records, {done} in all");
     }
 
     fn error(&self, error: &ErrorRow) {
@@ -135,6 +143,7 @@ pub fn json_summary(summary: &RunSummary, run_id: &str, out_dir: &Path) -> serde
         "skipped": {
             "hidden": summary.skipped.hidden,
             "unknown_type": summary.skipped.unknown_type,
+            "output": summary.skipped.output,
         },
         "bytes": summary.bytes,
         "seconds": summary.elapsed.as_secs_f64(),

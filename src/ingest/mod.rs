@@ -10,7 +10,9 @@ mod clean;
 mod date_field;
 mod decode;
 mod html;
+mod json_array;
 mod nesting;
+mod parquet_input;
 mod url_date;
 mod walk;
 
@@ -23,6 +25,7 @@ use sha2::{Digest, Sha256};
 pub use clean::clean_text;
 pub use date_field::parse_date_field;
 pub use decode::{Decoded, decode};
+pub use json_array::MAX_JSON_FILE_BYTES;
 pub use walk::{InputFile, Listing, STDIN, Skipped, discover};
 
 use crate::model::{Document, ErrorRow, Origin};
@@ -64,7 +67,14 @@ pub enum Format {
     Jsonl,
     /// One document per page (`.html`, `.htm`).
     Html,
+    /// One document per element of an array, or one object (`.json`).
+    Json,
+    /// One document per row (`.parquet`).
+    Parquet,
 }
+
+/// The extensions gazette reads when walking a directory, for messages.
+pub const EXTENSIONS: &str = ".txt, .jsonl, .ndjson, .json, .html, .htm, .parquet";
 
 impl Format {
     /// The format for a file extension, if gazette reads it when walking a directory.
@@ -74,8 +84,22 @@ impl Format {
             "txt" | "text" => Some(Format::Text),
             "jsonl" | "ndjson" => Some(Format::Jsonl),
             "html" | "htm" | "xhtml" => Some(Format::Html),
+            "json" => Some(Format::Json),
+            "parquet" => Some(Format::Parquet),
             _ => None,
         }
+    }
+}
+
+impl std::fmt::Display for Format {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Format::Text => "text",
+            Format::Jsonl => "JSON Lines",
+            Format::Html => "HTML",
+            Format::Json => "JSON",
+            Format::Parquet => "Parquet",
+        })
     }
 }
 
@@ -122,7 +146,9 @@ impl Compression {
     }
 }
 
-/// Names of the JSONL fields documents are read from.
+/// Names of the fields documents are read from: keys of JSON Lines and JSON
+/// objects, columns of Parquet files. A dotted name that is not a key (or
+/// column) itself reaches into nested objects (or struct columns).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct JsonlFields {
     /// Document id (string or number); a content hash when absent.
@@ -149,12 +175,14 @@ impl Default for JsonlFields {
     }
 }
 
-/// One unparsed input: a whole file, or one line of a JSONL file.
+/// One unparsed input: a whole file, one line of a JSONL file, one element
+/// of a JSON array, or one row of a Parquet file (as a JSON object).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RawRecord {
     /// The input path as given or found.
     pub path: String,
-    /// 1-based line number for JSONL records.
+    /// The record's 1-based number in a file of several: the line of a JSON
+    /// Lines file, the element of a JSON array, the row of a Parquet file.
     pub line: Option<u32>,
     /// Document id derived from the path, for one-document files.
     pub path_id: Option<String>,
@@ -176,13 +204,29 @@ impl RawRecord {
 /// run a few chunks whatever the input.
 pub const MAX_DOCUMENT_BYTES: usize = 16 * 1024 * 1024;
 
-/// Reads the records of one input file, streaming JSONL line by line. Each
-/// item is a record or an error row naming the file (and line).
-pub fn read_file(file: &InputFile) -> Box<dyn Iterator<Item = Result<RawRecord, ErrorRow>> + '_> {
+/// Reads the records of one input file, streaming JSONL line by line and
+/// Parquet a batch of rows at a time; `fields` picks a Parquet file's
+/// columns. Each item is a record or an error row naming the file (and line).
+pub fn read_file<'a>(
+    file: &'a InputFile,
+    fields: &JsonlFields,
+) -> Box<dyn Iterator<Item = Result<RawRecord, ErrorRow>> + 'a> {
     let path = file.path.display().to_string();
+    log::debug!("reading `{path}` as {}", file.format);
     let open = fs_err::File::open(file.read_path()).map_err(|e| {
         ErrorRow::new(path.clone(), None, format!("cannot read file: {}", io_reason(&e)))
     });
+    if file.format == Format::Parquet {
+        return match open {
+            Ok(_) if file.compression != Compression::None => {
+                let message = "compressed Parquet file: Parquet compresses its own columns, \
+                               read it uncompressed";
+                Box::new(std::iter::once(Err(ErrorRow::new(path, None, message))))
+            }
+            Ok(handle) => parquet_input::read(&path, handle.into_file(), fields),
+            Err(error) => Box::new(std::iter::once(Err(error))),
+        };
+    }
     let handle = match open.and_then(|handle| {
         file.compression
             .reader(handle)
@@ -202,6 +246,9 @@ pub fn read_file(file: &InputFile) -> Box<dyn Iterator<Item = Result<RawRecord, 
             records: 0,
             failed: false,
         }),
+        Format::Json => {
+            Box::new(json_array::read(&path, &file.path_id, handle, listed_len).into_iter())
+        }
         format => {
             let record = read_whole(handle, listed_len)
                 .map(|bytes| RawRecord {
@@ -395,15 +442,19 @@ pub fn parse_record(
     let content_hash = hex_digest(&record.bytes);
     let mut warnings = Vec::new();
     let mut doc = match record.format {
-        Format::Jsonl => parse_json(&record, fields, &mut warnings)?,
+        Format::Jsonl | Format::Json | Format::Parquet => {
+            parse_json(&record, fields, &mut warnings)?
+        }
         Format::Text => {
             let bytes = std::mem::take(&mut record.bytes);
-            let text = decode_noting(bytes, &mut warnings).map_err(|m| record.error(m))?;
+            let text =
+                decode_noting(bytes, &record.path, &mut warnings).map_err(|m| record.error(m))?;
             Document { text: clean_text(text), ..Document::default() }
         }
         Format::Html => {
             let bytes = std::mem::take(&mut record.bytes);
-            let text = decode_noting(bytes, &mut warnings).map_err(|m| record.error(m))?;
+            let text =
+                decode_noting(bytes, &record.path, &mut warnings).map_err(|m| record.error(m))?;
             let page =
                 html::extract(&text, cleaning.keep_boilerplate).map_err(|m| record.error(m))?;
             Document {
@@ -440,9 +491,15 @@ pub fn parse_record(
 }
 
 /// Decodes bytes, noting in `warnings` the bytes that were replaced.
-fn decode_noting(bytes: Vec<u8>, warnings: &mut Vec<String>) -> Result<String, String> {
+fn decode_noting(bytes: Vec<u8>, path: &str, warnings: &mut Vec<String>) -> Result<String, String> {
     let decoded = decode(bytes)?;
-    warnings.extend(decoded.replaced.map(|r| r.message()));
+    if decoded.encoding != "UTF-8" {
+        log::debug!("`{path}`: decoded as {}", decoded.encoding);
+    }
+    if let Some(replaced) = decoded.replaced {
+        log::debug!("`{path}`: {}", replaced.message());
+        warnings.push(replaced.message());
+    }
     Ok(decoded.text)
 }
 
@@ -455,8 +512,8 @@ fn parse_json(
         Ok(line) => serde_json::from_str(line),
         Err(_) => {
             // A line that is not UTF-8: decoded as a text file would be.
-            let line =
-                decode_noting(record.bytes.clone(), warnings).map_err(|m| record.error(m))?;
+            let line = decode_noting(record.bytes.clone(), &record.path, warnings)
+                .map_err(|m| record.error(m))?;
             serde_json::from_str(&line)
         }
     };

@@ -15,6 +15,10 @@ use crate::model::ErrorRow;
 /// The input path that means standard input.
 pub const STDIN: &str = "-";
 
+/// The file that marks a folder as gazette's output: its lock file. The
+/// Parquet files beside it are tables of an earlier run, not inputs.
+const OUTPUT_MARKER: &str = ".gazette.lock";
+
 /// An input file to read.
 #[derive(Clone, Debug)]
 pub struct InputFile {
@@ -48,24 +52,30 @@ pub struct Skipped {
     pub hidden: u64,
     /// Files whose extension is not one gazette reads.
     pub unknown_type: u64,
+    /// Parquet files in an output folder of gazette: tables of a run.
+    pub output: u64,
 }
 
 impl Skipped {
     /// All entries passed over.
     #[must_use]
     pub fn total(&self) -> u64 {
-        self.hidden + self.unknown_type
+        self.hidden + self.unknown_type + self.output
     }
 }
 
 impl std::fmt::Display for Skipped {
-    /// `2 hidden, 3 of unknown type`, leaving out zero counts.
+    /// `2 hidden, 3 of unknown type, 6 of gazette's output`, leaving out zero counts.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let parts: Vec<String> = [(self.hidden, "hidden"), (self.unknown_type, "of unknown type")]
-            .into_iter()
-            .filter(|(n, _)| *n > 0)
-            .map(|(n, reason)| format!("{n} {reason}"))
-            .collect();
+        let parts: Vec<String> = [
+            (self.hidden, "hidden"),
+            (self.unknown_type, "of unknown type"),
+            (self.output, "of gazette's output"),
+        ]
+        .into_iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, reason)| format!("{n} {reason}"))
+        .collect();
         f.write_str(&parts.join(", "))
     }
 }
@@ -83,16 +93,49 @@ pub struct Listing {
 
 /// Lists the input files under `inputs`, in a stable order: each input in
 /// the order given, directories walked recursively in file-name order,
-/// following symbolic links. Inside directories, hidden entries and files of
-/// unknown types are skipped, and anything that cannot be read as a file (a
+/// following symbolic links. Inside directories, hidden entries, files of
+/// unknown types and the tables of an output folder of gazette are skipped, and anything that cannot be read as a file (a
 /// FIFO, a socket, a device, a dangling or looping link) is an error row: it
 /// is never opened, so it cannot block the run. A file named explicitly is
 /// read as `format` when given, else by its extension, else as text; a
 /// stream named explicitly (`-` for standard input, `/dev/stdin`, a pipe, a
 /// FIFO) is read once into a temporary file, and without `format` its first
-/// byte decides: `{` JSONL, `<` HTML, else text.
+/// bytes decide: `{` JSONL, `[` JSON, `<` HTML, `PAR1` Parquet, else text.
 #[must_use]
 pub fn discover(inputs: &[PathBuf], format: Option<Format>) -> Listing {
+    let listing = list(inputs, format);
+    for file in &listing.files {
+        let compression = match file.compression {
+            Compression::None => "",
+            Compression::Gzip => ", gzip",
+            Compression::Zstd => ", zstd",
+        };
+        log::debug!(
+            "input `{}`: {}{compression}, {} bytes",
+            file.path.display(),
+            file.format,
+            file.len
+        );
+    }
+    let bytes: u64 = listing.files.iter().map(|f| f.len).sum();
+    log::info!(
+        "listed {} input files ({bytes} bytes){}{}",
+        listing.files.len(),
+        if listing.errors.is_empty() {
+            String::new()
+        } else {
+            format!(", {} unreadable", listing.errors.len())
+        },
+        if listing.skipped.total() == 0 {
+            String::new()
+        } else {
+            format!(", skipped {}", listing.skipped)
+        },
+    );
+    listing
+}
+
+fn list(inputs: &[PathBuf], format: Option<Format>) -> Listing {
     let mut listing = Listing::default();
     let Listing { files, errors, skipped } = &mut listing;
     for input in inputs {
@@ -164,11 +207,16 @@ fn spool(mut stream: impl Read, input: &Path, format: Option<Format>) -> Result<
     })
 }
 
-/// The format of a stream by its first byte other than whitespace or a BOM.
+/// The format of a stream by its magic number (Parquet), else its first
+/// byte other than whitespace or a BOM.
 fn sniff(head: &[u8]) -> Format {
+    if head.starts_with(b"PAR1") {
+        return Format::Parquet;
+    }
     let head = head.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(head);
     match head.iter().find(|b| !b.is_ascii_whitespace()) {
         Some(b'{') => Format::Jsonl,
+        Some(b'[') => Format::Json,
         Some(b'<') => Format::Html,
         _ => Format::Text,
     }
@@ -184,6 +232,9 @@ fn walk_dir(
     let walker =
         WalkDir::new(root).follow_links(true).sort_by_file_name().into_iter().filter_entry(|e| {
             let visible = e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.');
+            if !visible {
+                log::debug!("skipped `{}`: hidden", e.path().display());
+            }
             hidden.set(hidden.get() + u64::from(!visible));
             visible
         });
@@ -205,9 +256,18 @@ fn walk_dir(
             continue;
         }
         let Some(format) = extension_format(entry.path()) else {
+            log::debug!("skipped `{}`: not a type gazette reads", entry.path().display());
             skipped.unknown_type += 1;
             continue;
         };
+        // A dataset's part files are in `<out>/<table>/`, beside `<out>`'s lock.
+        if format == Format::Parquet
+            && entry.path().ancestors().skip(1).take(2).any(|dir| dir.join(OUTPUT_MARKER).exists())
+        {
+            log::debug!("skipped `{}`: a table of gazette's output", entry.path().display());
+            skipped.output += 1;
+            continue;
+        }
         files.push(InputFile {
             path: entry.path().to_path_buf(),
             path_id: path_id(entry.path(), root),
@@ -265,7 +325,16 @@ mod tests {
     fn walks_sorted_skipping_hidden_and_unknown() {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path();
-        for name in ["b.txt", "a.jsonl", "sub/c.html", ".hidden/d.txt", "notes.md", ".e.txt"] {
+        for name in [
+            "b.txt",
+            "a.jsonl",
+            "sub/c.html",
+            ".hidden/d.txt",
+            "notes.md",
+            ".e.txt",
+            "f.json.gz",
+            "g.parquet",
+        ] {
             let path = root.join(name);
             fs_err::create_dir_all(path.parent().unwrap()).unwrap();
             fs_err::write(&path, "x").unwrap();
@@ -273,7 +342,7 @@ mod tests {
         let Listing { files, errors, skipped } =
             discover(&[root.to_path_buf(), root.join("notes.md")], None);
         assert!(errors.is_empty());
-        assert_eq!(skipped, Skipped { hidden: 2, unknown_type: 1 });
+        assert_eq!(skipped, Skipped { hidden: 2, unknown_type: 1, output: 0 });
         assert_eq!(skipped.to_string(), "2 hidden, 1 of unknown type");
         let listed: Vec<_> = files.iter().map(|f| (f.path_id.as_str(), f.format)).collect();
         assert_eq!(
@@ -281,10 +350,27 @@ mod tests {
             [
                 ("a", Format::Jsonl),
                 ("b", Format::Text),
+                ("f", Format::Json),
+                ("g", Format::Parquet),
                 ("sub/c", Format::Html),
                 ("notes", Format::Text)
             ]
         );
+    }
+
+    #[test]
+    fn tables_of_an_output_folder_are_not_inputs() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in ["in/a.parquet", "in/out/documents/part-x-0.parquet", "in/out/notes.txt"] {
+            let path = dir.path().join(name);
+            fs_err::create_dir_all(path.parent().unwrap()).unwrap();
+            fs_err::write(&path, "x").unwrap();
+        }
+        fs_err::write(dir.path().join("in/out").join(crate::sink::LOCK_FILE), "").unwrap();
+        let Listing { files, skipped, .. } = discover(&[dir.path().join("in")], None);
+        let listed: Vec<_> = files.iter().map(|f| f.path_id.as_str()).collect();
+        assert_eq!(listed, ["a", "out/notes"]);
+        assert_eq!(skipped.to_string(), "1 hidden, 1 of gazette's output");
     }
 
     #[test]
@@ -339,6 +425,8 @@ mod tests {
             (b"\n {\"text\": \"a\"}\n", Format::Jsonl),
             (b"\xEF\xBB\xBF<html></html>", Format::Html),
             (b"plain words", Format::Text),
+            (b" [{\"text\": \"a\"}]", Format::Json),
+            (b"PAR1\x15\x04", Format::Parquet),
         ];
         for (bytes, format) in cases {
             let file = spool(*bytes, Path::new("-"), None).unwrap();

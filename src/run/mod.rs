@@ -254,7 +254,6 @@ fn run_with(
         .map_err(|source| RunError::Threads { threads, source })?;
     let Listing { files, errors: listing_errors, skipped } =
         ingest::discover(&options.inputs, options.format);
-    log::info!("{} input files, {} skipped ({skipped})", files.len(), skipped.total());
     if files.is_empty() && listing_errors.is_empty() && !options.allow_empty {
         return Err(RunError::Empty(no_input_file(skipped)));
     }
@@ -289,7 +288,7 @@ fn run_with(
         let mut alive = send(Message::Chunk(first));
         let mut bytes = 0u64;
         let mut read_ids = HashSet::new();
-        for (chunk, chunk_bytes) in chunks(&files) {
+        for (chunk, chunk_bytes) in chunks(&files, &options.fields) {
             if !alive {
                 break;
             }
@@ -348,18 +347,19 @@ fn no_input_file(skipped: Skipped) -> String {
         "no input file found".to_owned()
     } else {
         format!(
-            "no input file found (skipped: {skipped}; gazette reads .txt, .jsonl, .ndjson, .html, \
-             .htm, also as .gz or .zst)"
+            "no input file found (skipped: {skipped}; gazette reads {}, also as .gz or .zst)",
+            ingest::EXTENSIONS
         )
     }
 }
 
 /// The records of `files` in order, in chunks of about [`CHUNK_BYTES`] or
 /// [`CHUNK_RECORDS`], each with its raw size in bytes.
-fn chunks(
-    files: &[InputFile],
-) -> impl Iterator<Item = (Vec<Result<RawRecord, ErrorRow>>, u64)> + '_ {
-    let mut records = files.iter().flat_map(ingest::read_file).peekable();
+fn chunks<'a>(
+    files: &'a [InputFile],
+    fields: &'a JsonlFields,
+) -> impl Iterator<Item = (Vec<Result<RawRecord, ErrorRow>>, u64)> + 'a {
+    let mut records = files.iter().flat_map(|file| ingest::read_file(file, fields)).peekable();
     std::iter::from_fn(move || {
         records.peek()?;
         let (mut chunk, mut bytes) = (Vec::new(), 0usize);
@@ -381,7 +381,7 @@ fn count_repeated_lines(
 ) -> RepeatedLines {
     let keep = Cleaning::keep_all();
     let mut table = RepeatedLines::default();
-    for (chunk, _) in chunks(files) {
+    for (chunk, _) in chunks(files, fields) {
         let hashed: Vec<_> = pool.install(|| {
             chunk
                 .into_par_iter()
@@ -530,7 +530,7 @@ fn write_chunks(
                     errors: counts.errors,
                     dictionary_hash: info.dictionary_hash.to_owned(),
                 };
-                log::info!("publishing run {}", run.run_id);
+                log::debug!("publishing run {}", run.run_id);
                 let rows = sink.finish(&run, &replaced)?;
                 let replaced = replaced.len() as u64;
                 return Ok(Written { rows, skipped_unchanged, replaced, warnings });
