@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::util::{fixtures, gazette, lines};
+use crate::util::{fixtures, gazette, leftovers, lines};
 
 /// The columns compared to tell two states of a dataset apart: every row of
 /// every table, without the run ids, which differ from run to run.
@@ -91,15 +91,6 @@ fn copy_dataset(from: &Path, to: &Path) {
             std::fs::copy(&path, &target).unwrap();
         }
     }
-}
-
-/// Folders of runs left beside `out`.
-fn leftovers(out: &Path) -> Vec<String> {
-    std::fs::read_dir(out.parent().unwrap())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|name| name.contains(".gazette-"))
-        .collect()
 }
 
 const FIRST: [(&str, &str); 2] = [
@@ -270,17 +261,53 @@ fn compact_merges_the_part_files_and_keeps_every_row() {
     assert_eq!(leftovers(&out), Vec::<String>::new());
 }
 
-/// Waits for a child for at most a minute.
-fn wait(mut child: std::process::Child) -> Option<i32> {
-    let deadline = Instant::now() + Duration::from_secs(60);
-    while Instant::now() < deadline {
-        if let Some(status) = child.try_wait().unwrap() {
-            return status.code();
-        }
-        std::thread::sleep(Duration::from_millis(10));
+/// Points of a run, in the order it reaches them.
+#[derive(Clone, Copy, Debug)]
+enum Point {
+    /// Just started.
+    Start,
+    /// Its next state exists beside the output: it is processing.
+    Processing,
+    /// Its `runs` row is written in the next state: it is publishing.
+    Publishing,
+    /// It has ended.
+    End,
+}
+
+/// Whether a run into `out` has reached `point` (`End` is the caller's).
+fn reached(out: &Path, point: Point) -> bool {
+    let next_states = || {
+        std::fs::read_dir(out.parent().unwrap())
+            .unwrap()
+            .map(|entry| entry.unwrap().path())
+            .filter(|path| path.to_string_lossy().contains(".gazette-next-"))
+            .collect::<Vec<_>>()
+    };
+    match point {
+        Point::Start => true,
+        Point::End => false,
+        Point::Processing => !next_states().is_empty(),
+        Point::Publishing => next_states().iter().any(|path| {
+            std::fs::read_dir(path.join("runs"))
+                .is_ok_and(|parts| parts.flatten().any(|p| p.path().is_file()))
+        }),
     }
+}
+
+/// Kills `child` once it has reached `point` and `delay` more has passed;
+/// a run that ends first is left to end.
+fn kill_at(mut child: std::process::Child, out: &Path, point: Point, delay: Duration) {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while !reached(out, point) {
+        if child.try_wait().unwrap().is_some() {
+            return;
+        }
+        assert!(Instant::now() < deadline, "the run did not reach {point:?}");
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    std::thread::sleep(delay);
     let _ = child.kill();
-    panic!("the run did not end within a minute");
+    child.wait().unwrap();
 }
 
 #[test]
@@ -295,53 +322,32 @@ fn a_kill_at_any_point_of_an_incremental_run_leaves_the_previous_or_the_new_data
     run(&new, &second, &["--incremental"]);
     let expected_new = state(&new);
 
-    // Publishing pauses 150 ms between its steps: the kills below land
-    // before, inside and after it.
+    // Publishing pauses 100 ms between its steps (before and after the
+    // swap): the kills land before, at every step of, and after it.
+    let mut points = vec![(Point::Start, 0), (Point::Processing, 0), (Point::Processing, 50)];
+    points.extend((0..=300).step_by(25).map(|ms| (Point::Publishing, ms)));
+    points.push((Point::End, 0));
     let (mut kept, mut published) = (0, 0);
-    for (i, delay_ms) in (0..=1800).step_by(120).enumerate() {
+    for (i, &(point, delay_ms)) in points.iter().enumerate() {
+        let at = format!("{point:?} + {delay_ms} ms");
         let out = dir.path().join(format!("out{i}"));
         copy_dataset(&previous, &out);
         let mut command = extract(&out, &second, &["--incremental"]);
-        let child =
-            command.env("GAZETTE_FAULT", "slow-publish:150").stderr(Stdio::null()).spawn().unwrap();
-        std::thread::sleep(Duration::from_millis(delay_ms));
-        let mut child = child;
-        let _ = child.kill();
-        let _ = wait(child);
+        command.env("GAZETTE_FAULT", "slow-publish:100").stderr(Stdio::null());
+        kill_at(command.spawn().unwrap(), &out, point, Duration::from_millis(delay_ms));
         let found = state(&out);
         if found == expected_previous {
             kept += 1;
         } else {
-            assert_eq!(found, expected_new, "killed after {delay_ms} ms: a mix of two states");
+            assert_eq!(found, expected_new, "killed at {at}: a mix of two states");
             published += 1;
         }
         let rerun = run(&out, &second, &["--incremental"]);
-        assert_eq!(rerun.status.code(), Some(0), "after a kill at {delay_ms} ms");
-        assert_eq!(state(&out).tables, expected_new.tables, "rerun after {delay_ms} ms");
-        assert_eq!(leftovers(&out), Vec::<String>::new(), "after {delay_ms} ms");
+        assert_eq!(rerun.status.code(), Some(0), "after a kill at {at}");
+        assert_eq!(state(&out).tables, expected_new.tables, "rerun after a kill at {at}");
+        assert_eq!(leftovers(&out), Vec::<String>::new(), "after a kill at {at}");
     }
-    assert!(kept > 0 && published > 0, "kept {kept}, published {published}");
-}
-
-/// Kills a run once it has begun to publish: its `runs` row is written in
-/// the next state beside `out`.
-fn kill_while_publishing(mut child: std::process::Child, out: &Path) {
-    let deadline = Instant::now() + Duration::from_secs(60);
-    let publishing = || {
-        std::fs::read_dir(out.parent().unwrap()).unwrap().any(|entry| {
-            let path = entry.unwrap().path();
-            let name = path.file_name().unwrap().to_string_lossy().into_owned();
-            name.contains(".gazette-next-")
-                && std::fs::read_dir(path.join("runs"))
-                    .is_ok_and(|parts| parts.flatten().any(|p| p.path().is_file()))
-        })
-    };
-    while !publishing() {
-        assert!(Instant::now() < deadline && child.try_wait().unwrap().is_none());
-        std::thread::sleep(Duration::from_millis(5));
-    }
-    child.kill().unwrap();
-    child.wait().unwrap();
+    assert!(kept >= 3 && published >= 1, "kept {kept}, published {published}");
 }
 
 #[test]
@@ -366,7 +372,7 @@ fn night_after_night_the_dataset_holds_each_document_once() {
     let four = night("n4", &[("e", "PMDA listed 9 sites."), ("f", "KPBMA held 2 forums.")]);
     let mut command = extract(&out, &four, &["--incremental"]);
     let child = command.env("GAZETTE_FAULT", "slow-publish:200").spawn().unwrap();
-    kill_while_publishing(child, &out);
+    kill_at(child, &out, Point::Publishing, Duration::ZERO);
     assert_eq!(state(&out), after_two);
     assert_eq!(run(&out, &four, &["--incremental"]).status.code(), Some(0));
 

@@ -108,12 +108,7 @@ impl Case {
         expected.push(gazette::sink::LOCK_FILE.to_owned());
         expected.sort();
         assert_eq!(names, expected);
-        let beside: Vec<String> = std::fs::read_dir(self.out().parent().unwrap())
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .filter(|name| name.contains(".gazette-"))
-            .collect();
-        assert_eq!(beside, Vec::<String>::new());
+        assert_eq!(crate::util::leftovers(&self.out()), Vec::<String>::new());
     }
 }
 
@@ -466,6 +461,7 @@ fn json_prints_the_summary_of_a_run_or_its_failure_on_stdout() {
             "mode": "full", "skipped_unchanged": 0, "replaced": 0,
             "documents": 1, "sentences": 1, "entities": case.table("entities", &["entity_id"]).len(),
             "mentions": 1, "figures": 1, "errors": 1, "warnings": 0,
+            "errors_by_kind": {"input": 0, "read": 0, "record": 1, "duplicate_id": 0, "internal": 0},
             "skipped": {"hidden": 0, "unknown_type": 1, "output": 0},
             // The bytes of the documents read: a JSONL line without its newline.
             "bytes": SENTENCE.len() + "{not json".len(),

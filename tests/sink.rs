@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use gazette::model::ErrorRow;
 use gazette::sink::{Dataset, Keep, OutputLock, ParquetSink};
 
-use crate::util::{extract_with_fixture_dict, fixtures, gazette, snapshot};
+use crate::util::{extract_with_fixture_dict, fixtures, gazette, leftovers, snapshot};
 
 /// The bytes of every published file in `out`.
 fn published_tables(out: &Path) -> BTreeMap<String, Vec<u8>> {
@@ -25,15 +25,6 @@ fn first_run(dir: &Path) -> (PathBuf, BTreeMap<String, Vec<u8>>) {
     (out, tables)
 }
 
-/// The folders of runs beside the output folder `out`.
-fn staging_dirs(out: &Path) -> Vec<String> {
-    std::fs::read_dir(out.parent().unwrap())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|name| name.starts_with(".out.gazette-"))
-        .collect()
-}
-
 #[test]
 fn unfinished_sink_keeps_previous_tables() {
     let dir = tempfile::tempdir().unwrap();
@@ -44,11 +35,11 @@ fn unfinished_sink_keeps_previous_tables() {
     let mut sink = ParquetSink::create(&lock, "interrupted", dataset, Keep::All).unwrap();
     let error = ErrorRow::new("x", None, "m");
     sink.write_error(&error).unwrap();
-    assert_eq!(staging_dirs(&out), [".out.gazette-next-interrupted"]);
+    assert_eq!(leftovers(&out), [".out.gazette-next-interrupted"]);
     drop(sink);
 
     assert!(published_tables(&out) == before, "published tables changed");
-    assert!(staging_dirs(&out).is_empty());
+    assert!(leftovers(&out).is_empty());
 }
 
 #[test]
@@ -82,7 +73,7 @@ fn fatal_error_keeps_previous_output() {
         )
     );
     assert!(published_tables(&out) == before, "published tables changed");
-    assert!(staging_dirs(&out).is_empty());
+    assert!(leftovers(&out).is_empty());
 }
 
 #[test]

@@ -76,6 +76,15 @@ pub fn snapshot(out: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
     files
 }
 
+/// The folders that runs into `out` left beside it.
+pub fn leftovers(out: &Path) -> Vec<String> {
+    std::fs::read_dir(out.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.contains(".gazette-"))
+        .collect()
+}
+
 /// Key-value metadata of a table file.
 pub fn file_metadata(path: &Path) -> Vec<(String, Option<String>)> {
     let file = std::fs::File::open(path).unwrap();

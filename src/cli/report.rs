@@ -140,6 +140,13 @@ pub fn json_summary(summary: &RunSummary, run_id: &str, out_dir: &Path) -> serde
         "figures": rows.figures,
         "errors": summary.failed_inputs(),
         "warnings": summary.warnings,
+        "errors_by_kind": {
+            "input": summary.errors_by_kind.input,
+            "read": summary.errors_by_kind.read,
+            "record": summary.errors_by_kind.record,
+            "duplicate_id": summary.errors_by_kind.duplicate_id,
+            "internal": summary.errors_by_kind.internal,
+        },
         "skipped": {
             "hidden": summary.skipped.hidden,
             "unknown_type": summary.skipped.unknown_type,

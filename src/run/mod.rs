@@ -115,6 +115,8 @@ pub struct RunSummary {
     pub replaced: u64,
     /// How many of the `errors` rows are warnings (inputs used after a repair).
     pub warnings: u64,
+    /// The other `errors` rows, by kind.
+    pub errors_by_kind: ErrorCounts,
     /// Entries of input folders passed over, by reason.
     pub skipped: Skipped,
     /// Raw input bytes read.
@@ -185,7 +187,52 @@ enum Item {
         source: crate::model::Origin,
     },
     /// The record could not be used.
-    Error(ErrorRow),
+    Error(ErrorRow, ErrorKind),
+}
+
+/// Where in a run an input failed: the `errors_by_kind` of the summary.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// An input path could not be listed (missing, a FIFO, a dangling link).
+    Input,
+    /// A file could not be read, decompressed or split into records, or a
+    /// record was over the size limit.
+    Read,
+    /// A record could not be parsed into a document (bad JSON, no text,
+    /// undecodable bytes).
+    Record,
+    /// A document reused the id of an earlier one.
+    DuplicateId,
+    /// Processing a document hit an internal error.
+    Internal,
+}
+
+/// Errors and warnings of a run, by kind.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ErrorCounts {
+    /// Inputs that could not be listed.
+    pub input: u64,
+    /// Files or records that could not be read.
+    pub read: u64,
+    /// Records that could not be parsed.
+    pub record: u64,
+    /// Documents skipped for a duplicate id.
+    pub duplicate_id: u64,
+    /// Documents whose processing hit an internal error.
+    pub internal: u64,
+}
+
+impl ErrorCounts {
+    fn add(&mut self, kind: ErrorKind) {
+        let count = match kind {
+            ErrorKind::Input => &mut self.input,
+            ErrorKind::Read => &mut self.read,
+            ErrorKind::Record => &mut self.record,
+            ErrorKind::DuplicateId => &mut self.duplicate_id,
+            ErrorKind::Internal => &mut self.internal,
+        };
+        *count += 1;
+    }
 }
 
 type Chunk = Vec<Item>;
@@ -284,7 +331,8 @@ fn run_with(
     let (written, bytes) = std::thread::scope(|scope| {
         let writer = scope.spawn(move || write_chunks(sink, &receiver, observer, &info));
         let send = |message: Message| sender.send(message).is_ok();
-        let first: Chunk = listing_errors.into_iter().map(Item::Error).collect();
+        let first: Chunk =
+            listing_errors.into_iter().map(|e| Item::Error(e, ErrorKind::Input)).collect();
         let mut alive = send(Message::Chunk(first));
         let mut bytes = 0u64;
         let mut read_ids = HashSet::new();
@@ -335,6 +383,7 @@ fn run_with(
         skipped_unchanged: written.skipped_unchanged,
         replaced: written.replaced,
         warnings: written.warnings,
+        errors_by_kind: written.errors,
         skipped,
         bytes,
         elapsed: clock.elapsed(),
@@ -407,7 +456,7 @@ impl Item {
         match self {
             Item::Document(out) => Some(out.document.doc_id.clone()),
             Item::Unchanged { id, .. } => Some(id.clone()),
-            Item::Error(_) => None,
+            Item::Error(..) => None,
         }
     }
 }
@@ -428,7 +477,7 @@ impl Context<'_> {
             .into_par_iter()
             .map(|record| match record {
                 Ok(raw) => self.record(raw),
-                Err(error) => Item::Error(error),
+                Err(error) => Item::Error(error, ErrorKind::Read),
             })
             .collect()
     }
@@ -452,7 +501,7 @@ impl Context<'_> {
                 Item::Unchanged { id: doc.id, source: doc.source }
             }
             Ok(doc) => Item::Document(Box::new((self.process)(doc))),
-            Err(error) => Item::Error(error),
+            Err(error) => Item::Error(error, ErrorKind::Record),
         })
     }
 }
@@ -461,14 +510,11 @@ impl Context<'_> {
 /// an error row naming the record, so one document never stops the run.
 fn guarded(source: &str, line: Option<u32>, work: impl FnOnce() -> Item) -> Item {
     catch_unwind(AssertUnwindSafe(work)).unwrap_or_else(|panic| {
-        Item::Error(ErrorRow::new(
-            source,
-            line,
-            format!(
-                "internal error while processing this document ({}); document skipped",
-                panic_message(panic.as_ref())
-            ),
-        ))
+        let message = format!(
+            "internal error while processing this document ({}); document skipped",
+            panic_message(panic.as_ref())
+        );
+        Item::Error(ErrorRow::new(source, line, message), ErrorKind::Internal)
     })
 }
 
@@ -488,6 +534,7 @@ struct Written {
     skipped_unchanged: u64,
     replaced: u64,
     warnings: u64,
+    errors: ErrorCounts,
 }
 
 /// The writer thread: owns the sink, keeps document ids unique, reports
@@ -501,6 +548,7 @@ fn write_chunks(
 ) -> Result<Written, RunError> {
     let panic_after_first_chunk = info.options.fault == Some(Fault::PanicInWriter);
     let (mut warnings, mut skipped_unchanged) = (0, 0);
+    let mut errors = ErrorCounts::default();
     let mut seen: HashMap<String, String> = HashMap::new();
     let mut replaced: HashSet<String> = HashSet::new();
     for message in receiver {
@@ -533,18 +581,18 @@ fn write_chunks(
                 log::debug!("publishing run {}", run.run_id);
                 let rows = sink.finish(&run, &replaced)?;
                 let replaced = replaced.len() as u64;
-                return Ok(Written { rows, skipped_unchanged, replaced, warnings });
+                return Ok(Written { rows, skipped_unchanged, replaced, warnings, errors });
             }
         };
         for item in chunk {
-            let error = match item {
+            let (error, kind) = match item {
                 Item::Unchanged { id, source } => match seen.get(&id) {
                     None => {
                         seen.insert(id, source.to_string());
                         skipped_unchanged += 1;
                         continue;
                     }
-                    Some(first) => duplicate_id(&id, first, &source),
+                    Some(first) => (duplicate_id(&id, first, &source), ErrorKind::DuplicateId),
                 },
                 Item::Document(out) => match seen.get(&out.document.doc_id) {
                     None => {
@@ -563,10 +611,14 @@ fn write_chunks(
                         seen.insert(out.document.doc_id, out.document.source.to_string());
                         continue;
                     }
-                    Some(first) => duplicate_id(&out.document.doc_id, first, &out.document.source),
+                    Some(first) => {
+                        let source = &out.document.source;
+                        (duplicate_id(&out.document.doc_id, first, source), ErrorKind::DuplicateId)
+                    }
                 },
-                Item::Error(error) => error,
+                Item::Error(error, kind) => (error, kind),
             };
+            errors.add(kind);
             observer.error(&error);
             sink.write_error(&error)?;
         }
