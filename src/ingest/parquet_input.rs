@@ -604,4 +604,45 @@ mod tests {
             "not a readable Parquet file: Parquet error: Invalid Parquet file. Corrupt footer"
         );
     }
+
+    #[test]
+    fn batches_in_memory_read_like_a_parquet_file() {
+        let ids: ArrayRef = Arc::new(Int64Array::from(vec![7, 8, 9]));
+        let texts: ArrayRef = Arc::new(arrow_array::StringViewArray::from(vec![
+            Some("First text."),
+            None,
+            Some("Third text."),
+        ]));
+        let batch = RecordBatch::try_from_iter([("id", ids), ("text", texts)]).unwrap();
+        let (schema, fields) = (batch.schema(), JsonlFields::default());
+        let split = vec![Ok(batch.slice(0, 2)), Ok(batch.slice(2, 1))];
+        let records: Vec<_> = arrow_records("data", &schema, split.into_iter(), &fields).collect();
+        let from_file = records_of(vec![
+            ("id", Arc::new(Int64Array::from(vec![7, 8, 9])) as ArrayRef),
+            (
+                "text",
+                Arc::new(StringArray::from(vec![Some("First text."), None, Some("Third text.")])),
+            ),
+        ]);
+        let bytes =
+            |r: &Result<RawRecord, ErrorRow>| r.as_ref().map(|r| (r.line, r.bytes.clone())).ok();
+        assert_eq!(
+            records.iter().map(bytes).collect::<Vec<_>>(),
+            from_file.iter().map(bytes).collect::<Vec<_>>()
+        );
+        assert_eq!(
+            records[1].as_ref().unwrap_err(),
+            &ErrorRow::new("data", Some(2), "null in text column `text`")
+        );
+        let empty = arrow_records("data", &schema, std::iter::empty(), &fields);
+        assert_eq!(empty.count(), 0, "no rows is no error in memory");
+        let wrong = arrow_records(
+            "data",
+            &schema,
+            std::iter::empty(),
+            &JsonlFields { text: "body".into(), ..JsonlFields::default() },
+        );
+        let errors: Vec<_> = wrong.map(|r| r.unwrap_err().message).collect();
+        assert_eq!(errors, ["missing text column `body` (columns: id, text)"]);
+    }
 }
