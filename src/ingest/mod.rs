@@ -26,6 +26,7 @@ pub use clean::clean_text;
 pub use date_field::parse_date_field;
 pub use decode::{Decoded, decode};
 pub use json_array::MAX_JSON_FILE_BYTES;
+pub use parquet_input::arrow_records;
 pub use walk::{InputFile, Listing, STDIN, Skipped, discover};
 
 use crate::model::{Document, ErrorRow, Origin};

@@ -1,4 +1,5 @@
-//! `.parquet` inputs: one document per row, read a batch of rows at a time.
+//! `.parquet` inputs, and Arrow record batches held in memory: one document
+//! per row, read a batch of rows at a time.
 //!
 //! Only the columns that the field names point to are read (a dotted name
 //! reaches into struct columns, `article.body`). The text, id, title and
@@ -16,10 +17,10 @@ use arrow_array::types::{
     TimestampSecondType, UInt8Type, UInt16Type, UInt32Type, UInt64Type,
 };
 use arrow_array::{Array, RecordBatch};
-use arrow_schema::{DataType, Field, Fields, Schema, TimeUnit};
+use arrow_schema::{ArrowError, DataType, Field, Fields, Schema, TimeUnit};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use parquet::arrow::ProjectionMask;
-use parquet::arrow::arrow_reader::{ParquetRecordBatchReader, ParquetRecordBatchReaderBuilder};
+use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 use serde_json::{Map, Value};
 
 use super::{Format, JsonlFields, RawRecord};
@@ -71,9 +72,14 @@ struct Column {
     kind: Kind,
 }
 
-struct Rows {
+/// The records of a stream of record batches.
+struct Rows<R> {
     path: String,
-    reader: ParquetRecordBatchReader,
+    reader: R,
+    /// What the batches are read from, for the message of a failed read.
+    what: &'static str,
+    /// An empty stream is an error row (`no rows in file`).
+    empty_is_error: bool,
     columns: Vec<Column>,
     batch: Option<RecordBatch>,
     /// The next row of `batch` to give.
@@ -84,41 +90,78 @@ struct Rows {
     done: bool,
 }
 
-impl Rows {
-    fn open(path: &str, file: std::fs::File, fields: &JsonlFields) -> Result<Rows, String> {
+/// The records of Arrow record batches held in memory or streamed from
+/// another library, one per row, read like the rows of a `.parquet` input
+/// with the same field names: `path` names them in `documents.source` and in
+/// error rows, with the row's 1-based number as `line`. A batch schema
+/// without the text column, or with a column of another type, gives one
+/// error row; an empty stream gives none.
+pub fn arrow_records<R>(
+    path: &str,
+    schema: &Schema,
+    batches: R,
+    fields: &JsonlFields,
+) -> Box<dyn Iterator<Item = Result<RawRecord, ErrorRow>> + Send>
+where
+    R: Iterator<Item = Result<RecordBatch, ArrowError>> + Send + 'static,
+{
+    match resolve_columns(schema, fields) {
+        Ok(columns) => Box::new(Rows {
+            path: path.to_owned(),
+            reader: batches,
+            what: "Arrow data",
+            empty_is_error: false,
+            columns,
+            batch: None,
+            next: 0,
+            rows: 0,
+            done: false,
+        }),
+        Err(message) => Box::new(std::iter::once(Err(ErrorRow::new(path, None, message)))),
+    }
+}
+
+/// The columns of `schema` that `fields` name, with how each is read.
+fn resolve_columns(schema: &Schema, fields: &JsonlFields) -> Result<Vec<Column>, String> {
+    let mut columns = Vec::new();
+    for (role, key) in [
+        (Role::Text, &fields.text),
+        (Role::Id, &fields.id),
+        (Role::Title, &fields.title),
+        (Role::Url, &fields.url),
+        (Role::Published, &fields.published),
+    ] {
+        let Some((path, field)) = resolve(schema, key) else {
+            if role == Role::Text {
+                return Err(format!(
+                    "missing text column `{key}` (columns: {})",
+                    column_names(schema.fields(), "")
+                ));
+            }
+            continue;
+        };
+        let kind = kind_of(role, field.data_type()).ok_or_else(|| {
+            let expected = match role {
+                Role::Id => "a string or integer",
+                Role::Published => "a string, date, timestamp or integer",
+                _ => "a string",
+            };
+            format!("column `{key}` holds {}, not {expected}", field.data_type())
+        })?;
+        columns.push(Column { role, key: key.clone(), path, kind });
+    }
+    Ok(columns)
+}
+
+impl Rows<parquet::arrow::arrow_reader::ParquetRecordBatchReader> {
+    fn open(path: &str, file: std::fs::File, fields: &JsonlFields) -> Result<Self, String> {
         if file.metadata().is_ok_and(|m| m.len() == 0) {
             return Err("empty file".to_owned());
         }
         let builder = ParquetRecordBatchReaderBuilder::try_new(file)
             .map_err(|e| format!("not a readable Parquet file: {e}"))?;
         let schema = builder.schema().clone();
-        let mut columns = Vec::new();
-        for (role, key) in [
-            (Role::Text, &fields.text),
-            (Role::Id, &fields.id),
-            (Role::Title, &fields.title),
-            (Role::Url, &fields.url),
-            (Role::Published, &fields.published),
-        ] {
-            let Some((path, field)) = resolve(&schema, key) else {
-                if role == Role::Text {
-                    return Err(format!(
-                        "missing text column `{key}` (columns: {})",
-                        column_names(schema.fields(), "")
-                    ));
-                }
-                continue;
-            };
-            let kind = kind_of(role, field.data_type()).ok_or_else(|| {
-                let expected = match role {
-                    Role::Id => "a string or integer",
-                    Role::Published => "a string, date, timestamp or integer",
-                    _ => "a string",
-                };
-                format!("column `{key}` holds {}, not {expected}", field.data_type())
-            })?;
-            columns.push(Column { role, key: key.clone(), path, kind });
-        }
+        let columns = resolve_columns(&schema, fields)?;
         let parquet_schema = builder.parquet_schema();
         let leaves: Vec<usize> = (0..parquet_schema.num_columns())
             .filter(|&i| {
@@ -136,6 +179,8 @@ impl Rows {
         Ok(Rows {
             path: path.to_owned(),
             reader,
+            what: "Parquet data",
+            empty_is_error: true,
             columns,
             batch: None,
             next: 0,
@@ -143,7 +188,9 @@ impl Rows {
             done: false,
         })
     }
+}
 
+impl<R> Rows<R> {
     /// The record of row `index` of the current batch.
     fn record(&self, batch: &RecordBatch, index: usize) -> Result<RawRecord, ErrorRow> {
         let line = Some(self.rows);
@@ -179,7 +226,7 @@ impl Rows {
     }
 }
 
-impl Iterator for Rows {
+impl<R: Iterator<Item = Result<RecordBatch, ArrowError>>> Iterator for Rows<R> {
     type Item = Result<RawRecord, ErrorRow>;
 
     fn next(&mut self) -> Option<Self::Item> {
@@ -203,12 +250,12 @@ impl Iterator for Rows {
                 Some(Err(e)) => {
                     self.done = true;
                     let line = Some(self.rows.saturating_add(1));
-                    let message = format!("cannot read Parquet data: {e}");
+                    let message = format!("cannot read {}: {e}", self.what);
                     return Some(Err(ErrorRow::new(self.path.clone(), line, message)));
                 }
                 None => {
                     self.done = true;
-                    if self.rows == 0 {
+                    if self.rows == 0 && self.empty_is_error {
                         return Some(Err(ErrorRow::new(
                             self.path.clone(),
                             None,
@@ -556,5 +603,46 @@ mod tests {
             file_error(garbage),
             "not a readable Parquet file: Parquet error: Invalid Parquet file. Corrupt footer"
         );
+    }
+
+    #[test]
+    fn batches_in_memory_read_like_a_parquet_file() {
+        let ids: ArrayRef = Arc::new(Int64Array::from(vec![7, 8, 9]));
+        let texts: ArrayRef = Arc::new(arrow_array::StringViewArray::from(vec![
+            Some("First text."),
+            None,
+            Some("Third text."),
+        ]));
+        let batch = RecordBatch::try_from_iter([("id", ids), ("text", texts)]).unwrap();
+        let (schema, fields) = (batch.schema(), JsonlFields::default());
+        let split = vec![Ok(batch.slice(0, 2)), Ok(batch.slice(2, 1))];
+        let records: Vec<_> = arrow_records("data", &schema, split.into_iter(), &fields).collect();
+        let from_file = records_of(vec![
+            ("id", Arc::new(Int64Array::from(vec![7, 8, 9])) as ArrayRef),
+            (
+                "text",
+                Arc::new(StringArray::from(vec![Some("First text."), None, Some("Third text.")])),
+            ),
+        ]);
+        let bytes =
+            |r: &Result<RawRecord, ErrorRow>| r.as_ref().map(|r| (r.line, r.bytes.clone())).ok();
+        assert_eq!(
+            records.iter().map(bytes).collect::<Vec<_>>(),
+            from_file.iter().map(bytes).collect::<Vec<_>>()
+        );
+        assert_eq!(
+            records[1].as_ref().unwrap_err(),
+            &ErrorRow::new("data", Some(2), "null in text column `text`")
+        );
+        let empty = arrow_records("data", &schema, std::iter::empty(), &fields);
+        assert_eq!(empty.count(), 0, "no rows is no error in memory");
+        let wrong = arrow_records(
+            "data",
+            &schema,
+            std::iter::empty(),
+            &JsonlFields { text: "body".into(), ..JsonlFields::default() },
+        );
+        let errors: Vec<_> = wrong.map(|r| r.unwrap_err().message).collect();
+        assert_eq!(errors, ["missing text column `body` (columns: id, text)"]);
     }
 }

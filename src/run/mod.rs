@@ -19,9 +19,13 @@ use crate::model::{DocOutput, Document, Entity, EntityOrigin, ErrorRow};
 use crate::pipeline::Pipeline;
 use crate::sink::{Dataset, OutputLock, ParquetSink, RowCounts, RunMode, RunRow, SinkError};
 
+mod memory;
 mod plan;
+mod staged;
 
+pub use memory::{ExtractOptions, Extraction, extract};
 pub use plan::{GAZETTE_VERSION, Plan};
+pub use staged::{StagedCounts, StagedRun};
 
 /// Raw bytes gathered before a chunk is processed in parallel.
 const CHUNK_BYTES: usize = 4 * 1024 * 1024;
@@ -100,6 +104,16 @@ pub trait Observer: Sync {
     /// Called with what the user should know of the run as a whole (that it
     /// extracts the whole dataset again, say).
     fn notice(&self, message: &str);
+}
+
+/// An observer that ignores everything: errors are in the tables anyway.
+pub struct NullObserver;
+
+impl Observer for NullObserver {
+    fn start(&self, _total_bytes: u64) {}
+    fn advance(&self, _bytes: u64) {}
+    fn error(&self, _error: &ErrorRow) {}
+    fn notice(&self, _message: &str) {}
 }
 
 /// Totals of a finished run.
@@ -314,7 +328,7 @@ fn run_with(
         repeated: if options.keep_boilerplate {
             RepeatedLines::default()
         } else {
-            count_repeated_lines(&pool, &files, &options.fields)
+            count_repeated_lines(&pool, file_records(&files, &options.fields), &options.fields)
         },
     };
 
@@ -336,7 +350,7 @@ fn run_with(
         let mut alive = send(Message::Chunk(first));
         let mut bytes = 0u64;
         let mut read_ids = HashSet::new();
-        for (chunk, chunk_bytes) in chunks(&files, &options.fields) {
+        for (chunk, chunk_bytes) in chunks(file_records(&files, &options.fields)) {
             if !alive {
                 break;
             }
@@ -402,13 +416,20 @@ fn no_input_file(skipped: Skipped) -> String {
     }
 }
 
-/// The records of `files` in order, in chunks of about [`CHUNK_BYTES`] or
-/// [`CHUNK_RECORDS`], each with its raw size in bytes.
-fn chunks<'a>(
+/// The records of `files` in order.
+fn file_records<'a>(
     files: &'a [InputFile],
     fields: &'a JsonlFields,
-) -> impl Iterator<Item = (Vec<Result<RawRecord, ErrorRow>>, u64)> + 'a {
-    let mut records = files.iter().flat_map(|file| ingest::read_file(file, fields)).peekable();
+) -> impl Iterator<Item = Result<RawRecord, ErrorRow>> + 'a {
+    files.iter().flat_map(|file| ingest::read_file(file, fields))
+}
+
+/// `records` in order, in chunks of about [`CHUNK_BYTES`] or
+/// [`CHUNK_RECORDS`], each with its raw size in bytes.
+fn chunks(
+    records: impl Iterator<Item = Result<RawRecord, ErrorRow>>,
+) -> impl Iterator<Item = (Vec<Result<RawRecord, ErrorRow>>, u64)> {
+    let mut records = records.peekable();
     std::iter::from_fn(move || {
         records.peek()?;
         let (mut chunk, mut bytes) = (Vec::new(), 0usize);
@@ -421,16 +442,16 @@ fn chunks<'a>(
     })
 }
 
-/// The corpus pre-pass of boilerplate removal: reads every input once and
+/// The corpus pre-pass of boilerplate removal: reads every record once and
 /// counts, per source, the documents each line occurs in.
 fn count_repeated_lines(
     pool: &rayon::ThreadPool,
-    files: &[InputFile],
+    records: impl Iterator<Item = Result<RawRecord, ErrorRow>>,
     fields: &JsonlFields,
 ) -> RepeatedLines {
     let keep = Cleaning::keep_all();
     let mut table = RepeatedLines::default();
-    for (chunk, _) in chunks(files, fields) {
+    for (chunk, _) in chunks(records) {
         let hashed: Vec<_> = pool.install(|| {
             chunk
                 .into_par_iter()
@@ -537,6 +558,99 @@ struct Written {
     errors: ErrorCounts,
 }
 
+/// Where processed rows go: the Parquet tables of a dataset, or record
+/// batches in memory.
+trait RowSink {
+    fn write_document(&mut self, out: &DocOutput) -> Result<(), SinkError>;
+    fn write_error(&mut self, error: &ErrorRow) -> Result<(), SinkError>;
+    fn write_entities(
+        &mut self,
+        entities: &[Entity],
+        origin: EntityOrigin,
+    ) -> Result<(), SinkError>;
+}
+
+impl RowSink for ParquetSink {
+    fn write_document(&mut self, out: &DocOutput) -> Result<(), SinkError> {
+        ParquetSink::write_document(self, out)
+    }
+    fn write_error(&mut self, error: &ErrorRow) -> Result<(), SinkError> {
+        ParquetSink::write_error(self, error)
+    }
+    fn write_entities(
+        &mut self,
+        entities: &[Entity],
+        origin: EntityOrigin,
+    ) -> Result<(), SinkError> {
+        ParquetSink::write_entities(self, entities, origin)
+    }
+}
+
+/// What the writing side keeps across chunks: the ids seen, so that each
+/// is written once, and the counts of the `runs` row.
+#[derive(Default)]
+struct Collector {
+    seen: HashMap<String, String>,
+    replaced: HashSet<String>,
+    warnings: u64,
+    errors: ErrorCounts,
+    skipped_unchanged: u64,
+}
+
+impl Collector {
+    /// Writes the rows of one processed chunk, in order: each document id
+    /// once (a later one is a duplicate-id error row), warnings and errors
+    /// as rows of `errors`, reported to `observer` too. `known` holds the
+    /// ids the dataset already had: those written are counted as replaced.
+    fn write(
+        &mut self,
+        chunk: Chunk,
+        sink: &mut impl RowSink,
+        observer: &dyn Observer,
+        known: &HashMap<String, String>,
+    ) -> Result<(), SinkError> {
+        for item in chunk {
+            let (error, kind) = match item {
+                Item::Unchanged { id, source } => match self.seen.get(&id) {
+                    None => {
+                        self.seen.insert(id, source.to_string());
+                        self.skipped_unchanged += 1;
+                        continue;
+                    }
+                    Some(first) => (duplicate_id(&id, first, &source), ErrorKind::DuplicateId),
+                },
+                Item::Document(out) => match self.seen.get(&out.document.doc_id) {
+                    None => {
+                        sink.write_entities(&out.entities, EntityOrigin::Pattern)?;
+                        sink.write_document(&out)?;
+                        for warning in &out.warnings {
+                            let source = &out.document.source;
+                            let row = ErrorRow::warning(&source.path, source.line, warning);
+                            observer.error(&row);
+                            sink.write_error(&row)?;
+                            self.warnings += 1;
+                        }
+                        if known.contains_key(&out.document.doc_id) {
+                            self.replaced.insert(out.document.doc_id.clone());
+                        }
+                        self.seen.insert(out.document.doc_id, out.document.source.to_string());
+                        continue;
+                    }
+                    Some(first) => {
+                        let source = &out.document.source;
+                        (duplicate_id(&out.document.doc_id, first, source), ErrorKind::DuplicateId)
+                    }
+                },
+                Item::Error(error, kind) => (error, kind),
+            };
+            self.errors.add(kind);
+            observer.error(&error);
+            sink.write_error(&error)?;
+        }
+        Ok(())
+    }
+}
+
 /// The writer thread: owns the sink, keeps document ids unique, reports
 /// errors, and publishes the dataset on the commit message. When the
 /// channel closes without one, the next state is dropped.
@@ -547,14 +661,11 @@ fn write_chunks(
     info: &RunInfo<'_>,
 ) -> Result<Written, RunError> {
     let panic_after_first_chunk = info.options.fault == Some(Fault::PanicInWriter);
-    let (mut warnings, mut skipped_unchanged) = (0, 0);
-    let mut errors = ErrorCounts::default();
-    let mut seen: HashMap<String, String> = HashMap::new();
-    let mut replaced: HashSet<String> = HashSet::new();
+    let mut collector = Collector::default();
     for message in receiver {
         let chunk = match message {
             Message::Chunk(chunk) => chunk,
-            Message::Commit if seen.is_empty() && !info.options.allow_empty => {
+            Message::Commit if collector.seen.is_empty() && !info.options.allow_empty => {
                 return Err(RunError::Empty(
                     "no document could be read (every input failed, see the errors above)"
                         .to_owned(),
@@ -562,6 +673,7 @@ fn write_chunks(
             }
             Message::Commit => {
                 let counts = sink.counts();
+                let Collector { replaced, warnings, errors, skipped_unchanged, .. } = collector;
                 let run = RunRow {
                     run_id: info.options.run_id.clone(),
                     started: info.started,
@@ -584,45 +696,11 @@ fn write_chunks(
                 return Ok(Written { rows, skipped_unchanged, replaced, warnings, errors });
             }
         };
-        for item in chunk {
-            let (error, kind) = match item {
-                Item::Unchanged { id, source } => match seen.get(&id) {
-                    None => {
-                        seen.insert(id, source.to_string());
-                        skipped_unchanged += 1;
-                        continue;
-                    }
-                    Some(first) => (duplicate_id(&id, first, &source), ErrorKind::DuplicateId),
-                },
-                Item::Document(out) => match seen.get(&out.document.doc_id) {
-                    None => {
-                        sink.write_entities(&out.entities, EntityOrigin::Pattern)?;
-                        sink.write_document(&out)?;
-                        for warning in &out.warnings {
-                            let source = &out.document.source;
-                            let row = ErrorRow::warning(&source.path, source.line, warning);
-                            observer.error(&row);
-                            sink.write_error(&row)?;
-                            warnings += 1;
-                        }
-                        if info.known.contains_key(&out.document.doc_id) {
-                            replaced.insert(out.document.doc_id.clone());
-                        }
-                        seen.insert(out.document.doc_id, out.document.source.to_string());
-                        continue;
-                    }
-                    Some(first) => {
-                        let source = &out.document.source;
-                        (duplicate_id(&out.document.doc_id, first, source), ErrorKind::DuplicateId)
-                    }
-                },
-                Item::Error(error, kind) => (error, kind),
-            };
-            errors.add(kind);
-            observer.error(&error);
-            sink.write_error(&error)?;
-        }
-        assert!(!panic_after_first_chunk || seen.is_empty(), "injected fault in the writer");
+        collector.write(chunk, &mut sink, observer, info.known)?;
+        assert!(
+            !panic_after_first_chunk || collector.seen.is_empty(),
+            "injected fault in the writer"
+        );
     }
     Err(RunError::Interrupted)
 }

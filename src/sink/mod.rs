@@ -22,6 +22,7 @@
 mod compact;
 mod dataset;
 mod lock;
+mod memory;
 mod parquet;
 mod parts;
 mod publish;
@@ -34,6 +35,7 @@ use std::path::{Path, PathBuf};
 pub use self::compact::{Compaction, compact};
 pub use self::dataset::{Dataset, ErrorKey, read_part};
 pub use self::lock::{LOCK_FILE, OutputLock};
+pub use self::memory::{MemorySink, PENDING_ENTITIES, Tables};
 pub use self::parquet::{Keep, ParquetSink, RowCounts};
 pub use self::runs::{PastRun, RunMode, RunRow, RunsBuilder};
 pub use self::tables::{

@@ -132,6 +132,63 @@ impl ParquetSink {
         self.tables.as_mut().expect("sink used after finish")
     }
 
+    /// The folder of the next state: the run's part files go to its table
+    /// folders. Other processes may write part files of the run there too
+    /// ([`super::Tables::write_parts`]) before [`ParquetSink::finish`].
+    #[must_use]
+    pub fn dir(&self) -> &Path {
+        self.next.dir()
+    }
+
+    /// Adds to `entities` the entities that other writers of the run left
+    /// in the next state ([`super::Tables::write_parts`]), each id once and
+    /// after those written already, and removes their files.
+    ///
+    /// # Errors
+    ///
+    /// Fails when a pending file cannot be read or removed, or the table
+    /// cannot be written.
+    pub fn merge_pending_entities(&mut self) -> Result<u64, SinkError> {
+        let pending = self.next.dir().join(super::memory::PENDING_ENTITIES);
+        if !pending.exists() {
+            return Ok(0);
+        }
+        let mut parts: Vec<_> = std::fs::read_dir(&pending)
+            .map_err(super::io_error(&pending))?
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "parquet"))
+            .collect();
+        parts.sort();
+        let mut added = 0;
+        for part in &parts {
+            for batch in read_part(part, None)? {
+                let batch = batch?;
+                let ids = batch
+                    .column_by_name("entity_id")
+                    .and_then(|c| c.as_any().downcast_ref::<arrow_array::StringArray>())
+                    .ok_or_else(|| SinkError::Malformed {
+                        path: part.clone(),
+                        what: "no string column `entity_id`".to_owned(),
+                    })?;
+                let mask: BooleanArray = ids
+                    .iter()
+                    .map(|id| Some(id.is_some_and(|id| self.entity_ids.insert(id.to_owned()))))
+                    .collect();
+                let new =
+                    arrow_select::filter::filter_record_batch(&batch, &mask).map_err(|e| {
+                        SinkError::Malformed { path: part.clone(), what: e.to_string() }
+                    })?;
+                let new = conform::<EntitiesBuilder>(&new, part)?;
+                added += new.num_rows() as u64;
+                self.tables().entities.write_batch(&new)?;
+            }
+        }
+        std::fs::remove_dir_all(&pending).map_err(super::io_error(&pending))?;
+        self.counts.entities += added;
+        Ok(added)
+    }
+
     /// The rows written so far.
     #[must_use]
     pub fn counts(&self) -> RowCounts {

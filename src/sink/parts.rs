@@ -18,7 +18,7 @@ const BATCH_ROWS: usize = 8 * 1024;
 /// String bytes buffered in a builder before they are handed to the Parquet
 /// writer: bounds memory whatever the documents' size, and keeps every batch
 /// far below the 2 GiB offsets of Arrow's `Utf8`.
-const BATCH_BYTES: usize = 32 * 1024 * 1024;
+pub(super) const BATCH_BYTES: usize = 32 * 1024 * 1024;
 /// Largest row group, in rows.
 const ROW_GROUP_ROWS: usize = 256 * 1024;
 /// Largest row group, in estimated encoded bytes: bounds the writer's memory.
@@ -45,6 +45,10 @@ pub(super) struct PartWriter<B: TableBuilder> {
     dir: PathBuf,
     run_id: String,
     naming: Naming,
+    /// Written between the run id and the part number of numbered parts
+    /// (`part-<run_id>-<label>-<n>.parquet`), when several processes write
+    /// parts of one run.
+    label: Option<String>,
     builder: B,
     current: Option<(PathBuf, ArrowWriter<File>)>,
     written: Vec<PathBuf>,
@@ -58,10 +62,16 @@ impl<B: TableBuilder> PartWriter<B> {
             dir: dir.to_path_buf(),
             run_id: run_id.to_owned(),
             naming,
+            label: None,
             builder: B::new(run_id),
             current: None,
             written: Vec::new(),
         }
+    }
+
+    /// A writer of numbered parts named `part-<run_id>-<label>-<n>.parquet`.
+    pub(super) fn labeled(dir: &Path, run_id: &str, label: &str) -> Self {
+        PartWriter { label: Some(label.to_owned()), ..Self::new(dir, run_id, Naming::Numbered) }
     }
 
     /// The builder that rows are appended to.
@@ -110,9 +120,14 @@ impl<B: TableBuilder> PartWriter<B> {
     }
 
     fn open_part(&self) -> Result<(PathBuf, ArrowWriter<File>), SinkError> {
-        let name = match self.naming {
-            Naming::Numbered => format!("part-{}-{}.parquet", self.run_id, self.written.len()),
-            Naming::Single => format!("part-{}.parquet", self.run_id),
+        let name = match (self.naming, &self.label) {
+            (Naming::Numbered, Some(label)) => {
+                format!("part-{}-{label}-{}.parquet", self.run_id, self.written.len())
+            }
+            (Naming::Numbered, None) => {
+                format!("part-{}-{}.parquet", self.run_id, self.written.len())
+            }
+            (Naming::Single, _) => format!("part-{}.parquet", self.run_id),
         };
         let path = self.dir.join(name);
         let file = File::create(&path).map_err(io_error(&path))?;
@@ -136,12 +151,54 @@ impl<B: TableBuilder> PartWriter<B> {
     /// folder always carries its schema for readers.
     pub(super) fn close(mut self, ensure_one: bool) -> Result<Vec<PathBuf>, SinkError> {
         self.flush()?;
-        if ensure_one && self.written.is_empty() && self.current.is_none() {
+        if ensure_one && self.written.is_empty() && self.current.is_none() && !self.has_parts()? {
             self.current = Some(self.open_part()?);
         }
         self.close_part()?;
         Ok(self.written)
     }
+}
+
+impl<B: TableBuilder> PartWriter<B> {
+    /// Whether the folder already holds part files: written by other
+    /// processes, for a run whose rows they extract.
+    fn has_parts(&self) -> Result<bool, SinkError> {
+        let entries = std::fs::read_dir(&self.dir).map_err(io_error(&self.dir))?;
+        Ok(entries.flatten().any(|e| {
+            let name = e.file_name();
+            let name = name.to_string_lossy();
+            name.starts_with("part-") && name.ends_with(".parquet")
+        }))
+    }
+}
+
+/// Writes batches of table `B` as the part files of one writer of a run
+/// (`part-<run_id>-<label>-<n>.parquet` in `dir`), each first under a
+/// hidden name and renamed once complete, so that a reader or a retried
+/// writer never sees half a file. Returns the files written; none without
+/// rows.
+pub(super) fn write_labeled<B: TableBuilder>(
+    dir: &Path,
+    run_id: &str,
+    label: &str,
+    batches: &[RecordBatch],
+) -> Result<Vec<PathBuf>, SinkError> {
+    std::fs::create_dir_all(dir).map_err(io_error(dir))?;
+    let scratch = tempfile::Builder::new()
+        .prefix(&format!(".writing-{label}-"))
+        .tempdir_in(dir)
+        .map_err(io_error(dir))?;
+    let mut writer = PartWriter::<B>::labeled(scratch.path(), run_id, label);
+    for batch in batches {
+        writer.write_batch(&conform::<B>(batch, dir)?)?;
+    }
+    let mut written = Vec::new();
+    for part in writer.close(false)? {
+        let target = dir.join(part.file_name().expect("a part file name"));
+        std::fs::rename(&part, &target).map_err(io_error(&target))?;
+        written.push(target);
+    }
+    Ok(written)
 }
 
 /// A batch read from an earlier part file of table `B`, with `B`'s schema,

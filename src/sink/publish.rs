@@ -117,6 +117,11 @@ impl NextState {
         }
     }
 
+    /// The next state's folder.
+    pub(super) fn dir(&self) -> &Path {
+        &self.dir
+    }
+
     /// The folder of `table` in the next state.
     pub(super) fn table_dir(&self, table: &str) -> PathBuf {
         self.dir.join(table)
