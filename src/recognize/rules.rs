@@ -2,9 +2,11 @@
 //! the mention, the script whose word boundaries the name must respect, and
 //! the words that make a match generic rather than a name.
 
-use regex::Regex;
+use regex_automata::Input;
+use regex_automata::meta::Regex;
+use regex_automata::util::captures::Captures;
 
-use crate::model::EntityType;
+use crate::model::{EntityType, Span};
 
 use super::people::{JAPANESE_FAMILY_NAMES, LATIN_FAMILY_NAMES, alternation};
 
@@ -37,7 +39,9 @@ pub(super) struct Rule {
     /// What the rule finds.
     pub(super) entity_type: EntityType,
     /// The expression; its `name` group is the mention.
-    pub(super) regex: Regex,
+    regex: Regex,
+    /// The index of the `name` group.
+    name_group: usize,
     /// How the name is delimited.
     pub(super) edges: Edges,
     /// Leading words dropped from a match ("The", "根据").
@@ -73,17 +77,23 @@ pub(super) struct Rule {
     /// The expression matches what comes before the name (a title), so the
     /// name needs no edge of its own there ("局长王明").
     pub(super) context_before: bool,
-    /// Words one of which any match contains: a text with none of them is
-    /// skipped without running the expression. Empty means no such word.
+    /// Words one of which every match contains (never a line break): only
+    /// the lines holding one are searched.
     pub(super) needs_one_of: Vec<String>,
 }
 
 impl Rule {
     /// A rule with `pattern` and `edges` and no other constraint.
     fn new(entity_type: EntityType, pattern: &str, edges: Edges) -> Rule {
+        let regex = Regex::new(pattern).expect("valid rule");
+        let name_group = regex
+            .group_info()
+            .to_index(regex_automata::PatternID::ZERO, "name")
+            .expect("every rule has a name group");
         Rule {
             entity_type,
-            regex: Regex::new(pattern).expect("valid rule"),
+            regex,
+            name_group,
             edges,
             strip_leading: Vec::new(),
             generic_names: &[],
@@ -101,10 +111,28 @@ impl Rule {
         }
     }
 
-    /// The rule, skipped on texts without one of the `|`-separated `words`.
+    /// The rule, whose every match holds one of the `|`-separated `words`.
     fn needing(mut self, words: &str) -> Rule {
         self.needs_one_of = words.split('|').map(str::to_owned).collect();
         self
+    }
+
+    /// Scratch space for [`Rule::find_name`].
+    pub(super) fn captures(&self) -> Captures {
+        self.regex.create_captures()
+    }
+
+    /// The span of the `name` group of the first match starting in `range`
+    /// of `text` and ending inside it. The expression sees the text around
+    /// `range` for its word boundaries.
+    pub(super) fn find_name(
+        &self,
+        text: &str,
+        range: std::ops::Range<usize>,
+        captures: &mut Captures,
+    ) -> Option<Span> {
+        self.regex.search_captures(&Input::new(text).range(range), captures);
+        captures.get_group(self.name_group).map(|name| Span::new(name.start, name.end))
     }
 }
 
@@ -728,6 +756,7 @@ pub(super) fn rules() -> Vec<Rule> {
     let latin_family = alternation(&LATIN_FAMILY_NAMES);
     let japanese_family = alternation(&JAPANESE_FAMILY_NAMES);
     let english_titles = "Professor|Prof\\.|Dr\\.|Minister|Vice Minister|Commissioner|Director|Director General|Chairman|Chairwoman|Chairperson|President|CEO|Rep\\.|Representative|Lawmaker|Senator|Mr\\.|Ms\\.|Mrs\\.";
+    let bodies = "Ministry|University|Institute|Association|Agency|Council|Federation|Society|Academy|Division|Bureau|Department|Office|Committee|Commission|Board";
     let role_words = "Professor|Director|CEO|President|Chairman|Chairwoman|Chairperson|Minister|Vice Minister|Commissioner|Chief|Head|Researcher|Manager|Partner|Executive|Secretary|Senior|Deputy|Vice President|Dean|Lawmaker|Representative";
     let chinese_titles =
         "教授|院士|博士|局长|副局长|主任|董事长|总经理|所长|院长|研究员|部长|司长|处长";
@@ -767,8 +796,9 @@ pub(super) fn rules() -> Vec<Rule> {
             EntityType::Person,
             format!(r"(?-u:\b)(?P<name>{person}) \((?:{role_words})(?-u:\b)"),
         )
-        .needing(" ("),
-        titled(format!(r"(?-u:\b)(?:{english_titles}) (?P<name>{person})(?-u:\b)")),
+        .needing(role_words),
+        titled(format!(r"(?-u:\b)(?:{english_titles}) (?P<name>{person})(?-u:\b)"))
+            .needing(&english_titles.replace('\\', "")),
         // People without a title: bylines, speakers, apposition with a role.
         person_rule(format!(
             r"(?-u:\b)[Bb]y (?P<name>(?:{latin_family}), [A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)(?-u:\b)"
@@ -776,15 +806,17 @@ pub(super) fn rules() -> Vec<Rule> {
         .needing("by |By "),
         person_rule(format!(
             r"(?-u:\b)(?:{speech}|according to) (?P<name>{person})(?:[,.;(\n]| (?:of|from|at|who|in)(?-u:\b))"
-        )),
+        ))
+        .needing(&format!("{speech}|according to")),
         Rule {
             needs_family_name: true,
             ..person_rule(format!(r"(?-u:\b)(?P<name>{person}) (?:{speech})(?-u:\b)"))
-        },
+        }
+        .needing(speech),
         person_rule(format!(
             r"(?-u:\b)(?P<name>{person}), (?:the |a |an )?(?:{appositive_roles})(?-u:\b)"
         ))
-        .needing(", "),
+        .needing(appositive_roles),
         // Organizations: companies, "… Association", "Ministry of …".
         latin(
             EntityType::Organization,
@@ -808,11 +840,11 @@ pub(super) fn rules() -> Vec<Rule> {
             ..latin(
             EntityType::Organization,
             format!(
-                r"(?-u:\b)(?P<name>(?:Ministry|University|Institute|Association|Agency|Council|Federation|Society|Academy|Division|Bureau|Department|Office|Committee|Commission|Board) (?:of|for|on) (?:the )?{names}(?: at {CAP}(?: {CAP})?)?)(?-u:\b)"
+                r"(?-u:\b)(?P<name>(?:{bodies}) (?:of|for|on) (?:the )?{names}(?: at {CAP}(?: {CAP})?)?)(?-u:\b)"
             ),
         )
         }
-        .needing(" of | for | on "),
+        .needing(bodies),
         company(COMPANY_NOUNS, NextWord::NotCapitalised),
         company(COMPANY_ADJECTIVES, NextWord::None),
     ];
