@@ -41,6 +41,8 @@ mod rules;
 
 use std::collections::BTreeMap;
 
+use memchr::memmem;
+
 use crate::dictionary::{is_particle_run, may_end, may_start};
 use crate::model::{Entity, EntityType, Lang, SentenceSpan, Span};
 
@@ -234,9 +236,7 @@ fn accept(rule: &Rule, text: &str, mut span: Span) -> Option<Span> {
         span.start += first.len() + 1;
         name = rest;
     }
-    let wrapped_law = rule.entity_type == EntityType::Law
-        && rule.edges == Edges::Hangul
-        && is_tail_of_wrapped_word(text, span.start, name);
+    let name_with_particles = name;
     let generic_two_words = rule.entity_type == EntityType::Organization
         && rule.edges == Edges::Latin
         && name.split(' ').count() == 2
@@ -261,7 +261,6 @@ fn accept(rule: &Rule, text: &str, mut span: Span) -> Option<Span> {
         }
     };
     let generic = generic_two_words
-        || wrapped_law
         || (rule.edges == Edges::Latin
             && continues_a_name(
                 &text[..span.start],
@@ -280,7 +279,13 @@ fn accept(rule: &Rule, text: &str, mut span: Span) -> Option<Span> {
     let generic = generic || !words_fit;
     let chars = name.chars().count();
     let fits = (rule.min_chars..=rule.max_chars).contains(&chars);
-    (starts_delimited && ends_delimited && !generic && fits).then_some(span)
+    // Last, as it searches the whole text.
+    let wrapped_law = || {
+        rule.entity_type == EntityType::Law
+            && rule.edges == Edges::Hangul
+            && is_tail_of_wrapped_word(text, span.start, name_with_particles)
+    };
+    (starts_delimited && ends_delimited && !generic && fits && !wrapped_law()).then_some(span)
 }
 
 /// True when the Hangul `name` at `start` follows a Hangul word and a line
@@ -299,7 +304,7 @@ fn is_tail_of_wrapped_word(text: &str, start: usize, name: &str) -> bool {
         .last()
         .map_or(word_end.len(), |(i, _)| i);
     let head = &word_end[head_start..];
-    !head.is_empty() && text.contains(&format!("{head}{name}"))
+    !head.is_empty() && memmem::find(text.as_bytes(), format!("{head}{name}").as_bytes()).is_some()
 }
 
 /// True when the text around a Latin name shows that it is part of a longer

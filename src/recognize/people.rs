@@ -5,6 +5,8 @@
 
 use std::sync::LazyLock;
 
+use memchr::memmem;
+
 use crate::dictionary::stands_alone;
 use crate::model::{EntityType, MentionSource, SentenceSpan, Span};
 
@@ -166,7 +168,7 @@ pub(super) fn spread_people(text: &str, sentences: &[SentenceSpan], names: &mut 
         }
     }
     for &(index, _, name) in &first_named {
-        for (start, _) in text.match_indices(name) {
+        for start in memmem::find_iter(text.as_bytes(), name) {
             let at = Span::new(start, start + name.len());
             let alone = !name.is_ascii() || refers_alone(text, at);
             if alone && is_word(text, at) && in_one_sentence(sentences, at) {
@@ -188,7 +190,7 @@ pub(super) fn spread_people(text: &str, sentences: &[SentenceSpan], names: &mut 
         if shared {
             continue;
         }
-        for (start, _) in text[named_at..].match_indices(family) {
+        for start in memmem::find_iter(&text.as_bytes()[named_at..], family) {
             let at = Span::new(named_at + start, named_at + start + family.len());
             if refers_alone(text, at) && in_one_sentence(sentences, at) {
                 added.push(Mention {

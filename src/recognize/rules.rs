@@ -741,6 +741,9 @@ pub(super) fn end_of_first_joined_name(name: &str, edges: Edges) -> Option<usize
         Edges::Cjk => (CJK_ORG_HEADS, &["和", "与", "及", "、", "，"]),
         Edges::Hangul => return None,
     };
+    if !joiners.iter().any(|joiner| name.contains(joiner)) {
+        return None;
+    }
     heads
         .split('|')
         .flat_map(|head| name.match_indices(head).map(move |(at, _)| at + head.len()))
