@@ -105,7 +105,11 @@ impl Recognizer {
                 }
             }
         }
-        let heads = aho_corasick::AhoCorasick::new(words).expect("head words build an automaton");
+        // A few hundred short words: a DFA is small and scans fastest.
+        let heads = aho_corasick::AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(words)
+            .expect("head words build an automaton");
         Recognizer { rules, heads, head_rules }
     }
 
