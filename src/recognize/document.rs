@@ -8,7 +8,7 @@ use crate::dictionary::{Dictionary, may_end, may_start};
 use crate::model::{Entity, EntityIdx, EntityMatch, EntityType, MentionSource, SentenceSpan, Span};
 
 use super::acronym::definitions;
-use super::country::{is_about, is_shared_name};
+use super::country::{CountryFocus, is_shared_name};
 use super::legal_form::with_legal_form;
 use super::people::spread_people;
 use super::{Recognizer, sentence_lang};
@@ -81,21 +81,13 @@ impl Recognizer {
         let taken: Vec<Span> = matches.iter().map(|m| m.span).collect();
         let mut names = Names::default();
         let mut mentions: Vec<Mention> = Vec::with_capacity(matches.len());
-        // Whether the document is about each country asked so far.
-        let mut about_country: Vec<(&str, bool)> = Vec::new();
+        let mut focus: Option<CountryFocus> = None;
         for m in matches {
             let entity = dictionary.entity(m.entity);
             let surface = &text[m.span.start..m.span.end];
             let shared = entity.country.as_deref().filter(|_| is_shared_name(surface));
             let elsewhere = shared.is_some_and(|country| {
-                match about_country.iter().find(|&&(known, _)| known == country) {
-                    Some(&(_, about)) => !about,
-                    None => {
-                        let about = is_about(text, sentences, country);
-                        about_country.push((country, about));
-                        !about
-                    }
-                }
+                !focus.get_or_insert_with(|| CountryFocus::of(text, sentences)).is_about(country)
             });
             let referent = if elsewhere {
                 let lang = sentence_lang(sentences, m.span);
