@@ -5,6 +5,7 @@
 use regex_automata::Input;
 use regex_automata::meta::Regex;
 use regex_automata::util::captures::Captures;
+use regex_syntax::hir::HirKind;
 
 use crate::model::{EntityType, Span};
 
@@ -42,6 +43,9 @@ pub(super) struct Rule {
     regex: Regex,
     /// The index of the `name` group.
     name_group: usize,
+    /// The `name` group is the whole match, which the expression finds
+    /// without resolving groups.
+    name_is_match: bool,
     /// How the name is delimited.
     pub(super) edges: Edges,
     /// Leading words dropped from a match ("The", "根据").
@@ -94,6 +98,7 @@ impl Rule {
             entity_type,
             regex,
             name_group,
+            name_is_match: name_is_whole_match(pattern),
             edges,
             strip_leading: Vec::new(),
             generic_names: &[],
@@ -131,9 +136,28 @@ impl Rule {
         range: std::ops::Range<usize>,
         captures: &mut Captures,
     ) -> Option<Span> {
-        self.regex.search_captures(&Input::new(text).range(range), captures);
+        let input = Input::new(text).range(range);
+        if self.name_is_match {
+            return self.regex.search(&input).map(|name| Span::new(name.start(), name.end()));
+        }
+        self.regex.search_captures(&input, captures);
         captures.get_group(self.name_group).map(|name| Span::new(name.start, name.end))
     }
+}
+
+/// True when the `name` group of `pattern` is all it matches: nothing but
+/// word boundaries around it.
+fn name_is_whole_match(pattern: &str) -> bool {
+    let hir = regex_syntax::parse(pattern).expect("valid rule");
+    let parts = match hir.kind() {
+        HirKind::Concat(parts) => parts.as_slice(),
+        _ => std::slice::from_ref(&hir),
+    };
+    let mut consuming = parts.iter().filter(|part| !matches!(part.kind(), HirKind::Look(_)));
+    let only = consuming.next().filter(|_| consuming.next().is_none());
+    only.is_some_and(|part| {
+        matches!(part.kind(), HirKind::Capture(group) if group.name.as_deref() == Some("name"))
+    })
 }
 
 /// A capitalised English word, or an acronym.
@@ -978,4 +1002,18 @@ pub(super) fn rules() -> Vec<Rule> {
         .needing(CJK_ORG_HEADS),
     ]);
     rules
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_that_are_the_whole_match() {
+        assert!(name_is_whole_match(r"(?P<name>\p{Hangul}{2,}법)"));
+        assert!(name_is_whole_match(r"(?-u:\b)(?P<name>[A-Z][a-z]+ Act)(?-u:\b)"));
+        assert!(!name_is_whole_match(r"(?P<name>\p{Han}{2,4})(?:氏|さん)"));
+        assert!(!name_is_whole_match(r"(?-u:\b)(?:Dr\.) (?P<name>[A-Z][a-z]+)"));
+        assert!(!name_is_whole_match(r"(?P<other>[A-Z]+)"));
+    }
 }
