@@ -59,7 +59,12 @@ pub(super) fn is_country_word(word: &str) -> bool {
 
 /// True when `surface` is a name many countries' bodies bear.
 pub(super) fn is_shared_name(surface: &str) -> bool {
-    let normalised = surface.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    let mut normalised = surface.split_whitespace().collect::<Vec<_>>().join(" ");
+    if normalised.is_ascii() {
+        normalised.make_ascii_lowercase();
+    } else {
+        normalised = normalised.to_lowercase();
+    }
     let name = normalised.strip_prefix("the ").unwrap_or(&normalised);
     SHARED_NAMES.iter().any(|shared| shared == name)
 }

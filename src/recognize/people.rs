@@ -135,15 +135,14 @@ pub(super) fn has_family_name(name: &str) -> bool {
     let hangul = name.chars().any(|c| matches!(u32::from(c), 0xAC00..=0xD7A3));
     let list: &[&str] = if hangul { &KOREAN_FAMILY_NAMES } else { &CHINESE_FAMILY_NAMES };
     let chars = name.chars().count();
-    list.iter().any(|family| {
+    list.iter().filter(|family| name.starts_with(**family)).any(|family| {
         let family_chars = family.chars().count();
         let given = chars.saturating_sub(family_chars);
-        let given_fits = if hangul {
+        if hangul {
             given == 2 || (family_chars == 2 && given == 1)
         } else {
             (1..=2).contains(&given)
-        };
-        name.starts_with(family) && given_fits
+        }
     })
 }
 
