@@ -218,7 +218,9 @@ fn accept(rule: &Rule, text: &str, mut span: Span) -> Option<Span> {
         name = rest;
     }
     // A function word left out before the name delimits it too (…公司和中国药学会).
-    let starts_delimited = starts_delimited || name.len() < original_len;
+    if !starts_delimited && name.len() == original_len {
+        return None;
+    }
     if rule.entity_type == EntityType::Organization
         && let Some(end) = end_of_first_joined_name(name, rule.edges)
     {
@@ -264,13 +266,18 @@ fn accept(rule: &Rule, text: &str, mut span: Span) -> Option<Span> {
                 || !after.chars().next().is_some_and(|c| is_cjk(c) && !is_hiragana(c))
         }
     };
-    let generic = generic_two_words
-        || (rule.edges == Edges::Latin
-            && continues_a_name(
-                &text[..span.start],
-                after,
-                rule.entity_type == EntityType::Organization,
-            ))
+    let chars = name.chars().count();
+    let fits = (rule.min_chars..=rule.max_chars).contains(&chars);
+    if !(ends_delimited && fits) || generic_two_words {
+        return None;
+    }
+    // Then the word lists, and last the search of the whole text.
+    let generic = (rule.edges == Edges::Latin
+        && continues_a_name(
+            &text[..span.start],
+            after,
+            rule.entity_type == EntityType::Organization,
+        ))
         || rule.generic_names.contains(&name)
         || name.contains(|c| rule.forbidden_chars.contains(c))
         || rule.generic_endings.iter().any(|ending| name.ends_with(ending));
@@ -280,16 +287,12 @@ fn accept(rule: &Rule, text: &str, mut span: Span) -> Option<Span> {
         !words.iter().any(|word| rule.forbidden_words.contains(word))
             && (!rule.needs_family_name || people::has_family_name(name))
     };
-    let generic = generic || !words_fit;
-    let chars = name.chars().count();
-    let fits = (rule.min_chars..=rule.max_chars).contains(&chars);
-    // Last, as it searches the whole text.
     let wrapped_law = || {
         rule.entity_type == EntityType::Law
             && rule.edges == Edges::Hangul
             && is_tail_of_wrapped_word(text, span.start, name_with_particles)
     };
-    (starts_delimited && ends_delimited && !generic && fits && !wrapped_law()).then_some(span)
+    (!generic && words_fit && !wrapped_law()).then_some(span)
 }
 
 /// True when the Hangul `name` at `start` follows a Hangul word and a line
