@@ -213,7 +213,7 @@ fn accept(rule: &Rule, text: &str, mut span: Span) -> Option<Span> {
     };
     let mut name = text.get(span.start..span.end)?;
     let original_len = name.len();
-    while let Some(rest) = rule.strip_leading.iter().find_map(|word| name.strip_prefix(word)) {
+    while let Some(rest) = rule.strip_leading.strip(name) {
         span.start += name.len() - rest.len();
         name = rest;
     }

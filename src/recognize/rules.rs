@@ -2,6 +2,7 @@
 //! the mention, the script whose word boundaries the name must respect, and
 //! the words that make a match generic rather than a name.
 
+use aho_corasick::{AhoCorasick, Anchored, MatchKind, StartKind};
 use regex_automata::Input;
 use regex_automata::meta::Regex;
 use regex_automata::util::captures::Captures;
@@ -49,7 +50,7 @@ pub(super) struct Rule {
     /// How the name is delimited.
     pub(super) edges: Edges,
     /// Leading words dropped from a match ("The", "根据").
-    pub(super) strip_leading: Vec<&'static str>,
+    pub(super) strip_leading: Leading,
     /// Whole names that are generic words, not names ("대학병원").
     pub(super) generic_names: &'static [&'static str],
     /// Endings that make a match a common word ("방법" for "…법").
@@ -100,7 +101,7 @@ impl Rule {
             name_group,
             name_is_match: name_is_whole_match(pattern),
             edges,
-            strip_leading: Vec::new(),
+            strip_leading: Leading::default(),
             generic_names: &[],
             generic_endings: &[],
             forbidden_chars: "",
@@ -158,6 +159,29 @@ fn name_is_whole_match(pattern: &str) -> bool {
     only.is_some_and(|part| {
         matches!(part.kind(), HirKind::Capture(group) if group.name.as_deref() == Some("name"))
     })
+}
+
+/// Leading words dropped from a match, in one anchored automaton.
+#[derive(Default)]
+pub(super) struct Leading(Option<AhoCorasick>);
+
+impl Leading {
+    fn new(words: &[&str]) -> Leading {
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostFirst)
+            .start_kind(StartKind::Anchored)
+            .build(words)
+            .expect("leading words build an automaton");
+        Leading(Some(automaton))
+    }
+
+    /// `name` without the first of the words it starts with, in their
+    /// order, or `None` when it starts with none.
+    pub(super) fn strip<'a>(&self, name: &'a str) -> Option<&'a str> {
+        let automaton = self.0.as_ref()?;
+        let found = automaton.find(aho_corasick::Input::new(name).anchored(Anchored::Yes))?;
+        Some(&name[found.end()..])
+    }
 }
 
 /// A capitalised English word, or an acronym.
@@ -788,12 +812,12 @@ pub(super) fn rules() -> Vec<Rule> {
     let chinese_titles =
         "教授|院士|博士|局长|副局长|主任|董事长|总经理|所长|院长|研究员|部长|司长|处长";
     let latin = |entity_type, pattern: String| Rule {
-        strip_leading: ENGLISH_LEADING.to_vec(),
+        strip_leading: Leading::new(ENGLISH_LEADING),
         max_chars: MAX_LATIN_NAME_CHARS,
         ..Rule::new(entity_type, &pattern, Edges::Latin)
     };
     let company = |words: &str, next_word| Rule {
-        strip_leading: [ENGLISH_LEADING, DESCRIPTIVE_LEADING].concat(),
+        strip_leading: Leading::new(&[ENGLISH_LEADING, DESCRIPTIVE_LEADING].concat()),
         generic_endings: ENGLISH_GENERIC_ORGS,
         next_word,
         ..latin(
@@ -807,7 +831,7 @@ pub(super) fn rules() -> Vec<Rule> {
         ..latin(EntityType::Person, pattern)
     };
     let titled = |pattern: String| Rule {
-        strip_leading: [ENGLISH_LEADING, NOBLE_TITLES].concat(),
+        strip_leading: Leading::new(&[ENGLISH_LEADING, NOBLE_TITLES].concat()),
         ..latin(EntityType::Person, pattern)
     };
     let mut rules = vec![
@@ -924,7 +948,7 @@ pub(super) fn rules() -> Vec<Rule> {
         .needing(KOREAN_ORG_HEADS),
     ]);
     let cjk = |entity_type, pattern: String, generic_names, generic_endings, min_chars| Rule {
-        strip_leading: CHINESE_LEADING.to_vec(),
+        strip_leading: Leading::new(CHINESE_LEADING),
         generic_names,
         generic_endings,
         forbidden_chars: CHINESE_FUNCTION_CHARS,
