@@ -26,30 +26,23 @@ impl FoldedText {
         // folded in one pass at the end.
         let mut unchanged_from = 0;
         let mut in_whitespace = false;
-        for (start, c) in original.char_indices() {
-            let replacement = if c.is_whitespace() {
-                let first_of_run = !in_whitespace;
-                in_whitespace = true;
-                match (first_of_run, c) {
-                    (true, ' ') => continue,
-                    (true, _) => Some(' '),
-                    (false, _) => None,
-                }
-            } else {
+        let mut start = 0;
+        while start < original.len() {
+            let plain = plain_run_len(&original.as_bytes()[start..]);
+            if plain > 0 {
                 in_whitespace = false;
-                let folded_char = match unify_char(c) {
-                    '-' => ' ',
-                    unified => unified,
-                };
-                if folded_char == c {
-                    continue;
-                }
-                Some(folded_char)
-            };
-            folded.text.push_str(&original[unchanged_from..start]);
-            folded.text.extend(replacement);
-            unchanged_from = start + c.len_utf8();
-            record_anchor(&mut folded.anchors, folded.text.len(), unchanged_from);
+                start += plain;
+                continue;
+            }
+            let Some(c) = original[start..].chars().next() else { break };
+            let end = start + c.len_utf8();
+            if let Some(replacement) = fold_char(c, &mut in_whitespace) {
+                folded.text.push_str(&original[unchanged_from..start]);
+                folded.text.extend(replacement);
+                unchanged_from = end;
+                record_anchor(&mut folded.anchors, folded.text.len(), unchanged_from);
+            }
+            start = end;
         }
         folded.text.push_str(&original[unchanged_from..]);
         folded.text.make_ascii_lowercase();
@@ -74,6 +67,44 @@ impl FoldedText {
             after.checked_sub(1).and_then(|i| self.anchors.get(i)).copied().unwrap_or((0, 0));
         anchor_original + (folded - anchor_folded)
     }
+}
+
+/// What `c` folds to, after a whitespace character when `in_whitespace` (which
+/// it updates): `None` when it stays itself (but for ASCII case), else its
+/// replacement, nothing for whitespace that continues a run.
+fn fold_char(c: char, in_whitespace: &mut bool) -> Option<Option<char>> {
+    if c.is_whitespace() {
+        let first_of_run = !*in_whitespace;
+        *in_whitespace = true;
+        return match (first_of_run, c) {
+            (true, ' ') => None,
+            (true, _) => Some(Some(' ')),
+            (false, _) => Some(None),
+        };
+    }
+    *in_whitespace = false;
+    let folded = match unify_char(c) {
+        '-' => ' ',
+        unified => unified,
+    };
+    (folded != c).then_some(Some(folded))
+}
+
+/// The length of the run at the start of `bytes` (valid UTF-8) of characters
+/// [`fold_char`] leaves as they are, found byte by byte: ASCII but whitespace
+/// and `-`, and the three-byte characters U+4000..U+DFFF (Han, Hangul), none
+/// of them whitespace, a dash, an apostrophe or a full-width form.
+fn plain_run_len(bytes: &[u8]) -> usize {
+    let mut len = 0;
+    while let Some(&byte) = bytes.get(len) {
+        match byte {
+            b'-' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' => break,
+            0..=0x7F => len += 1,
+            0xE4..=0xED => len += 3,
+            _ => break,
+        }
+    }
+    len
 }
 
 /// Records that folded offset `folded` corresponds to original offset `original`,
@@ -170,6 +201,25 @@ mod tests {
             }
             prop_assert_eq!(folded.original_offset(folded.as_str().len()), text.len());
             prop_assert!(folded.as_str().len() <= text.len());
+        }
+
+        /// Skipping plain runs by bytes folds as folding char by char does.
+        #[test]
+        fn plain_runs_fold_as_each_char(text in "\\PC{0,40}|[ -~Ａ-Ｚ\u{3000}\u{a0}\u{2013}’가-힣一-龥ぁ-ヿ\t\n]{0,40}") {
+            let mut model = FoldedText { text: String::new(), anchors: vec![(0, 0)] };
+            let mut in_whitespace = false;
+            for (start, c) in text.char_indices() {
+                match fold_char(c, &mut in_whitespace) {
+                    Some(replacement) => model.text.extend(replacement),
+                    None => model.text.push(c),
+                }
+                let original = start + c.len_utf8();
+                record_anchor(&mut model.anchors, model.text.len(), original);
+            }
+            model.text.make_ascii_lowercase();
+            let folded = FoldedText::new(&text);
+            prop_assert_eq!(&folded.text, &model.text);
+            prop_assert_eq!(&folded.anchors, &model.anchors);
         }
     }
 }

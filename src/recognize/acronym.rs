@@ -37,7 +37,7 @@ pub(super) fn definitions(
     is_organization: impl Fn(usize) -> bool,
 ) -> Vec<Definition> {
     let mut found = Vec::new();
-    for (open, bracket) in text.match_indices(['(', '（']) {
+    for (open, bracket) in opening_brackets(text) {
         let inner_start = open + bracket.len();
         let Some((inner_end, _)) = closing_bracket(&text[inner_start..]) else {
             continue;
@@ -74,6 +74,23 @@ pub(super) fn definitions(
         }
     }
     found
+}
+
+/// The byte offsets of the opening brackets of `text`, `(` and `（`, with
+/// the bracket.
+fn opening_brackets(text: &str) -> impl Iterator<Item = (usize, &'static str)> + '_ {
+    const FULL_WIDTH: &str = "（";
+    // memchr finds `(` and the last byte of `（` (U+FF08: EF BC 88).
+    memchr::memchr2_iter(b'(', 0x88, text.as_bytes()).filter_map(|at| {
+        if text.as_bytes()[at] == b'(' {
+            Some((at, "("))
+        } else {
+            let start = at.checked_sub(2)?;
+            text.get(start..=at)
+                .filter(|&bracket| bracket == FULL_WIDTH)
+                .map(|_| (start, FULL_WIDTH))
+        }
+    })
 }
 
 /// The byte offset and length of the bracket closing the one `rest` follows,

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use crate::dictionary::{may_end, may_start};
 use crate::model::{Lang, SentenceSpan};
@@ -41,7 +41,9 @@ static COUNTRY_WORDS: LazyLock<CountryWords> = LazyLock::new(|| {
             country_of.push(country);
         }
     }
+    // A few hundred words: a DFA is small and scans fastest.
     let automaton = AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::DFA))
         .match_kind(MatchKind::LeftmostLongest)
         .build(&words)
         .expect("country words build");
@@ -57,42 +59,70 @@ pub(super) fn is_country_word(word: &str) -> bool {
 
 /// True when `surface` is a name many countries' bodies bear.
 pub(super) fn is_shared_name(surface: &str) -> bool {
-    let normalised = surface.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    let mut normalised = surface.split_whitespace().collect::<Vec<_>>().join(" ");
+    if normalised.is_ascii() {
+        normalised.make_ascii_lowercase();
+    } else {
+        normalised = normalised.to_lowercase();
+    }
     let name = normalised.strip_prefix("the ").unwrap_or(&normalised);
     SHARED_NAMES.iter().any(|shared| shared == name)
 }
 
-/// True when the document `text` is about `country`: written in its
-/// language (Korean for `KR`, Japanese for `JP`, Chinese for `CN`), or naming
-/// it at least as often as any other country.
-pub(super) fn is_about(text: &str, sentences: &[SentenceSpan], country: &str) -> bool {
-    let mut bytes_by_lang: HashMap<Lang, usize> = HashMap::new();
-    for sentence in sentences {
-        *bytes_by_lang.entry(sentence.lang).or_default() += sentence.span.end - sentence.span.start;
-    }
-    let main_lang = bytes_by_lang.into_iter().max_by_key(|&(_, bytes)| bytes).map(|(lang, _)| lang);
-    let language_country = match main_lang {
-        Some(Lang::Ko) => Some("KR"),
-        Some(Lang::Ja) => Some("JP"),
-        Some(Lang::Zh) => Some("CN"),
-        _ => None,
-    };
-    if let Some(of_language) = language_country {
-        return of_language == country;
-    }
-    let words = &*COUNTRY_WORDS;
-    let mut counts: HashMap<&str, usize> = HashMap::new();
-    for hit in words.automaton.find_iter(text) {
-        let word = &text[hit.start()..hit.end()];
-        let (Some(first), Some(last)) = (word.chars().next(), word.chars().next_back()) else {
-            continue;
+/// What a document says of countries, to tell which it is about: read once,
+/// asked for any country.
+pub(super) enum CountryFocus {
+    /// Written in the language of this country.
+    Language(&'static str),
+    /// In another language: how often each country is named.
+    Named(HashMap<&'static str, usize>),
+}
+
+impl CountryFocus {
+    /// Reads the document `text`, split into `sentences`.
+    pub(super) fn of(text: &str, sentences: &[SentenceSpan]) -> CountryFocus {
+        let mut bytes_by_lang: HashMap<Lang, usize> = HashMap::new();
+        for sentence in sentences {
+            *bytes_by_lang.entry(sentence.lang).or_default() +=
+                sentence.span.end - sentence.span.start;
+        }
+        let main_lang =
+            bytes_by_lang.into_iter().max_by_key(|&(_, bytes)| bytes).map(|(lang, _)| lang);
+        let language_country = match main_lang {
+            Some(Lang::Ko) => Some("KR"),
+            Some(Lang::Ja) => Some("JP"),
+            Some(Lang::Zh) => Some("CN"),
+            _ => None,
         };
-        if may_start(&text[..hit.start()], first) && may_end(last, &text[hit.end()..]) {
-            *counts.entry(words.country_of[hit.pattern().as_usize()]).or_default() += 1;
+        if let Some(of_language) = language_country {
+            return CountryFocus::Language(of_language);
+        }
+        let words = &*COUNTRY_WORDS;
+        let mut counts: HashMap<&'static str, usize> = HashMap::new();
+        for hit in words.automaton.find_iter(text) {
+            let word = &text[hit.start()..hit.end()];
+            let (Some(first), Some(last)) = (word.chars().next(), word.chars().next_back()) else {
+                continue;
+            };
+            if may_start(&text[..hit.start()], first) && may_end(last, &text[hit.end()..]) {
+                *counts.entry(words.country_of[hit.pattern().as_usize()]).or_default() += 1;
+            }
+        }
+        CountryFocus::Named(counts)
+    }
+
+    /// True when the document is about `country`: written in its language
+    /// (Korean for `KR`, Japanese for `JP`, Chinese for `CN`), or naming it
+    /// at least as often as any other country.
+    pub(super) fn is_about(&self, country: &str) -> bool {
+        match self {
+            CountryFocus::Language(of_language) => *of_language == country,
+            CountryFocus::Named(counts) => {
+                let most = counts.values().copied().max().unwrap_or(0);
+                most > 0 && counts.get(country) == Some(&most)
+            }
         }
     }
-    let most = counts.values().copied().max().unwrap_or(0);
-    most > 0 && counts.get(country) == Some(&most)
 }
 
 #[cfg(test)]
@@ -101,7 +131,8 @@ mod tests {
     use crate::model::Span;
 
     fn about(text: &str, lang: Lang, country: &str) -> bool {
-        is_about(text, &[SentenceSpan { span: Span::new(0, text.len()), lang }], country)
+        CountryFocus::of(text, &[SentenceSpan { span: Span::new(0, text.len()), lang }])
+            .is_about(country)
     }
 
     #[test]

@@ -2,11 +2,13 @@
 //! names merged, then the acronyms the text defines resolved for the whole
 //! document.
 
+use memchr::memmem;
+
 use crate::dictionary::{Dictionary, may_end, may_start};
 use crate::model::{Entity, EntityIdx, EntityMatch, EntityType, MentionSource, SentenceSpan, Span};
 
 use super::acronym::definitions;
-use super::country::{is_about, is_shared_name};
+use super::country::{CountryFocus, is_shared_name};
 use super::legal_form::with_legal_form;
 use super::people::spread_people;
 use super::{Recognizer, sentence_lang};
@@ -79,18 +81,13 @@ impl Recognizer {
         let taken: Vec<Span> = matches.iter().map(|m| m.span).collect();
         let mut names = Names::default();
         let mut mentions: Vec<Mention> = Vec::with_capacity(matches.len());
-        let mut about_country: Option<(&str, bool)> = None;
+        let mut focus: Option<CountryFocus> = None;
         for m in matches {
             let entity = dictionary.entity(m.entity);
             let surface = &text[m.span.start..m.span.end];
             let shared = entity.country.as_deref().filter(|_| is_shared_name(surface));
-            let elsewhere = shared.is_some_and(|country| match about_country {
-                Some((known, about)) if known == country => !about,
-                _ => {
-                    let about = is_about(text, sentences, country);
-                    about_country = Some((country, about));
-                    !about
-                }
+            let elsewhere = shared.is_some_and(|country| {
+                !focus.get_or_insert_with(|| CountryFocus::of(text, sentences)).is_about(country)
             });
             let referent = if elsewhere {
                 let lang = sentence_lang(sentences, m.span);
@@ -237,9 +234,8 @@ pub fn resolve_acronyms(
                 _ => {}
             }
         }
-        let mut occurrences: Vec<Span> = text
-            .match_indices(short)
-            .map(|(start, _)| Span::new(start, start + short.len()))
+        let mut occurrences: Vec<Span> = memmem::find_iter(text.as_bytes(), short)
+            .map(|start| Span::new(start, start + short.len()))
             .filter(|span| is_word(text, *span) && in_one_sentence(sentences, *span))
             .collect();
         if !occurrences.contains(&short_span) {

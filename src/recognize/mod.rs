@@ -41,6 +41,8 @@ mod rules;
 
 use std::collections::BTreeMap;
 
+use memchr::memmem;
+
 use crate::dictionary::{is_particle_run, may_end, may_start};
 use crate::model::{Entity, EntityType, Lang, SentenceSpan, Span};
 
@@ -62,10 +64,10 @@ pub struct PatternMatch {
 pub struct Recognizer {
     rules: Vec<Rule>,
     /// The head words of every rule, to learn in one pass over a text which
-    /// rules may match it.
+    /// lines each rule may match.
     heads: aho_corasick::AhoCorasick,
-    /// The rule of each head word, by pattern index.
-    head_rules: Vec<usize>,
+    /// The rules of each head word, by pattern index.
+    head_rules: Vec<Vec<usize>>,
 }
 
 impl Default for Recognizer {
@@ -82,26 +84,50 @@ impl std::fmt::Debug for Recognizer {
 
 impl Recognizer {
     /// Compiles the rules.
+    ///
+    /// # Panics
+    ///
+    /// When a rule names no head word, which would leave it never searched.
     #[must_use]
     pub fn new() -> Recognizer {
         let rules = rules();
-        let (words, head_rules): (Vec<&str>, Vec<usize>) = rules
-            .iter()
-            .enumerate()
-            .flat_map(|(i, rule)| rule.needs_one_of.iter().map(move |w| (w.as_str(), i)))
-            .unzip();
-        let heads = aho_corasick::AhoCorasick::new(words).expect("head words build an automaton");
+        let mut words: Vec<&str> = Vec::new();
+        let mut head_rules: Vec<Vec<usize>> = Vec::new();
+        for (i, rule) in rules.iter().enumerate() {
+            assert!(!rule.needs_one_of.is_empty(), "rule {i} names no head word");
+            for word in &rule.needs_one_of {
+                match words.iter().position(|known| known == word) {
+                    Some(known) => head_rules[known].push(i),
+                    None => {
+                        words.push(word);
+                        head_rules.push(vec![i]);
+                    }
+                }
+            }
+        }
+        // A few hundred short words: a DFA is small and scans fastest.
+        let heads = aho_corasick::AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(words)
+            .expect("head words build an automaton");
         Recognizer { rules, heads, head_rules }
     }
 
-    /// Which rules may match `text`: those without head words, and those
-    /// with one of theirs in it.
-    fn rules_for(&self, text: &str) -> Vec<bool> {
-        let mut may: Vec<bool> = self.rules.iter().map(|r| r.needs_one_of.is_empty()).collect();
-        for found in self.heads.find_overlapping_iter(text) {
-            may[self.head_rules[found.pattern().as_usize()]] = true;
+    /// For each rule, the lines of `text` (each with its line break) that
+    /// hold one of its head words, in order. A match holds a head word and
+    /// no line break but maybe its last character, so it lies in one of
+    /// these lines.
+    fn lines_to_search(&self, text: &str) -> Vec<Vec<Span>> {
+        let mut lines: Vec<Vec<Span>> = vec![Vec::new(); self.rules.len()];
+        // Heads come by their end, so each rule's lines come in order.
+        for head in self.heads.find_overlapping_iter(text) {
+            for &rule in &self.head_rules[head.pattern().as_usize()] {
+                if lines[rule].last().is_none_or(|line| line.end <= head.start()) {
+                    lines[rule].push(line_around(text, head.start()));
+                }
+            }
         }
-        may
+        lines
     }
 
     /// The names in `text`, in order, each inside one of `sentences` (sorted
@@ -114,35 +140,55 @@ impl Recognizer {
         sentences: &[SentenceSpan],
         taken: &[Span],
     ) -> Vec<PatternMatch> {
+        self.find_in_lines(text, sentences, taken, &self.lines_to_search(text))
+    }
+
+    /// [`Recognizer::find`], searching each rule in its `lines` only.
+    fn find_in_lines(
+        &self,
+        text: &str,
+        sentences: &[SentenceSpan],
+        taken: &[Span],
+        lines: &[Vec<Span>],
+    ) -> Vec<PatternMatch> {
         let mut found: Vec<PatternMatch> = Vec::new();
         let mut claimed: BTreeMap<usize, usize> = BTreeMap::new();
-        let may = self.rules_for(text);
-        for rule in self.rules.iter().zip(may).filter_map(|(rule, may)| may.then_some(rule)) {
+        for (rule, lines) in self.rules.iter().zip(lines).filter(|(_, lines)| !lines.is_empty()) {
+            let mut captures = rule.captures();
             let mut from = 0;
-            while let Some(captures) = rule.regex.captures_at(text, from) {
-                let Some(name) = captures.name("name") else { break };
-                let next_start =
-                    name.start() + text[name.start()..].chars().next().map_or(1, char::len_utf8);
-                from = match accept(rule, text, Span::new(name.start(), name.end())) {
-                    Some(span) if is_free(span, sentences, taken, &claimed) => {
-                        claimed.insert(span.start, span.end);
-                        let lang = sentence_lang(sentences, span);
-                        found.push(PatternMatch {
-                            span,
-                            entity: entity(rule.entity_type, &text[span.start..span.end], lang),
-                        });
-                        span.end.max(next_start)
-                    }
-                    _ => next_start,
-                };
-                if from >= text.len() {
-                    break;
+            for line in lines {
+                from = from.max(line.start);
+                while from < line.end {
+                    let Some(name) = rule.find_name(text, from..line.end, &mut captures) else {
+                        break;
+                    };
+                    let next_start =
+                        name.start + text[name.start..].chars().next().map_or(1, char::len_utf8);
+                    from = match accept(rule, text, name) {
+                        Some(span) if is_free(span, sentences, taken, &claimed) => {
+                            claimed.insert(span.start, span.end);
+                            let lang = sentence_lang(sentences, span);
+                            found.push(PatternMatch {
+                                span,
+                                entity: entity(rule.entity_type, &text[span.start..span.end], lang),
+                            });
+                            span.end.max(next_start)
+                        }
+                        _ => next_start,
+                    };
                 }
             }
         }
         found.sort_by_key(|m| m.span.start);
         found
     }
+}
+
+/// The line of `text` holding byte `at`, with its line break.
+fn line_around(text: &str, at: usize) -> Span {
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i + 1);
+    Span::new(start, end)
 }
 
 /// The span of the name `rule` matched at `span`, after dropping leading
@@ -167,12 +213,14 @@ fn accept(rule: &Rule, text: &str, mut span: Span) -> Option<Span> {
     };
     let mut name = text.get(span.start..span.end)?;
     let original_len = name.len();
-    while let Some(rest) = rule.strip_leading.iter().find_map(|word| name.strip_prefix(word)) {
+    while let Some(rest) = rule.strip_leading.strip(name) {
         span.start += name.len() - rest.len();
         name = rest;
     }
     // A function word left out before the name delimits it too (…公司和中国药学会).
-    let starts_delimited = starts_delimited || name.len() < original_len;
+    if !starts_delimited && name.len() == original_len {
+        return None;
+    }
     if rule.entity_type == EntityType::Organization
         && let Some(end) = end_of_first_joined_name(name, rule.edges)
     {
@@ -194,9 +242,7 @@ fn accept(rule: &Rule, text: &str, mut span: Span) -> Option<Span> {
         span.start += first.len() + 1;
         name = rest;
     }
-    let wrapped_law = rule.entity_type == EntityType::Law
-        && rule.edges == Edges::Hangul
-        && is_tail_of_wrapped_word(text, span.start, name);
+    let name_with_particles = name;
     let generic_two_words = rule.entity_type == EntityType::Organization
         && rule.edges == Edges::Latin
         && name.split(' ').count() == 2
@@ -220,14 +266,18 @@ fn accept(rule: &Rule, text: &str, mut span: Span) -> Option<Span> {
                 || !after.chars().next().is_some_and(|c| is_cjk(c) && !is_hiragana(c))
         }
     };
-    let generic = generic_two_words
-        || wrapped_law
-        || (rule.edges == Edges::Latin
-            && continues_a_name(
-                &text[..span.start],
-                after,
-                rule.entity_type == EntityType::Organization,
-            ))
+    let chars = name.chars().count();
+    let fits = (rule.min_chars..=rule.max_chars).contains(&chars);
+    if !(ends_delimited && fits) || generic_two_words {
+        return None;
+    }
+    // Then the word lists, and last the search of the whole text.
+    let generic = (rule.edges == Edges::Latin
+        && continues_a_name(
+            &text[..span.start],
+            after,
+            rule.entity_type == EntityType::Organization,
+        ))
         || rule.generic_names.contains(&name)
         || name.contains(|c| rule.forbidden_chars.contains(c))
         || rule.generic_endings.iter().any(|ending| name.ends_with(ending));
@@ -237,10 +287,12 @@ fn accept(rule: &Rule, text: &str, mut span: Span) -> Option<Span> {
         !words.iter().any(|word| rule.forbidden_words.contains(word))
             && (!rule.needs_family_name || people::has_family_name(name))
     };
-    let generic = generic || !words_fit;
-    let chars = name.chars().count();
-    let fits = (rule.min_chars..=rule.max_chars).contains(&chars);
-    (starts_delimited && ends_delimited && !generic && fits).then_some(span)
+    let wrapped_law = || {
+        rule.entity_type == EntityType::Law
+            && rule.edges == Edges::Hangul
+            && is_tail_of_wrapped_word(text, span.start, name_with_particles)
+    };
+    (!generic && words_fit && !wrapped_law()).then_some(span)
 }
 
 /// True when the Hangul `name` at `start` follows a Hangul word and a line
@@ -259,7 +311,7 @@ fn is_tail_of_wrapped_word(text: &str, start: usize, name: &str) -> bool {
         .last()
         .map_or(word_end.len(), |(i, _)| i);
     let head = &word_end[head_start..];
-    !head.is_empty() && text.contains(&format!("{head}{name}"))
+    !head.is_empty() && memmem::find(text.as_bytes(), format!("{head}{name}").as_bytes()).is_some()
 }
 
 /// True when the text around a Latin name shows that it is part of a longer

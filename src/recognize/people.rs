@@ -5,6 +5,8 @@
 
 use std::sync::LazyLock;
 
+use memchr::memmem;
+
 use crate::dictionary::stands_alone;
 use crate::model::{EntityType, MentionSource, SentenceSpan, Span};
 
@@ -133,15 +135,14 @@ pub(super) fn has_family_name(name: &str) -> bool {
     let hangul = name.chars().any(|c| matches!(u32::from(c), 0xAC00..=0xD7A3));
     let list: &[&str] = if hangul { &KOREAN_FAMILY_NAMES } else { &CHINESE_FAMILY_NAMES };
     let chars = name.chars().count();
-    list.iter().any(|family| {
+    list.iter().filter(|family| name.starts_with(**family)).any(|family| {
         let family_chars = family.chars().count();
         let given = chars.saturating_sub(family_chars);
-        let given_fits = if hangul {
+        if hangul {
             given == 2 || (family_chars == 2 && given == 1)
         } else {
             (1..=2).contains(&given)
-        };
-        name.starts_with(family) && given_fits
+        }
     })
 }
 
@@ -166,7 +167,7 @@ pub(super) fn spread_people(text: &str, sentences: &[SentenceSpan], names: &mut 
         }
     }
     for &(index, _, name) in &first_named {
-        for (start, _) in text.match_indices(name) {
+        for start in memmem::find_iter(text.as_bytes(), name) {
             let at = Span::new(start, start + name.len());
             let alone = !name.is_ascii() || refers_alone(text, at);
             if alone && is_word(text, at) && in_one_sentence(sentences, at) {
@@ -188,7 +189,7 @@ pub(super) fn spread_people(text: &str, sentences: &[SentenceSpan], names: &mut 
         if shared {
             continue;
         }
-        for (start, _) in text[named_at..].match_indices(family) {
+        for start in memmem::find_iter(&text.as_bytes()[named_at..], family) {
             let at = Span::new(named_at + start, named_at + start + family.len());
             if refers_alone(text, at) && in_one_sentence(sentences, at) {
                 added.push(Mention {

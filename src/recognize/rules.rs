@@ -2,9 +2,13 @@
 //! the mention, the script whose word boundaries the name must respect, and
 //! the words that make a match generic rather than a name.
 
-use regex::Regex;
+use aho_corasick::{AhoCorasick, Anchored, MatchKind, StartKind};
+use regex_automata::Input;
+use regex_automata::meta::Regex;
+use regex_automata::util::captures::Captures;
+use regex_syntax::hir::HirKind;
 
-use crate::model::EntityType;
+use crate::model::{EntityType, Span};
 
 use super::people::{JAPANESE_FAMILY_NAMES, LATIN_FAMILY_NAMES, alternation};
 
@@ -37,11 +41,16 @@ pub(super) struct Rule {
     /// What the rule finds.
     pub(super) entity_type: EntityType,
     /// The expression; its `name` group is the mention.
-    pub(super) regex: Regex,
+    regex: Regex,
+    /// The index of the `name` group.
+    name_group: usize,
+    /// The `name` group is the whole match, which the expression finds
+    /// without resolving groups.
+    name_is_match: bool,
     /// How the name is delimited.
     pub(super) edges: Edges,
     /// Leading words dropped from a match ("The", "根据").
-    pub(super) strip_leading: Vec<&'static str>,
+    pub(super) strip_leading: Leading,
     /// Whole names that are generic words, not names ("대학병원").
     pub(super) generic_names: &'static [&'static str],
     /// Endings that make a match a common word ("방법" for "…법").
@@ -73,19 +82,26 @@ pub(super) struct Rule {
     /// The expression matches what comes before the name (a title), so the
     /// name needs no edge of its own there ("局长王明").
     pub(super) context_before: bool,
-    /// Words one of which any match contains: a text with none of them is
-    /// skipped without running the expression. Empty means no such word.
+    /// Words one of which every match contains (never a line break): only
+    /// the lines holding one are searched.
     pub(super) needs_one_of: Vec<String>,
 }
 
 impl Rule {
     /// A rule with `pattern` and `edges` and no other constraint.
     fn new(entity_type: EntityType, pattern: &str, edges: Edges) -> Rule {
+        let regex = Regex::new(pattern).expect("valid rule");
+        let name_group = regex
+            .group_info()
+            .to_index(regex_automata::PatternID::ZERO, "name")
+            .expect("every rule has a name group");
         Rule {
             entity_type,
-            regex: Regex::new(pattern).expect("valid rule"),
+            regex,
+            name_group,
+            name_is_match: name_is_whole_match(pattern),
             edges,
-            strip_leading: Vec::new(),
+            strip_leading: Leading::default(),
             generic_names: &[],
             generic_endings: &[],
             forbidden_chars: "",
@@ -101,10 +117,70 @@ impl Rule {
         }
     }
 
-    /// The rule, skipped on texts without one of the `|`-separated `words`.
+    /// The rule, whose every match holds one of the `|`-separated `words`.
     fn needing(mut self, words: &str) -> Rule {
         self.needs_one_of = words.split('|').map(str::to_owned).collect();
         self
+    }
+
+    /// Scratch space for [`Rule::find_name`].
+    pub(super) fn captures(&self) -> Captures {
+        self.regex.create_captures()
+    }
+
+    /// The span of the `name` group of the first match starting in `range`
+    /// of `text` and ending inside it. The expression sees the text around
+    /// `range` for its word boundaries.
+    pub(super) fn find_name(
+        &self,
+        text: &str,
+        range: std::ops::Range<usize>,
+        captures: &mut Captures,
+    ) -> Option<Span> {
+        let input = Input::new(text).range(range);
+        if self.name_is_match {
+            return self.regex.search(&input).map(|name| Span::new(name.start(), name.end()));
+        }
+        self.regex.search_captures(&input, captures);
+        captures.get_group(self.name_group).map(|name| Span::new(name.start, name.end))
+    }
+}
+
+/// True when the `name` group of `pattern` is all it matches: nothing but
+/// word boundaries around it.
+fn name_is_whole_match(pattern: &str) -> bool {
+    let hir = regex_syntax::parse(pattern).expect("valid rule");
+    let parts = match hir.kind() {
+        HirKind::Concat(parts) => parts.as_slice(),
+        _ => std::slice::from_ref(&hir),
+    };
+    let mut consuming = parts.iter().filter(|part| !matches!(part.kind(), HirKind::Look(_)));
+    let only = consuming.next().filter(|_| consuming.next().is_none());
+    only.is_some_and(|part| {
+        matches!(part.kind(), HirKind::Capture(group) if group.name.as_deref() == Some("name"))
+    })
+}
+
+/// Leading words dropped from a match, in one anchored automaton.
+#[derive(Default)]
+pub(super) struct Leading(Option<AhoCorasick>);
+
+impl Leading {
+    fn new(words: &[&str]) -> Leading {
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostFirst)
+            .start_kind(StartKind::Anchored)
+            .build(words)
+            .expect("leading words build an automaton");
+        Leading(Some(automaton))
+    }
+
+    /// `name` without the first of the words it starts with, in their
+    /// order, or `None` when it starts with none.
+    pub(super) fn strip<'a>(&self, name: &'a str) -> Option<&'a str> {
+        let automaton = self.0.as_ref()?;
+        let found = automaton.find(aho_corasick::Input::new(name).anchored(Anchored::Yes))?;
+        Some(&name[found.end()..])
     }
 }
 
@@ -713,6 +789,9 @@ pub(super) fn end_of_first_joined_name(name: &str, edges: Edges) -> Option<usize
         Edges::Cjk => (CJK_ORG_HEADS, &["和", "与", "及", "、", "，"]),
         Edges::Hangul => return None,
     };
+    if !joiners.iter().any(|joiner| name.contains(joiner)) {
+        return None;
+    }
     heads
         .split('|')
         .flat_map(|head| name.match_indices(head).map(move |(at, _)| at + head.len()))
@@ -728,16 +807,17 @@ pub(super) fn rules() -> Vec<Rule> {
     let latin_family = alternation(&LATIN_FAMILY_NAMES);
     let japanese_family = alternation(&JAPANESE_FAMILY_NAMES);
     let english_titles = "Professor|Prof\\.|Dr\\.|Minister|Vice Minister|Commissioner|Director|Director General|Chairman|Chairwoman|Chairperson|President|CEO|Rep\\.|Representative|Lawmaker|Senator|Mr\\.|Ms\\.|Mrs\\.";
+    let bodies = "Ministry|University|Institute|Association|Agency|Council|Federation|Society|Academy|Division|Bureau|Department|Office|Committee|Commission|Board";
     let role_words = "Professor|Director|CEO|President|Chairman|Chairwoman|Chairperson|Minister|Vice Minister|Commissioner|Chief|Head|Researcher|Manager|Partner|Executive|Secretary|Senior|Deputy|Vice President|Dean|Lawmaker|Representative";
     let chinese_titles =
         "教授|院士|博士|局长|副局长|主任|董事长|总经理|所长|院长|研究员|部长|司长|处长";
     let latin = |entity_type, pattern: String| Rule {
-        strip_leading: ENGLISH_LEADING.to_vec(),
+        strip_leading: Leading::new(ENGLISH_LEADING),
         max_chars: MAX_LATIN_NAME_CHARS,
         ..Rule::new(entity_type, &pattern, Edges::Latin)
     };
     let company = |words: &str, next_word| Rule {
-        strip_leading: [ENGLISH_LEADING, DESCRIPTIVE_LEADING].concat(),
+        strip_leading: Leading::new(&[ENGLISH_LEADING, DESCRIPTIVE_LEADING].concat()),
         generic_endings: ENGLISH_GENERIC_ORGS,
         next_word,
         ..latin(
@@ -751,7 +831,7 @@ pub(super) fn rules() -> Vec<Rule> {
         ..latin(EntityType::Person, pattern)
     };
     let titled = |pattern: String| Rule {
-        strip_leading: [ENGLISH_LEADING, NOBLE_TITLES].concat(),
+        strip_leading: Leading::new(&[ENGLISH_LEADING, NOBLE_TITLES].concat()),
         ..latin(EntityType::Person, pattern)
     };
     let mut rules = vec![
@@ -767,8 +847,9 @@ pub(super) fn rules() -> Vec<Rule> {
             EntityType::Person,
             format!(r"(?-u:\b)(?P<name>{person}) \((?:{role_words})(?-u:\b)"),
         )
-        .needing(" ("),
-        titled(format!(r"(?-u:\b)(?:{english_titles}) (?P<name>{person})(?-u:\b)")),
+        .needing(role_words),
+        titled(format!(r"(?-u:\b)(?:{english_titles}) (?P<name>{person})(?-u:\b)"))
+            .needing(&english_titles.replace('\\', "")),
         // People without a title: bylines, speakers, apposition with a role.
         person_rule(format!(
             r"(?-u:\b)[Bb]y (?P<name>(?:{latin_family}), [A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)(?-u:\b)"
@@ -776,15 +857,17 @@ pub(super) fn rules() -> Vec<Rule> {
         .needing("by |By "),
         person_rule(format!(
             r"(?-u:\b)(?:{speech}|according to) (?P<name>{person})(?:[,.;(\n]| (?:of|from|at|who|in)(?-u:\b))"
-        )),
+        ))
+        .needing(&format!("{speech}|according to")),
         Rule {
             needs_family_name: true,
             ..person_rule(format!(r"(?-u:\b)(?P<name>{person}) (?:{speech})(?-u:\b)"))
-        },
+        }
+        .needing(speech),
         person_rule(format!(
             r"(?-u:\b)(?P<name>{person}), (?:the |a |an )?(?:{appositive_roles})(?-u:\b)"
         ))
-        .needing(", "),
+        .needing(appositive_roles),
         // Organizations: companies, "… Association", "Ministry of …".
         latin(
             EntityType::Organization,
@@ -808,11 +891,11 @@ pub(super) fn rules() -> Vec<Rule> {
             ..latin(
             EntityType::Organization,
             format!(
-                r"(?-u:\b)(?P<name>(?:Ministry|University|Institute|Association|Agency|Council|Federation|Society|Academy|Division|Bureau|Department|Office|Committee|Commission|Board) (?:of|for|on) (?:the )?{names}(?: at {CAP}(?: {CAP})?)?)(?-u:\b)"
+                r"(?-u:\b)(?P<name>(?:{bodies}) (?:of|for|on) (?:the )?{names}(?: at {CAP}(?: {CAP})?)?)(?-u:\b)"
             ),
         )
         }
-        .needing(" of | for | on "),
+        .needing(bodies),
         company(COMPANY_NOUNS, NextWord::NotCapitalised),
         company(COMPANY_ADJECTIVES, NextWord::None),
     ];
@@ -865,7 +948,7 @@ pub(super) fn rules() -> Vec<Rule> {
         .needing(KOREAN_ORG_HEADS),
     ]);
     let cjk = |entity_type, pattern: String, generic_names, generic_endings, min_chars| Rule {
-        strip_leading: CHINESE_LEADING.to_vec(),
+        strip_leading: Leading::new(CHINESE_LEADING),
         generic_names,
         generic_endings,
         forbidden_chars: CHINESE_FUNCTION_CHARS,
@@ -943,4 +1026,18 @@ pub(super) fn rules() -> Vec<Rule> {
         .needing(CJK_ORG_HEADS),
     ]);
     rules
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_that_are_the_whole_match() {
+        assert!(name_is_whole_match(r"(?P<name>\p{Hangul}{2,}법)"));
+        assert!(name_is_whole_match(r"(?-u:\b)(?P<name>[A-Z][a-z]+ Act)(?-u:\b)"));
+        assert!(!name_is_whole_match(r"(?P<name>\p{Han}{2,4})(?:氏|さん)"));
+        assert!(!name_is_whole_match(r"(?-u:\b)(?:Dr\.) (?P<name>[A-Z][a-z]+)"));
+        assert!(!name_is_whole_match(r"(?P<other>[A-Z]+)"));
+    }
 }

@@ -412,3 +412,26 @@ mod document {
         );
     }
 }
+
+/// Every match holds one of its rule's head words: searching only the lines
+/// that hold one finds what searching the whole text finds, on the example
+/// corpus and the test inputs.
+#[test]
+fn lines_with_head_words_hold_every_match() {
+    let recognizer = Recognizer::new();
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    for dir in ["examples", "tests/fixtures/inputs"] {
+        for entry in walkdir::WalkDir::new(root.join(dir)).sort_by_file_name() {
+            let entry = entry.expect("inputs are readable");
+            let Ok(text) = std::fs::read_to_string(entry.path()) else { continue };
+            let sentences = [SentenceSpan { span: Span::new(0, text.len()), lang: Lang::Mixed }];
+            let whole = vec![vec![Span::new(0, text.len())]; recognizer.rules.len()];
+            assert_eq!(
+                recognizer.find(&text, &sentences, &[]),
+                recognizer.find_in_lines(&text, &sentences, &[], &whole),
+                "{}",
+                entry.path().display()
+            );
+        }
+    }
+}
