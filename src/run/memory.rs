@@ -7,7 +7,9 @@
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
-use super::{Collector, Context, NullObserver, RowSink, RunError, chunks, count_repeated_lines};
+use super::collect::{Collector, RowSink};
+use super::process::Context;
+use super::{NullObserver, RunError, chunks, count_repeated_lines};
 use crate::ingest::boilerplate::RepeatedLines;
 use crate::ingest::{Cleaning, JsonlFields, RawRecord};
 use crate::model::{DocOutput, Document, Entity, EntityOrigin, ErrorRow};

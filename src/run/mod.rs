@@ -5,9 +5,7 @@
 //! Memory stays bounded: at most a few chunks of documents are alive at once,
 //! and the Parquet writers flush row groups as they fill.
 
-use std::any::Any;
 use std::collections::{HashMap, HashSet};
-use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
 use std::time::{Duration, Instant, SystemTime};
 
@@ -15,16 +13,23 @@ use rayon::prelude::*;
 
 use crate::ingest::boilerplate::{self, RepeatedLines};
 use crate::ingest::{self, Cleaning, Format, InputFile, JsonlFields, Listing, RawRecord, Skipped};
-use crate::model::{DocOutput, Document, Entity, EntityOrigin, ErrorRow};
+use crate::model::{Document, Entity, EntityOrigin, ErrorRow};
 use crate::pipeline::Pipeline;
 use crate::sink::{Dataset, OutputLock, ParquetSink, RowCounts, RunMode, RunRow, SinkError};
 
+mod collect;
 mod memory;
 mod plan;
+mod process;
 mod staged;
 
+pub use collect::{ErrorCounts, ErrorKind};
 pub use memory::{ExtractOptions, Extraction, extract};
 pub use plan::{GAZETTE_VERSION, Plan};
+pub use process::panic_message;
+
+use collect::Collector;
+use process::{Chunk, Context, Item, Process};
 pub use staged::{StagedCounts, StagedRun};
 
 /// Raw bytes gathered before a chunk is processed in parallel.
@@ -188,72 +193,6 @@ pub enum RunError {
         source: rayon::ThreadPoolBuildError,
     },
 }
-
-/// One record after processing.
-enum Item {
-    /// The document's rows.
-    Document(Box<DocOutput>),
-    /// A document the dataset holds unchanged: skipped.
-    Unchanged {
-        /// The document's id.
-        id: String,
-        /// Where it was read.
-        source: crate::model::Origin,
-    },
-    /// The record could not be used.
-    Error(ErrorRow, ErrorKind),
-}
-
-/// Where in a run an input failed: the `errors_by_kind` of the summary.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ErrorKind {
-    /// An input path could not be listed (missing, a FIFO, a dangling link).
-    Input,
-    /// A file could not be read, decompressed or split into records, or a
-    /// record was over the size limit.
-    Read,
-    /// A record could not be parsed into a document (bad JSON, no text,
-    /// undecodable bytes).
-    Record,
-    /// A document reused the id of an earlier one.
-    DuplicateId,
-    /// Processing a document hit an internal error.
-    Internal,
-}
-
-/// Errors and warnings of a run, by kind.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct ErrorCounts {
-    /// Inputs that could not be listed.
-    pub input: u64,
-    /// Files or records that could not be read.
-    pub read: u64,
-    /// Records that could not be parsed.
-    pub record: u64,
-    /// Documents skipped for a duplicate id.
-    pub duplicate_id: u64,
-    /// Documents whose processing hit an internal error.
-    pub internal: u64,
-}
-
-impl ErrorCounts {
-    fn add(&mut self, kind: ErrorKind) {
-        let count = match kind {
-            ErrorKind::Input => &mut self.input,
-            ErrorKind::Read => &mut self.read,
-            ErrorKind::Record => &mut self.record,
-            ErrorKind::DuplicateId => &mut self.duplicate_id,
-            ErrorKind::Internal => &mut self.internal,
-        };
-        *count += 1;
-    }
-}
-
-type Chunk = Vec<Item>;
-
-/// What a run does with each document: the pipeline, or in a test anything
-/// that turns a document into its rows.
-type Process<'a> = dyn Fn(Document) -> DocOutput + Sync + 'a;
 
 /// What the writer thread receives: chunks in order, then one commit. The
 /// dataset is published only on the commit, so a run whose reading side
@@ -471,84 +410,6 @@ fn count_repeated_lines(
     table
 }
 
-impl Item {
-    /// The id of a document read (processed or skipped).
-    fn doc_id(&self) -> Option<String> {
-        match self {
-            Item::Document(out) => Some(out.document.doc_id.clone()),
-            Item::Unchanged { id, .. } => Some(id.clone()),
-            Item::Error(..) => None,
-        }
-    }
-}
-
-/// What every record goes through: parsing, the skip of unchanged
-/// documents, processing.
-struct Context<'a> {
-    process: &'a Process<'a>,
-    fields: &'a JsonlFields,
-    cleaning: &'a Cleaning,
-    known: &'a HashMap<String, String>,
-}
-
-impl Context<'_> {
-    /// Processes raw records in parallel, in the calling pool.
-    fn records(&self, records: Vec<Result<RawRecord, ErrorRow>>) -> Chunk {
-        records
-            .into_par_iter()
-            .map(|record| match record {
-                Ok(raw) => self.record(raw),
-                Err(error) => Item::Error(error, ErrorKind::Read),
-            })
-            .collect()
-    }
-
-    /// Processes stored documents in parallel, in the calling pool.
-    fn documents(&self, documents: Vec<Document>) -> Chunk {
-        documents
-            .into_par_iter()
-            .map(|doc| {
-                let (source, line) = (doc.source.path.clone(), doc.source.line);
-                guarded(&source, line, || Item::Document(Box::new((self.process)(doc))))
-            })
-            .collect()
-    }
-
-    /// One record through every stage.
-    fn record(&self, raw: RawRecord) -> Item {
-        let (source, line) = (raw.path.clone(), raw.line);
-        guarded(&source, line, || match ingest::parse_record(raw, self.fields, self.cleaning) {
-            Ok(doc) if self.known.get(&doc.id) == Some(&doc.content_hash) => {
-                Item::Unchanged { id: doc.id, source: doc.source }
-            }
-            Ok(doc) => Item::Document(Box::new((self.process)(doc))),
-            Err(error) => Item::Error(error, ErrorKind::Record),
-        })
-    }
-}
-
-/// Runs `work` on one record. A panic in it (a bug) is caught and becomes
-/// an error row naming the record, so one document never stops the run.
-fn guarded(source: &str, line: Option<u32>, work: impl FnOnce() -> Item) -> Item {
-    catch_unwind(AssertUnwindSafe(work)).unwrap_or_else(|panic| {
-        let message = format!(
-            "internal error while processing this document ({}); document skipped",
-            panic_message(panic.as_ref())
-        );
-        Item::Error(ErrorRow::new(source, line, message), ErrorKind::Internal)
-    })
-}
-
-/// The message a panic carried, for error rows and fatal errors.
-#[must_use]
-pub fn panic_message(payload: &(dyn Any + Send)) -> String {
-    payload
-        .downcast_ref::<&str>()
-        .map(|s| (*s).to_owned())
-        .or_else(|| payload.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "panic".to_owned())
-}
-
 /// What the writer thread wrote.
 struct Written {
     rows: RowCounts,
@@ -556,99 +417,6 @@ struct Written {
     replaced: u64,
     warnings: u64,
     errors: ErrorCounts,
-}
-
-/// Where processed rows go: the Parquet tables of a dataset, or record
-/// batches in memory.
-trait RowSink {
-    fn write_document(&mut self, out: &DocOutput) -> Result<(), SinkError>;
-    fn write_error(&mut self, error: &ErrorRow) -> Result<(), SinkError>;
-    fn write_entities(
-        &mut self,
-        entities: &[Entity],
-        origin: EntityOrigin,
-    ) -> Result<(), SinkError>;
-}
-
-impl RowSink for ParquetSink {
-    fn write_document(&mut self, out: &DocOutput) -> Result<(), SinkError> {
-        ParquetSink::write_document(self, out)
-    }
-    fn write_error(&mut self, error: &ErrorRow) -> Result<(), SinkError> {
-        ParquetSink::write_error(self, error)
-    }
-    fn write_entities(
-        &mut self,
-        entities: &[Entity],
-        origin: EntityOrigin,
-    ) -> Result<(), SinkError> {
-        ParquetSink::write_entities(self, entities, origin)
-    }
-}
-
-/// What the writing side keeps across chunks: the ids seen, so that each
-/// is written once, and the counts of the `runs` row.
-#[derive(Default)]
-struct Collector {
-    seen: HashMap<String, String>,
-    replaced: HashSet<String>,
-    warnings: u64,
-    errors: ErrorCounts,
-    skipped_unchanged: u64,
-}
-
-impl Collector {
-    /// Writes the rows of one processed chunk, in order: each document id
-    /// once (a later one is a duplicate-id error row), warnings and errors
-    /// as rows of `errors`, reported to `observer` too. `known` holds the
-    /// ids the dataset already had: those written are counted as replaced.
-    fn write(
-        &mut self,
-        chunk: Chunk,
-        sink: &mut impl RowSink,
-        observer: &dyn Observer,
-        known: &HashMap<String, String>,
-    ) -> Result<(), SinkError> {
-        for item in chunk {
-            let (error, kind) = match item {
-                Item::Unchanged { id, source } => match self.seen.get(&id) {
-                    None => {
-                        self.seen.insert(id, source.to_string());
-                        self.skipped_unchanged += 1;
-                        continue;
-                    }
-                    Some(first) => (duplicate_id(&id, first, &source), ErrorKind::DuplicateId),
-                },
-                Item::Document(out) => match self.seen.get(&out.document.doc_id) {
-                    None => {
-                        sink.write_entities(&out.entities, EntityOrigin::Pattern)?;
-                        sink.write_document(&out)?;
-                        for warning in &out.warnings {
-                            let source = &out.document.source;
-                            let row = ErrorRow::warning(&source.path, source.line, warning);
-                            observer.error(&row);
-                            sink.write_error(&row)?;
-                            self.warnings += 1;
-                        }
-                        if known.contains_key(&out.document.doc_id) {
-                            self.replaced.insert(out.document.doc_id.clone());
-                        }
-                        self.seen.insert(out.document.doc_id, out.document.source.to_string());
-                        continue;
-                    }
-                    Some(first) => {
-                        let source = &out.document.source;
-                        (duplicate_id(&out.document.doc_id, first, source), ErrorKind::DuplicateId)
-                    }
-                },
-                Item::Error(error, kind) => (error, kind),
-            };
-            self.errors.add(kind);
-            observer.error(&error);
-            sink.write_error(&error)?;
-        }
-        Ok(())
-    }
 }
 
 /// The writer thread: owns the sink, keeps document ids unique, reports
@@ -703,12 +471,4 @@ fn write_chunks(
         );
     }
     Err(RunError::Interrupted)
-}
-
-fn duplicate_id(id: &str, first: &str, source: &crate::model::Origin) -> ErrorRow {
-    ErrorRow::new(
-        source.path.clone(),
-        source.line,
-        format!("duplicate document id `{id}` (first used by `{first}`); document skipped"),
-    )
 }
