@@ -84,8 +84,17 @@ pub(super) fn is_country_word(word: &str) -> bool {
     words.automaton.find(word).is_some_and(|hit| hit.start() == 0 && hit.end() == word.len())
 }
 
+/// The byte length of the shortest shared name.
+static SHORTEST_SHARED_NAME: LazyLock<usize> =
+    LazyLock::new(|| SHARED_NAMES.iter().map(String::len).min().unwrap_or(0));
+
 /// True when `surface` is a name many countries' bodies bear.
 pub(super) fn is_shared_name(surface: &str) -> bool {
+    // Normalising shortens a name that can match (the shared names are
+    // ASCII): most mentions are too short to need it ("FDA", "식약처").
+    if surface.len() < *SHORTEST_SHARED_NAME {
+        return false;
+    }
     let mut normalised = surface.split_whitespace().collect::<Vec<_>>().join(" ");
     if normalised.is_ascii() {
         normalised.make_ascii_lowercase();
