@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, Match, MatchKind, StartKind};
 
 use crate::dictionary::{may_end, may_start};
 use crate::model::{Lang, SentenceSpan};
@@ -37,6 +37,7 @@ static COUNTRY_WORDS: LazyLock<CountryWords> = LazyLock::new(|| {
             continue;
         }
         for name in names.split('|') {
+            assert!(name.starts_with(|c: char| c.is_ascii_uppercase()), "{name}");
             words.push(name);
             country_of.push(country);
         }
@@ -45,10 +46,36 @@ static COUNTRY_WORDS: LazyLock<CountryWords> = LazyLock::new(|| {
     let automaton = AhoCorasick::builder()
         .kind(Some(AhoCorasickKind::DFA))
         .match_kind(MatchKind::LeftmostLongest)
+        .start_kind(StartKind::Both)
         .build(&words)
         .expect("country words build");
     CountryWords { automaton, country_of }
 });
+
+impl CountryWords {
+    /// The country words in `text`, leftmost-longest and not overlapping, as
+    /// the automaton's own search finds them. Every word starts with an ASCII
+    /// capital, so the search is anchored at each capital instead: most bytes
+    /// of a text are no capital.
+    fn find_iter<'t>(&'t self, text: &'t str) -> impl Iterator<Item = Match> + 't {
+        let bytes = text.as_bytes();
+        let mut from = 0;
+        std::iter::from_fn(move || {
+            while let Some(offset) = bytes[from..].iter().position(u8::is_ascii_uppercase) {
+                let start = from + offset;
+                let input = Input::new(text).range(start..).anchored(Anchored::Yes);
+                match self.automaton.find(input) {
+                    Some(hit) => {
+                        from = hit.end();
+                        return Some(hit);
+                    }
+                    None => from = start + 1,
+                }
+            }
+            None
+        })
+    }
+}
 
 /// True when `word` names a country, its people or its capital ("Korean",
 /// "Afghan", "Seoul").
@@ -57,8 +84,17 @@ pub(super) fn is_country_word(word: &str) -> bool {
     words.automaton.find(word).is_some_and(|hit| hit.start() == 0 && hit.end() == word.len())
 }
 
+/// The byte length of the shortest shared name.
+static SHORTEST_SHARED_NAME: LazyLock<usize> =
+    LazyLock::new(|| SHARED_NAMES.iter().map(String::len).min().unwrap_or(0));
+
 /// True when `surface` is a name many countries' bodies bear.
 pub(super) fn is_shared_name(surface: &str) -> bool {
+    // Normalising shortens a name that can match (the shared names are
+    // ASCII): most mentions are too short to need it ("FDA", "식약처").
+    if surface.len() < *SHORTEST_SHARED_NAME {
+        return false;
+    }
     let mut normalised = surface.split_whitespace().collect::<Vec<_>>().join(" ");
     if normalised.is_ascii() {
         normalised.make_ascii_lowercase();
@@ -99,7 +135,7 @@ impl CountryFocus {
         }
         let words = &*COUNTRY_WORDS;
         let mut counts: HashMap<&'static str, usize> = HashMap::new();
-        for hit in words.automaton.find_iter(text) {
+        for hit in words.find_iter(text) {
             let word = &text[hit.start()..hit.end()];
             let (Some(first), Some(last)) = (word.chars().next(), word.chars().next_back()) else {
                 continue;
