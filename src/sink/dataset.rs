@@ -15,7 +15,7 @@ use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 use super::lock::LOCK_FILE;
 use super::runs::PastRun;
 use super::{SCHEMA_VERSION, SinkError, TABLE_NAMES};
-use crate::model::{Document, ErrorLevel, ErrorRow, Origin};
+use crate::model::{Document, ErrorRow, Origin};
 
 /// Staging folders of version-1 runs, left inside the output by a kill.
 pub(super) const V1_STAGING_PREFIX: &str = ".gazette-staging-";
@@ -153,11 +153,8 @@ impl Dataset {
 /// The key of an error row, as [`Dataset::error_keys`] gives them.
 #[must_use]
 pub fn error_key(error: &ErrorRow) -> ErrorKey {
-    let level = match error.level {
-        ErrorLevel::Error => "error",
-        ErrorLevel::Warning => "warning",
-    };
-    (error.source.clone(), error.line.map(i64::from), level.to_owned(), error.message.clone())
+    let level = error.level.as_str().to_owned();
+    (error.source.clone(), error.line.map(i64::from), level, error.message.clone())
 }
 
 /// The `part-*.parquet` files of a table folder, in name order.

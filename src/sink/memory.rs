@@ -79,38 +79,21 @@ impl Tables {
         run_id: &str,
         label: &str,
     ) -> Result<Vec<PathBuf>, SinkError> {
+        // Each table's parts go to its folder, named by the table.
+        fn parts<B: TableBuilder>(
+            dir: &Path,
+            run_id: &str,
+            label: &str,
+            batches: &[RecordBatch],
+        ) -> Result<Vec<PathBuf>, SinkError> {
+            write_labeled::<B>(&dir.join(B::NAME), run_id, label, batches)
+        }
         let mut written = Vec::new();
-        let table = |name: &str| dir.join(name);
-        written.extend(write_labeled::<DocumentsBuilder>(
-            &table(DocumentsBuilder::NAME),
-            run_id,
-            label,
-            &self.documents,
-        )?);
-        written.extend(write_labeled::<SentencesBuilder>(
-            &table(SentencesBuilder::NAME),
-            run_id,
-            label,
-            &self.sentences,
-        )?);
-        written.extend(write_labeled::<MentionsBuilder>(
-            &table(MentionsBuilder::NAME),
-            run_id,
-            label,
-            &self.mentions,
-        )?);
-        written.extend(write_labeled::<FiguresBuilder>(
-            &table(FiguresBuilder::NAME),
-            run_id,
-            label,
-            &self.figures,
-        )?);
-        written.extend(write_labeled::<ErrorsBuilder>(
-            &table(ErrorsBuilder::NAME),
-            run_id,
-            label,
-            &self.errors,
-        )?);
+        written.extend(parts::<DocumentsBuilder>(dir, run_id, label, &self.documents)?);
+        written.extend(parts::<SentencesBuilder>(dir, run_id, label, &self.sentences)?);
+        written.extend(parts::<MentionsBuilder>(dir, run_id, label, &self.mentions)?);
+        written.extend(parts::<FiguresBuilder>(dir, run_id, label, &self.figures)?);
+        written.extend(parts::<ErrorsBuilder>(dir, run_id, label, &self.errors)?);
         let found: Vec<RecordBatch> =
             self.entities.iter().map(found_by_rule).collect::<Result<_, _>>()?;
         written.extend(write_labeled::<EntitiesBuilder>(
