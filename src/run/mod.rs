@@ -1,6 +1,6 @@
-//! One extraction run: inputs read in order, documents processed in
-//! parallel chunks, rows streamed to a single writer thread, the dataset
-//! published as one unit at the end.
+//! One extraction run: inputs read in order by a reading thread, documents
+//! processed in parallel chunks, rows streamed to a single writer thread, the
+//! dataset published as one unit at the end.
 //!
 //! Memory stays bounded: at most a few chunks of documents are alive at once,
 //! and the Parquet writers flush row groups as they fill.
@@ -38,6 +38,8 @@ const CHUNK_BYTES: usize = 4 * 1024 * 1024;
 const CHUNK_RECORDS: usize = 1024;
 /// Processed chunks waiting for the writer.
 const QUEUED_CHUNKS: usize = 2;
+/// Chunks read ahead by the reading thread while the workers process one.
+const READ_AHEAD_CHUNKS: usize = 1;
 
 /// What a run reads and where it writes.
 #[derive(Clone, Debug)]
@@ -283,13 +285,23 @@ fn run_with(
 
     let (written, bytes) = std::thread::scope(|scope| {
         let writer = scope.spawn(move || write_chunks(sink, &receiver, observer, &info));
+        let (read_sender, read_chunks) = crossbeam_channel::bounded(READ_AHEAD_CHUNKS);
+        let fields = &options.fields;
+        let files = &files;
+        let reader = scope.spawn(move || {
+            for chunk in chunks(file_records(files, fields)) {
+                if read_sender.send(chunk).is_err() {
+                    break;
+                }
+            }
+        });
         let send = |message: Message| sender.send(message).is_ok();
         let first: Chunk =
             listing_errors.into_iter().map(|e| Item::Error(e, ErrorKind::Input)).collect();
         let mut alive = send(Message::Chunk(first));
         let mut bytes = 0u64;
         let mut read_ids = HashSet::new();
-        for (chunk, chunk_bytes) in chunks(file_records(&files, &options.fields)) {
+        for (chunk, chunk_bytes) in &read_chunks {
             if !alive {
                 break;
             }
@@ -301,8 +313,13 @@ fn run_with(
             observer.advance(chunk_bytes);
             bytes += chunk_bytes;
         }
-        let mut failure = None;
-        if plan.rebuild {
+        // A reading thread still sending stops when its channel closes.
+        drop(read_chunks);
+        let mut failure = reader
+            .join()
+            .err()
+            .map(|panic| RunError::Internal(format!("reading: {}", panic_message(panic.as_ref()))));
+        if plan.rebuild && failure.is_none() {
             for stored in dataset.stored_documents() {
                 if !alive {
                     break;
