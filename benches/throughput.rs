@@ -1,15 +1,19 @@
-//! Throughput harness: a whole run over a corpus of a chosen size, measured
-//! against the machine's limits.
+//! Throughput harness: a whole run over a corpus, measured against the
+//! machine's limits.
 //!
-//! The example corpus is repeated, with unique ids, into one JSONL file of
-//! `--mb` megabytes (default 50); then the run goes from that file to the six
-//! Parquet tables once per thread count in `--threads` (default `1,2`). For
-//! each run the harness prints MB/s, documents per second and peak resident
-//! memory. Two reference speeds over the same texts put those numbers in
-//! context: reading the JSONL with serde_json, and the bare Aho-Corasick
-//! automaton of the bundled dictionary's names.
+//! The corpus is an existing JSONL file (`--corpus PATH`, e.g. the benchmark
+//! corpus of real text), or else the example corpus repeated with unique ids
+//! into one JSONL file of `--mb` megabytes (default 50). The run goes from
+//! that file to the six Parquet tables once per thread count in `--threads`
+//! (default `1,2`), each in a process of its own so that its peak resident
+//! memory is its own. Two reference speeds over the same corpus put the
+//! numbers in context: the bare Aho-Corasick automaton of the bundled
+//! dictionary's names over the documents' texts, and serde_json reading the
+//! JSONL. The last lines give the ratio of the one-thread run to the bare
+//! automaton, and the speed-up of each thread count over one thread.
 //!
 //! ```sh
+//! cargo bench --bench throughput -- --corpus ../shared/bench/corpus/mixed.jsonl
 //! cargo bench --bench throughput -- --mb 50 --threads 1,2
 //! ```
 
@@ -18,6 +22,7 @@
 mod common;
 
 use std::path::{Path, PathBuf};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
@@ -32,17 +37,23 @@ use common::{Silent, example_documents};
 
 /// What to measure, from the command line.
 struct Settings {
+    corpus: Option<PathBuf>,
     megabytes: usize,
     threads: Vec<usize>,
+    /// Set in the process that makes one run: its thread count and output.
+    child: Option<(usize, PathBuf)>,
 }
 
 impl Settings {
-    /// Reads `--mb N` and `--threads A,B`; ignores the flags cargo adds.
+    /// Reads `--corpus PATH`, `--mb N` and `--threads A,B` (and the child's
+    /// `--child N OUT`); ignores the flags cargo adds.
     fn from_args() -> Settings {
-        let mut settings = Settings { megabytes: 50, threads: vec![1, 2] };
+        let mut settings =
+            Settings { corpus: None, megabytes: 50, threads: vec![1, 2], child: None };
         let mut args = std::env::args().skip(1);
         while let Some(arg) = args.next() {
             match arg.as_str() {
+                "--corpus" => settings.corpus = Some(args.next().expect("--corpus PATH").into()),
                 "--mb" => {
                     settings.megabytes = args.next().and_then(|v| v.parse().ok()).expect("--mb N")
                 }
@@ -54,6 +65,10 @@ impl Settings {
                         .map(|n| n.parse().expect("a thread count"))
                         .collect()
                 }
+                "--child" => {
+                    let threads = args.next().and_then(|v| v.parse().ok()).expect("--child N");
+                    settings.child = Some((threads, args.next().expect("--child N OUT").into()));
+                }
                 _ => {}
             }
         }
@@ -62,12 +77,11 @@ impl Settings {
 }
 
 /// Writes the documents again and again, with unique ids, as one JSONL file
-/// of at least `megabytes`; returns its path, size and document count.
-fn write_corpus(docs: &[Document], dir: &Path, megabytes: usize) -> (PathBuf, u64, u64) {
+/// of at least `megabytes`.
+fn write_corpus(docs: &[Document], path: &Path, megabytes: usize) {
     use std::io::Write;
-    let path = dir.join("corpus.jsonl");
-    let mut out = std::io::BufWriter::new(std::fs::File::create(&path).expect("corpus created"));
-    let (mut bytes, mut count) = (0u64, 0u64);
+    let mut out = std::io::BufWriter::new(std::fs::File::create(path).expect("corpus created"));
+    let mut bytes = 0u64;
     let target = megabytes as u64 * 1_000_000;
     'fill: for round in 0.. {
         for doc in docs {
@@ -80,22 +94,15 @@ fn write_corpus(docs: &[Document], dir: &Path, megabytes: usize) -> (PathBuf, u6
             .to_string();
             out.write_all(line.as_bytes()).and_then(|()| out.write_all(b"\n")).expect("written");
             bytes += line.len() as u64 + 1;
-            count += 1;
             if bytes >= target {
                 break 'fill;
             }
         }
     }
     out.flush().expect("corpus flushed");
-    (path, bytes, count)
 }
 
-/// Resets the kernel's peak-RSS counter of this process (Linux).
-fn reset_peak_rss() {
-    let _ = std::fs::write("/proc/self/clear_refs", "5");
-}
-
-/// Peak resident memory of this process in MB since the last reset (Linux).
+/// Peak resident memory of this process in MB (Linux).
 fn peak_rss_mb() -> Option<f64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let line = status.lines().find(|line| line.starts_with("VmHWM:"))?;
@@ -107,17 +114,18 @@ fn mb_per_s(bytes: u64, elapsed: Duration) -> f64 {
     bytes as f64 / 1e6 / elapsed.as_secs_f64()
 }
 
-/// Time to parse every JSONL line with serde_json: the floor of reading.
-fn read_jsonl(path: &Path) -> Duration {
-    let text = std::fs::read_to_string(path).expect("corpus readable");
+/// The `text` of every JSONL line, and the time serde_json took to read them.
+fn read_texts(path: &Path) -> (Vec<String>, Duration) {
+    let jsonl = std::fs::read_to_string(path).expect("corpus readable");
     let start = Instant::now();
-    let mut chars = 0usize;
-    for line in text.lines() {
-        let value: serde_json::Value = serde_json::from_str(line).expect("valid JSON");
-        chars += value["text"].as_str().map_or(0, str::len);
-    }
-    std::hint::black_box(chars);
-    start.elapsed()
+    let texts = jsonl
+        .lines()
+        .filter_map(|line| {
+            let value: serde_json::Value = serde_json::from_str(line).expect("valid JSON");
+            value["text"].as_str().map(str::to_owned)
+        })
+        .collect();
+    (texts, start.elapsed())
 }
 
 /// Time for the bare automaton of every dictionary name (ASCII
@@ -136,57 +144,113 @@ fn bare_automaton(dictionary: &Dictionary, texts: &[String]) -> Duration {
     start.elapsed()
 }
 
+/// The child process: one run of `input` with `threads` workers into
+/// `out`; prints its seconds, documents written and peak RSS on one line.
+fn run_once(input: &Path, threads: usize, out: &Path) {
+    let dictionary = load_dictionary(&[], true).expect("bundled dictionary loads");
+    let pipeline = Pipeline::new(dictionary);
+    let options = RunOptions {
+        inputs: vec![input.to_owned()],
+        format: None,
+        out_dir: out.to_owned(),
+        fields: JsonlFields::default(),
+        keep_boilerplate: false,
+        threads: Some(threads),
+        run_id: new_run_id(),
+        allow_empty: false,
+        incremental: false,
+        wait: false,
+        fault: None,
+    };
+    let start = Instant::now();
+    let summary = run(&pipeline, &options, &Silent).expect("run succeeds");
+    let elapsed = start.elapsed().as_secs_f64();
+    let peak = peak_rss_mb().unwrap_or(f64::NAN);
+    println!("{elapsed} {} {peak}", summary.rows.documents);
+}
+
+/// Runs [`run_once`] in a child process: seconds, documents, peak RSS in MB.
+fn measure_run(input: &Path, threads: usize, out: &Path) -> (f64, u64, f64) {
+    let exe = std::env::current_exe().expect("the harness knows its path");
+    let output = Command::new(exe)
+        .arg("--corpus")
+        .arg(input)
+        .arg("--child")
+        .arg(threads.to_string())
+        .arg(out)
+        .output()
+        .expect("the harness runs itself");
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let line = String::from_utf8(output.stdout).expect("UTF-8 report");
+    let fields: Vec<&str> = line.split_whitespace().collect();
+    match fields[..] {
+        [seconds, documents, peak] => (
+            seconds.parse().expect("seconds"),
+            documents.parse().expect("documents"),
+            peak.parse().expect("peak RSS"),
+        ),
+        _ => panic!("unexpected report {line:?}"),
+    }
+}
+
+/// The binary's allocator, so that runs measure what `gazette` does.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let settings = Settings::from_args();
-    let (docs, _) = example_documents();
     let dir = tempfile::tempdir().expect("temp dir");
-    let (input, bytes, count) = write_corpus(&docs, dir.path(), settings.megabytes);
-    println!("corpus: {:.1} MB, {count} documents", bytes as f64 / 1e6);
-
-    let texts: Vec<String> = docs.iter().map(|doc| doc.text.clone()).collect();
+    let input = settings.corpus.clone().unwrap_or_else(|| dir.path().join("corpus.jsonl"));
+    if let Some((threads, out)) = &settings.child {
+        run_once(&input, *threads, out);
+        return;
+    }
+    if settings.corpus.is_none() {
+        write_corpus(&example_documents().0, &input, settings.megabytes);
+    }
+    let bytes = std::fs::metadata(&input).expect("corpus readable").len();
+    let (texts, reading) = read_texts(&input);
     let text_bytes: u64 = texts.iter().map(|t| t.len() as u64).sum();
+    println!(
+        "corpus: {} ({:.1} MB, {} documents, {:.1} MB of text)",
+        input.display(),
+        bytes as f64 / 1e6,
+        texts.len(),
+        text_bytes as f64 / 1e6
+    );
+    println!("reference, serde_json reading the JSONL, one thread: {:.0} MB/s", {
+        mb_per_s(bytes, reading)
+    });
     let dictionary = load_dictionary(&[], true).expect("bundled dictionary loads");
-    let mut repeat = Duration::ZERO;
-    let mut rounds = 0u64;
-    while repeat < Duration::from_secs(2) {
-        repeat += bare_automaton(&dictionary, &texts);
+    let (mut automaton, mut rounds) = (Duration::ZERO, 0u64);
+    while automaton < Duration::from_secs(2) {
+        automaton += bare_automaton(&dictionary, &texts);
         rounds += 1;
     }
+    let automaton_speed = mb_per_s(text_bytes * rounds, automaton);
     println!(
-        "reference, bare automaton of {} names, one thread: {:.0} MB/s",
+        "reference, bare automaton of the {} bundled names over the texts, one thread: {:.1} MB/s",
         dictionary.entities().iter().map(|e| e.aliases.len()).sum::<usize>(),
-        mb_per_s(text_bytes * rounds, repeat)
+        automaton_speed
     );
-    println!(
-        "reference, serde_json over the JSONL, one thread: {:.0} MB/s",
-        mb_per_s(bytes, read_jsonl(&input))
-    );
+    drop(texts);
 
-    let pipeline = Pipeline::new(dictionary);
-    for threads in settings.threads {
-        let options = RunOptions {
-            inputs: vec![input.clone()],
-            format: None,
-            out_dir: dir.path().join(format!("out-{threads}")),
-            fields: JsonlFields::default(),
-            keep_boilerplate: false,
-            threads: Some(threads),
-            run_id: new_run_id(),
-            allow_empty: false,
-            incremental: false,
-            wait: false,
-            fault: None,
-        };
-        reset_peak_rss();
-        let start = Instant::now();
-        let summary = run(&pipeline, &options, &Silent).expect("run succeeds");
-        let elapsed = start.elapsed();
+    let mut speeds = Vec::new();
+    for &threads in &settings.threads {
+        let out = dir.path().join(format!("out-{threads}"));
+        let (seconds, documents, peak) = measure_run(&input, threads, &out);
+        let speed = bytes as f64 / 1e6 / seconds;
         println!(
-            "gazette extract, {threads} thread(s): {:.1} MB/s, {:.0} documents/s, peak RSS {}",
-            mb_per_s(bytes, elapsed),
-            count as f64 / elapsed.as_secs_f64(),
-            peak_rss_mb().map_or("n/a".into(), |mb| format!("{mb:.0} MB")),
+            "gazette extract, {threads} thread(s): {speed:.1} MB/s, {:.0} documents/s, \
+             peak RSS {peak:.0} MB",
+            documents as f64 / seconds,
         );
-        assert_eq!(summary.rows.documents, count, "every document is written");
+        speeds.push((threads, speed));
+    }
+    if let Some(&(1, one)) = speeds.first() {
+        println!("ratio, one thread to the bare automaton: {:.2}", one / automaton_speed);
+        for &(threads, speed) in &speeds[1..] {
+            println!("speed-up, {threads} threads over one: {:.2}x", speed / one);
+        }
     }
 }
