@@ -18,11 +18,11 @@ const BATCH_ROWS: usize = 8 * 1024;
 /// String bytes buffered in a builder before they are handed to the Parquet
 /// writer: bounds memory whatever the documents' size, and keeps every batch
 /// far below the 2 GiB offsets of Arrow's `Utf8`.
-pub(super) const BATCH_BYTES: usize = 32 * 1024 * 1024;
+pub(super) const BATCH_BYTES: usize = 8 * 1024 * 1024;
 /// Largest row group, in rows.
 const ROW_GROUP_ROWS: usize = 256 * 1024;
 /// Largest row group, in estimated encoded bytes: bounds the writer's memory.
-const ROW_GROUP_BYTES: usize = 64 * 1024 * 1024;
+const ROW_GROUP_BYTES: usize = 16 * 1024 * 1024;
 /// Dictionary page limit, raised so that columns such as `doc_id` stay
 /// dictionary-encoded across many documents.
 const DICTIONARY_PAGE_BYTES: usize = 8 * 1024 * 1024;
