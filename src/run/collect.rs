@@ -81,11 +81,57 @@ impl RowSink for ParquetSink {
     }
 }
 
+/// The document ids a run has taken, each with where it was first read.
+///
+/// Kept compact, since it is the one thing a run holds for every document:
+/// an id is stored as its 128-bit XXH3 hash (two ids colliding among a
+/// billion has a chance of about 10⁻²¹), and where it was read as the index
+/// of its file's path plus its line, about 40 bytes per document.
+#[derive(Default)]
+pub(super) struct SeenIds {
+    first_read: HashMap<u128, (u32, Option<u32>)>,
+    paths: Vec<String>,
+    path_index: HashMap<String, u32>,
+}
+
+impl SeenIds {
+    /// Number of ids taken.
+    pub(super) fn len(&self) -> usize {
+        self.first_read.len()
+    }
+
+    /// True when no id was taken.
+    pub(super) fn is_empty(&self) -> bool {
+        self.first_read.is_empty()
+    }
+
+    /// Takes `id`, read at `source`; when it was taken before, returns
+    /// where it was first read instead (`path:line`).
+    fn take(&mut self, id: &str, source: &Origin) -> Result<(), String> {
+        let key = xxhash_rust::xxh3::xxh3_128(id.as_bytes());
+        if let Some(&(path, line)) = self.first_read.get(&key) {
+            let path = self.paths[path as usize].clone();
+            return Err(Origin { path, line }.to_string());
+        }
+        let path = match self.path_index.get(&source.path) {
+            Some(&index) => index,
+            None => {
+                let index = u32::try_from(self.paths.len()).unwrap_or(u32::MAX);
+                self.paths.push(source.path.clone());
+                self.path_index.insert(source.path.clone(), index);
+                index
+            }
+        };
+        self.first_read.insert(key, (path, source.line));
+        Ok(())
+    }
+}
+
 /// What the writing side keeps across chunks: the ids seen, so that each
 /// is written once, and the counts of the `runs` row.
 #[derive(Default)]
 pub(super) struct Collector {
-    pub(super) seen: HashMap<String, String>,
+    pub(super) seen: SeenIds,
     pub(super) replaced: HashSet<String>,
     pub(super) warnings: u64,
     pub(super) errors: ErrorCounts,
@@ -106,36 +152,33 @@ impl Collector {
     ) -> Result<(), SinkError> {
         for item in chunk {
             let (error, kind) = match item {
-                Item::Unchanged { id, source } => match self.seen.get(&id) {
-                    None => {
-                        self.seen.insert(id, source.to_string());
+                Item::Unchanged { id, source } => match self.seen.take(&id, &source) {
+                    Ok(()) => {
                         self.skipped_unchanged += 1;
                         continue;
                     }
-                    Some(first) => (duplicate_id(&id, first, &source), ErrorKind::DuplicateId),
+                    Err(first) => (duplicate_id(&id, &first, &source), ErrorKind::DuplicateId),
                 },
-                Item::Document(out) => match self.seen.get(&out.document.doc_id) {
-                    None => {
-                        sink.write_entities(&out.entities, EntityOrigin::Pattern)?;
-                        sink.write_document(&out)?;
-                        for warning in &out.warnings {
-                            let source = &out.document.source;
-                            let row = ErrorRow::warning(&source.path, source.line, warning);
-                            observer.error(&row);
-                            sink.write_error(&row)?;
-                            self.warnings += 1;
+                Item::Document(out) => {
+                    let (id, source) = (&out.document.doc_id, &out.document.source);
+                    match self.seen.take(id, source) {
+                        Ok(()) => {
+                            sink.write_entities(&out.entities, EntityOrigin::Pattern)?;
+                            sink.write_document(&out)?;
+                            for warning in &out.warnings {
+                                let row = ErrorRow::warning(&source.path, source.line, warning);
+                                observer.error(&row);
+                                sink.write_error(&row)?;
+                                self.warnings += 1;
+                            }
+                            if known.contains_key(id) {
+                                self.replaced.insert(id.clone());
+                            }
+                            continue;
                         }
-                        if known.contains_key(&out.document.doc_id) {
-                            self.replaced.insert(out.document.doc_id.clone());
-                        }
-                        self.seen.insert(out.document.doc_id, out.document.source.to_string());
-                        continue;
+                        Err(first) => (duplicate_id(id, &first, source), ErrorKind::DuplicateId),
                     }
-                    Some(first) => {
-                        let source = &out.document.source;
-                        (duplicate_id(&out.document.doc_id, first, source), ErrorKind::DuplicateId)
-                    }
-                },
+                }
                 Item::Error(error, kind) => (error, kind),
             };
             self.errors.add(kind);
