@@ -19,6 +19,7 @@
 //! A run is published as one unit (see [`publish`]), under a lock held for
 //! the whole run ([`OutputLock`]).
 
+mod columns;
 mod compact;
 mod dataset;
 mod lock;

@@ -3,12 +3,11 @@
 use std::sync::Arc;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use arrow_array::builder::{
-    ArrayBuilder, Int64Builder, ListBuilder, StringBuilder, TimestampMicrosecondBuilder,
-};
+use arrow_array::builder::ArrayBuilder;
 use arrow_array::{Array, RecordBatch, StringArray, TimestampMicrosecondArray};
-use arrow_schema::{DataType, Field, Schema, SchemaRef, TimeUnit};
+use arrow_schema::{Schema, SchemaRef};
 
+use super::columns::{ColumnKind, Int, Text, TextList, Timestamp, table};
 use super::tables::TableBuilder;
 
 /// How a run changed the dataset.
@@ -112,23 +111,24 @@ fn count(value: u64) -> i64 {
     i64::try_from(value).unwrap_or(i64::MAX)
 }
 
-/// Rows of the `runs` table.
-#[derive(Default)]
-pub struct RunsBuilder {
-    run_id: StringBuilder,
-    started: TimestampMicrosecondBuilder,
-    finished: TimestampMicrosecondBuilder,
-    gazette_version: StringBuilder,
-    mode: StringBuilder,
-    inputs: ListBuilder<StringBuilder>,
-    documents: Int64Builder,
-    skipped_unchanged: Int64Builder,
-    replaced: Int64Builder,
-    sentences: Int64Builder,
-    mentions: Int64Builder,
-    figures: Int64Builder,
-    errors: Int64Builder,
-    dictionary_hash: StringBuilder,
+table! {
+    /// Rows of the `runs` table.
+    RunsBuilder("runs"), dictionary [] {
+        run_id: Text,
+        started: Timestamp,
+        finished: Timestamp,
+        gazette_version: Text,
+        mode: Text,
+        inputs: TextList,
+        documents: Int,
+        skipped_unchanged: Int,
+        replaced: Int,
+        sentences: Int,
+        mentions: Int,
+        figures: Int,
+        errors: Int,
+        dictionary_hash: Text,
+    }
 }
 
 impl RunsBuilder {
@@ -151,67 +151,5 @@ impl RunsBuilder {
         self.figures.append_value(count(run.figures));
         self.errors.append_value(count(run.errors));
         self.dictionary_hash.append_value(&run.dictionary_hash);
-    }
-}
-
-fn timestamp() -> DataType {
-    DataType::Timestamp(TimeUnit::Microsecond, Some("UTC".into()))
-}
-
-impl TableBuilder for RunsBuilder {
-    const NAME: &'static str = "runs";
-    const DICTIONARY_COLUMNS: &'static [&'static str] = &[];
-
-    fn schema() -> SchemaRef {
-        let int64 = |name: &str| Field::new(name, DataType::Int64, false);
-        let item = Arc::new(Field::new("item", DataType::Utf8, true));
-        Arc::new(Schema::new(vec![
-            Field::new("run_id", DataType::Utf8, false),
-            Field::new("started", timestamp(), false),
-            Field::new("finished", timestamp(), false),
-            Field::new("gazette_version", DataType::Utf8, false),
-            Field::new("mode", DataType::Utf8, false),
-            Field::new("inputs", DataType::List(item), false),
-            int64("documents"),
-            int64("skipped_unchanged"),
-            int64("replaced"),
-            int64("sentences"),
-            int64("mentions"),
-            int64("figures"),
-            int64("errors"),
-            Field::new("dictionary_hash", DataType::Utf8, false),
-        ]))
-    }
-
-    fn new(_run_id: &str) -> Self {
-        Self::default()
-    }
-
-    fn buffered_rows(&self) -> usize {
-        self.documents.len()
-    }
-
-    fn buffered_bytes(&self) -> usize {
-        self.inputs.values_ref().values_slice().len()
-    }
-
-    fn finish(&mut self) -> RecordBatch {
-        let columns: Vec<Arc<dyn Array>> = vec![
-            Arc::new(self.run_id.finish()),
-            Arc::new(self.started.finish().with_timezone("UTC")),
-            Arc::new(self.finished.finish().with_timezone("UTC")),
-            Arc::new(self.gazette_version.finish()),
-            Arc::new(self.mode.finish()),
-            Arc::new(self.inputs.finish()),
-            Arc::new(self.documents.finish()),
-            Arc::new(self.skipped_unchanged.finish()),
-            Arc::new(self.replaced.finish()),
-            Arc::new(self.sentences.finish()),
-            Arc::new(self.mentions.finish()),
-            Arc::new(self.figures.finish()),
-            Arc::new(self.errors.finish()),
-            Arc::new(self.dictionary_hash.finish()),
-        ];
-        RecordBatch::try_new(Self::schema(), columns).expect("builders match their schema")
     }
 }

@@ -2,17 +2,17 @@
 //!
 //! Each builder appends rows of `crate::model` types and turns them into a
 //! `RecordBatch` matching its schema exactly. Integers are `Int64`
-//! everywhere, so that arithmetic on offsets never wraps in a reader.
+//! everywhere, so that arithmetic on offsets never wraps in a reader. Each
+//! table's columns are declared once, in order, in its `table!`.
 
 use std::sync::Arc;
 
-use arrow_array::builder::{
-    ArrayBuilder, Date32Builder, Float64Builder, Int64Builder, ListBuilder, StringBuilder,
-};
-use arrow_array::{ArrayRef, RecordBatch};
-use arrow_schema::{DataType, Field, Schema, SchemaRef};
+use arrow_array::RecordBatch;
+use arrow_array::builder::ArrayBuilder;
+use arrow_schema::{Schema, SchemaRef};
 use chrono::NaiveDate;
 
+use super::columns::{ColumnKind, Int, OptDate, OptFloat, OptInt, OptText, Text, TextList, table};
 use crate::model::{DocOutput, Entity, EntityOrigin, ErrorRow};
 
 /// A builder of one table's record batches.
@@ -34,33 +34,9 @@ pub trait TableBuilder {
     fn finish(&mut self) -> RecordBatch;
 }
 
-fn field(name: &str, data_type: DataType, nullable: bool) -> Field {
-    Field::new(name, data_type, nullable)
-}
-
-fn string(name: &str) -> Field {
-    field(name, DataType::Utf8, false)
-}
-
-fn nullable_string(name: &str) -> Field {
-    field(name, DataType::Utf8, true)
-}
-
-fn int64(name: &str) -> Field {
-    field(name, DataType::Int64, false)
-}
-
 /// A count or offset as the tables' `Int64`.
 fn i64_of(value: impl TryInto<i64>) -> i64 {
     value.try_into().unwrap_or(i64::MAX)
-}
-
-fn string_bytes(columns: &[&StringBuilder]) -> usize {
-    columns.iter().map(|c| c.values_slice().len()).sum()
-}
-
-fn batch(schema: SchemaRef, columns: Vec<ArrayRef>) -> RecordBatch {
-    RecordBatch::try_new(schema, columns).expect("builders match their schema")
 }
 
 /// Days since 1970-01-01, the Arrow `date32` representation.
@@ -69,22 +45,22 @@ fn days(date: NaiveDate) -> i32 {
     i32::try_from((date - epoch).num_days()).expect("date within the date32 range")
 }
 
-/// Rows of the `documents` table.
-#[derive(Default)]
-pub struct DocumentsBuilder {
-    doc_id: StringBuilder,
-    source: StringBuilder,
-    title: StringBuilder,
-    url: StringBuilder,
-    lang: StringBuilder,
-    published: Date32Builder,
-    text: StringBuilder,
-    n_chars: Int64Builder,
-    n_sentences: Int64Builder,
-    boilerplate_chars: Int64Builder,
-    content_hash: StringBuilder,
-    run_id: String,
-    run_ids: StringBuilder,
+table! {
+    /// Rows of the `documents` table.
+    DocumentsBuilder("documents"), dictionary ["lang", "run_id"], keeps run {
+        doc_id: Text,
+        source: Text,
+        title: OptText,
+        url: OptText,
+        lang: Text,
+        published: OptDate,
+        text: Text,
+        n_chars: Int,
+        n_sentences: Int,
+        boilerplate_chars: Int,
+        content_hash: Text,
+        run_id: Text,
+    }
 }
 
 impl DocumentsBuilder {
@@ -102,73 +78,20 @@ impl DocumentsBuilder {
         self.n_sentences.append_value(i64::from(d.n_sentences));
         self.boilerplate_chars.append_value(i64_of(d.boilerplate_chars));
         self.content_hash.append_value(&d.content_hash);
-        self.run_ids.append_value(&self.run_id);
+        self.run_id.append_value(&self.run);
     }
 }
 
-impl TableBuilder for DocumentsBuilder {
-    const NAME: &'static str = "documents";
-    const DICTIONARY_COLUMNS: &'static [&'static str] = &["lang", "run_id"];
-
-    fn schema() -> SchemaRef {
-        Arc::new(Schema::new(vec![
-            string("doc_id"),
-            string("source"),
-            nullable_string("title"),
-            nullable_string("url"),
-            string("lang"),
-            field("published", DataType::Date32, true),
-            string("text"),
-            int64("n_chars"),
-            int64("n_sentences"),
-            int64("boilerplate_chars"),
-            string("content_hash"),
-            string("run_id"),
-        ]))
+table! {
+    /// Rows of the `sentences` table.
+    SentencesBuilder("sentences"), dictionary ["doc_id", "lang"] {
+        doc_id: Text,
+        sentence_id: Int,
+        start: Int,
+        end: Int,
+        lang: Text,
+        text: Text,
     }
-
-    fn new(run_id: &str) -> Self {
-        Self { run_id: run_id.to_owned(), ..Self::default() }
-    }
-
-    fn buffered_rows(&self) -> usize {
-        self.doc_id.len()
-    }
-
-    fn buffered_bytes(&self) -> usize {
-        string_bytes(&[&self.doc_id, &self.source, &self.title, &self.url, &self.text])
-    }
-
-    fn finish(&mut self) -> RecordBatch {
-        batch(
-            Self::schema(),
-            vec![
-                Arc::new(self.doc_id.finish()),
-                Arc::new(self.source.finish()),
-                Arc::new(self.title.finish()),
-                Arc::new(self.url.finish()),
-                Arc::new(self.lang.finish()),
-                Arc::new(self.published.finish()),
-                Arc::new(self.text.finish()),
-                Arc::new(self.n_chars.finish()),
-                Arc::new(self.n_sentences.finish()),
-                Arc::new(self.boilerplate_chars.finish()),
-                Arc::new(self.content_hash.finish()),
-                Arc::new(self.run_ids.finish()),
-            ],
-        )
-    }
-}
-
-/// Rows of the `sentences` table.
-#[derive(Default)]
-pub struct SentencesBuilder {
-    doc_id: StringBuilder,
-    sentence_id: Int64Builder,
-    start: Int64Builder,
-    end: Int64Builder,
-    lang: StringBuilder,
-    text: StringBuilder,
 }
 
 impl SentencesBuilder {
@@ -185,60 +108,19 @@ impl SentencesBuilder {
     }
 }
 
-impl TableBuilder for SentencesBuilder {
-    const NAME: &'static str = "sentences";
-    const DICTIONARY_COLUMNS: &'static [&'static str] = &["doc_id", "lang"];
-
-    fn schema() -> SchemaRef {
-        Arc::new(Schema::new(vec![
-            string("doc_id"),
-            int64("sentence_id"),
-            int64("start"),
-            int64("end"),
-            string("lang"),
-            string("text"),
-        ]))
+table! {
+    /// Rows of the `entities` table.
+    EntitiesBuilder("entities"), dictionary ["entity_type", "country", "origin"] {
+        entity_id: Text,
+        entity_type: Text,
+        canonical: Text,
+        name_ko: OptText,
+        name_ja: OptText,
+        name_zh: OptText,
+        aliases: TextList,
+        country: OptText,
+        origin: Text,
     }
-
-    fn new(_run_id: &str) -> Self {
-        Self::default()
-    }
-
-    fn buffered_rows(&self) -> usize {
-        self.doc_id.len()
-    }
-
-    fn buffered_bytes(&self) -> usize {
-        string_bytes(&[&self.doc_id, &self.text])
-    }
-
-    fn finish(&mut self) -> RecordBatch {
-        batch(
-            Self::schema(),
-            vec![
-                Arc::new(self.doc_id.finish()),
-                Arc::new(self.sentence_id.finish()),
-                Arc::new(self.start.finish()),
-                Arc::new(self.end.finish()),
-                Arc::new(self.lang.finish()),
-                Arc::new(self.text.finish()),
-            ],
-        )
-    }
-}
-
-/// Rows of the `entities` table.
-#[derive(Default)]
-pub struct EntitiesBuilder {
-    entity_id: StringBuilder,
-    entity_type: StringBuilder,
-    canonical: StringBuilder,
-    name_ko: StringBuilder,
-    name_ja: StringBuilder,
-    name_zh: StringBuilder,
-    aliases: ListBuilder<StringBuilder>,
-    country: StringBuilder,
-    origin: StringBuilder,
 }
 
 impl EntitiesBuilder {
@@ -259,66 +141,19 @@ impl EntitiesBuilder {
     }
 }
 
-impl TableBuilder for EntitiesBuilder {
-    const NAME: &'static str = "entities";
-    const DICTIONARY_COLUMNS: &'static [&'static str] = &["entity_type", "country", "origin"];
-
-    fn schema() -> SchemaRef {
-        let item = Arc::new(field("item", DataType::Utf8, true));
-        Arc::new(Schema::new(vec![
-            string("entity_id"),
-            string("entity_type"),
-            string("canonical"),
-            nullable_string("name_ko"),
-            nullable_string("name_ja"),
-            nullable_string("name_zh"),
-            field("aliases", DataType::List(item), false),
-            nullable_string("country"),
-            string("origin"),
-        ]))
+table! {
+    /// Rows of the `mentions` table.
+    MentionsBuilder("mentions"),
+    dictionary ["doc_id", "surface", "entity_id", "entity_type", "method"] {
+        doc_id: Text,
+        sentence_id: Int,
+        start: Int,
+        end: Int,
+        surface: Text,
+        entity_id: Text,
+        entity_type: Text,
+        method: Text,
     }
-
-    fn new(_run_id: &str) -> Self {
-        Self::default()
-    }
-
-    fn buffered_rows(&self) -> usize {
-        self.entity_id.len()
-    }
-
-    fn buffered_bytes(&self) -> usize {
-        string_bytes(&[&self.entity_id, &self.canonical, self.aliases.values_ref()])
-    }
-
-    fn finish(&mut self) -> RecordBatch {
-        batch(
-            Self::schema(),
-            vec![
-                Arc::new(self.entity_id.finish()),
-                Arc::new(self.entity_type.finish()),
-                Arc::new(self.canonical.finish()),
-                Arc::new(self.name_ko.finish()),
-                Arc::new(self.name_ja.finish()),
-                Arc::new(self.name_zh.finish()),
-                Arc::new(self.aliases.finish()),
-                Arc::new(self.country.finish()),
-                Arc::new(self.origin.finish()),
-            ],
-        )
-    }
-}
-
-/// Rows of the `mentions` table.
-#[derive(Default)]
-pub struct MentionsBuilder {
-    doc_id: StringBuilder,
-    sentence_id: Int64Builder,
-    start: Int64Builder,
-    end: Int64Builder,
-    surface: StringBuilder,
-    entity_id: StringBuilder,
-    entity_type: StringBuilder,
-    method: StringBuilder,
 }
 
 impl MentionsBuilder {
@@ -337,68 +172,22 @@ impl MentionsBuilder {
     }
 }
 
-impl TableBuilder for MentionsBuilder {
-    const NAME: &'static str = "mentions";
-    const DICTIONARY_COLUMNS: &'static [&'static str] =
-        &["doc_id", "surface", "entity_id", "entity_type", "method"];
-
-    fn schema() -> SchemaRef {
-        Arc::new(Schema::new(vec![
-            string("doc_id"),
-            int64("sentence_id"),
-            int64("start"),
-            int64("end"),
-            string("surface"),
-            string("entity_id"),
-            string("entity_type"),
-            string("method"),
-        ]))
+table! {
+    /// Rows of the `figures` table.
+    FiguresBuilder("figures"), dictionary ["doc_id", "kind", "unit", "subject", "entity_id"] {
+        doc_id: Text,
+        sentence_id: Int,
+        start: Int,
+        end: Int,
+        surface: Text,
+        kind: Text,
+        value: OptFloat,
+        value_max: OptFloat,
+        unit: OptText,
+        date: OptDate,
+        subject: OptText,
+        entity_id: OptText,
     }
-
-    fn new(_run_id: &str) -> Self {
-        Self::default()
-    }
-
-    fn buffered_rows(&self) -> usize {
-        self.doc_id.len()
-    }
-
-    fn buffered_bytes(&self) -> usize {
-        string_bytes(&[&self.doc_id, &self.surface, &self.entity_id])
-    }
-
-    fn finish(&mut self) -> RecordBatch {
-        batch(
-            Self::schema(),
-            vec![
-                Arc::new(self.doc_id.finish()),
-                Arc::new(self.sentence_id.finish()),
-                Arc::new(self.start.finish()),
-                Arc::new(self.end.finish()),
-                Arc::new(self.surface.finish()),
-                Arc::new(self.entity_id.finish()),
-                Arc::new(self.entity_type.finish()),
-                Arc::new(self.method.finish()),
-            ],
-        )
-    }
-}
-
-/// Rows of the `figures` table.
-#[derive(Default)]
-pub struct FiguresBuilder {
-    doc_id: StringBuilder,
-    sentence_id: Int64Builder,
-    start: Int64Builder,
-    end: Int64Builder,
-    surface: StringBuilder,
-    kind: StringBuilder,
-    value: Float64Builder,
-    value_max: Float64Builder,
-    unit: StringBuilder,
-    date: Date32Builder,
-    subject: StringBuilder,
-    entity_id: StringBuilder,
 }
 
 impl FiguresBuilder {
@@ -422,70 +211,15 @@ impl FiguresBuilder {
     }
 }
 
-impl TableBuilder for FiguresBuilder {
-    const NAME: &'static str = "figures";
-    const DICTIONARY_COLUMNS: &'static [&'static str] =
-        &["doc_id", "kind", "unit", "subject", "entity_id"];
-
-    fn schema() -> SchemaRef {
-        Arc::new(Schema::new(vec![
-            string("doc_id"),
-            int64("sentence_id"),
-            int64("start"),
-            int64("end"),
-            string("surface"),
-            string("kind"),
-            field("value", DataType::Float64, true),
-            field("value_max", DataType::Float64, true),
-            nullable_string("unit"),
-            field("date", DataType::Date32, true),
-            nullable_string("subject"),
-            nullable_string("entity_id"),
-        ]))
+table! {
+    /// Rows of the `errors` table.
+    ErrorsBuilder("errors"), dictionary ["source", "run_id", "level"], keeps run {
+        source: Text,
+        line: OptInt,
+        run_id: Text,
+        level: Text,
+        message: Text,
     }
-
-    fn new(_run_id: &str) -> Self {
-        Self::default()
-    }
-
-    fn buffered_rows(&self) -> usize {
-        self.doc_id.len()
-    }
-
-    fn buffered_bytes(&self) -> usize {
-        string_bytes(&[&self.doc_id, &self.surface, &self.subject, &self.entity_id])
-    }
-
-    fn finish(&mut self) -> RecordBatch {
-        batch(
-            Self::schema(),
-            vec![
-                Arc::new(self.doc_id.finish()),
-                Arc::new(self.sentence_id.finish()),
-                Arc::new(self.start.finish()),
-                Arc::new(self.end.finish()),
-                Arc::new(self.surface.finish()),
-                Arc::new(self.kind.finish()),
-                Arc::new(self.value.finish()),
-                Arc::new(self.value_max.finish()),
-                Arc::new(self.unit.finish()),
-                Arc::new(self.date.finish()),
-                Arc::new(self.subject.finish()),
-                Arc::new(self.entity_id.finish()),
-            ],
-        )
-    }
-}
-
-/// Rows of the `errors` table.
-#[derive(Default)]
-pub struct ErrorsBuilder {
-    source: StringBuilder,
-    line: Int64Builder,
-    run_id: String,
-    run_ids: StringBuilder,
-    level: StringBuilder,
-    message: StringBuilder,
 }
 
 impl ErrorsBuilder {
@@ -493,48 +227,8 @@ impl ErrorsBuilder {
     pub fn append(&mut self, e: &ErrorRow) {
         self.source.append_value(&e.source);
         self.line.append_option(e.line.map(i64::from));
-        self.run_ids.append_value(&self.run_id);
+        self.run_id.append_value(&self.run);
         self.level.append_value(e.level.as_str());
         self.message.append_value(&e.message);
-    }
-}
-
-impl TableBuilder for ErrorsBuilder {
-    const NAME: &'static str = "errors";
-    const DICTIONARY_COLUMNS: &'static [&'static str] = &["source", "run_id", "level"];
-
-    fn schema() -> SchemaRef {
-        Arc::new(Schema::new(vec![
-            string("source"),
-            field("line", DataType::Int64, true),
-            string("run_id"),
-            string("level"),
-            string("message"),
-        ]))
-    }
-
-    fn new(run_id: &str) -> Self {
-        Self { run_id: run_id.to_owned(), ..Self::default() }
-    }
-
-    fn buffered_rows(&self) -> usize {
-        self.source.len()
-    }
-
-    fn buffered_bytes(&self) -> usize {
-        string_bytes(&[&self.source, &self.message])
-    }
-
-    fn finish(&mut self) -> RecordBatch {
-        batch(
-            Self::schema(),
-            vec![
-                Arc::new(self.source.finish()),
-                Arc::new(self.line.finish()),
-                Arc::new(self.run_ids.finish()),
-                Arc::new(self.level.finish()),
-                Arc::new(self.message.finish()),
-            ],
-        )
     }
 }
