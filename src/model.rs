@@ -363,8 +363,16 @@ pub struct SentenceRow {
     pub end: u32,
     /// Language of the sentence.
     pub lang: Lang,
-    /// The sentence text.
-    pub text: String,
+    /// Where the sentence's text lies in the document's text, in bytes.
+    pub bytes: Span,
+}
+
+impl SentenceRow {
+    /// The sentence's text, a slice of `document_text`.
+    #[must_use]
+    pub fn text<'t>(&self, document_text: &'t str) -> &'t str {
+        document_text.get(self.bytes.start..self.bytes.end).unwrap_or_default()
+    }
 }
 
 /// Where a mention comes from.

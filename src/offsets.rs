@@ -32,9 +32,52 @@ impl<'t> CharOffsets<'t> {
     }
 }
 
+/// The code-point offsets of a set of byte offsets of one text, found in
+/// one walk over the text whatever the order they are asked in.
+#[derive(Debug)]
+pub struct CharOffsetTable {
+    bytes: Vec<usize>,
+    chars: Vec<u32>,
+}
+
+impl CharOffsetTable {
+    /// The code-point offsets of `bytes`, which must lie on char boundaries
+    /// of `text` (they are clamped to its length).
+    #[must_use]
+    pub fn new(text: &str, mut bytes: Vec<usize>) -> Self {
+        bytes.sort_unstable();
+        bytes.dedup();
+        let mut walk = CharOffsets::new(text);
+        let chars = bytes.iter().map(|&byte| walk.char_offset(byte)).collect();
+        CharOffsetTable { bytes, chars }
+    }
+
+    /// The code-point offset of `byte`, one of the offsets the table was
+    /// made for.
+    ///
+    /// # Panics
+    ///
+    /// When `byte` was not one of them: a bug in the caller.
+    #[must_use]
+    pub fn get(&self, byte: usize) -> u32 {
+        let index = self.bytes.binary_search(&byte).expect("byte offset known to the table");
+        self.chars[index]
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_table_answers_in_any_order() {
+        let text = "식약처 PMDA 2025年 é";
+        let table = CharOffsetTable::new(text, vec![text.len(), 0, 14, 3, 14]);
+        assert_eq!(
+            [table.get(3), table.get(0), table.get(text.len()), table.get(14)],
+            [1, 0, 16, 8]
+        );
+    }
 
     #[test]
     fn mixed_script_offsets() {

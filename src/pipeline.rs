@@ -6,7 +6,7 @@ use crate::figures::{self, FigureExtractor};
 use crate::model::{
     DocOutput, Document, DocumentRow, FigureRow, MentionRow, SentenceRow, SentenceSpan, Span,
 };
-use crate::offsets::CharOffsets;
+use crate::offsets::CharOffsetTable;
 use crate::recognize::Recognizer;
 use crate::segment;
 
@@ -54,20 +54,29 @@ impl Pipeline {
             self.dictionary.entity(e).entity_type
         });
 
-        let mut offsets = CharOffsets::new(text);
+        let offsets = CharOffsetTable::new(
+            text,
+            sentences
+                .iter()
+                .map(|s| s.span)
+                .chain(names.mentions.iter().map(|m| m.span))
+                .chain(found.iter().map(|f| f.span))
+                .flat_map(|span| [span.start, span.end])
+                .chain([text.len()])
+                .collect(),
+        );
         let sentence_rows = sentences
             .iter()
             .enumerate()
             .map(|(i, s)| SentenceRow {
                 sentence_id: u32::try_from(i).unwrap_or(u32::MAX),
-                start: offsets.char_offset(s.span.start),
-                end: offsets.char_offset(s.span.end),
+                start: offsets.get(s.span.start),
+                end: offsets.get(s.span.end),
                 lang: s.lang,
-                text: text[s.span.start..s.span.end].to_owned(),
+                bytes: s.span,
             })
             .collect();
 
-        let mut offsets = CharOffsets::new(text);
         let mentions = names
             .mentions
             .iter()
@@ -75,8 +84,8 @@ impl Pipeline {
                 let entity = names.entity(&self.dictionary, m.referent);
                 MentionRow {
                     sentence_id: sentence_of(&sentences, m.span),
-                    start: offsets.char_offset(m.span.start),
-                    end: offsets.char_offset(m.span.end),
+                    start: offsets.get(m.span.start),
+                    end: offsets.get(m.span.end),
                     surface: text[m.span.start..m.span.end].to_owned(),
                     entity_id: entity.id.clone(),
                     entity_type: entity.entity_type,
@@ -85,21 +94,20 @@ impl Pipeline {
             })
             .collect();
 
-        let mut offsets = CharOffsets::new(text);
         let figure_rows = found
             .into_iter()
             .zip(links)
             .map(|(f, link)| FigureRow {
                 sentence_id: sentence_of(&sentences, f.span),
-                start: offsets.char_offset(f.span.start),
-                end: offsets.char_offset(f.span.end),
+                start: offsets.get(f.span.start),
+                end: offsets.get(f.span.end),
                 surface: text[f.span.start..f.span.end].to_owned(),
                 figure: f,
                 entity_id: link.map(|e| self.dictionary.entity(e).id.clone()),
             })
             .collect();
 
-        let n_chars = CharOffsets::new(text).char_offset(text.len());
+        let n_chars = offsets.get(text.len());
         DocOutput {
             document: DocumentRow {
                 doc_id: doc.id,

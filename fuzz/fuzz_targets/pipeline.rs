@@ -47,7 +47,7 @@ fuzz_target!(|input: Input| {
     assert_eq!(out.document.n_sentences as usize, out.sentences.len());
     for (i, row) in out.sentences.iter().enumerate() {
         assert_eq!(row.sentence_id as usize, i);
-        assert_eq!(slice(row.start, row.end), row.text, "{row:?}");
+        assert_eq!(slice(row.start, row.end), row.text(text), "{row:?}");
     }
     let in_sentence = |id: u32, start: u32, end: u32| {
         out.sentences.get(id as usize).is_some_and(|s| s.start <= start && end <= s.end)

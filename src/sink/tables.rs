@@ -103,7 +103,7 @@ impl SentencesBuilder {
             self.start.append_value(i64::from(s.start));
             self.end.append_value(i64::from(s.end));
             self.lang.append_value(s.lang.as_str());
-            self.text.append_value(&s.text);
+            self.text.append_value(s.text(&out.document.text));
         }
     }
 }
