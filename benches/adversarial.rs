@@ -10,7 +10,7 @@ mod common;
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use gazette::cli::load_dictionary;
+use gazette::dictionary::Dictionary;
 use gazette::ingest::{self, Cleaning, Format, JsonlFields, RawRecord};
 use gazette::pipeline::Pipeline;
 
@@ -64,7 +64,7 @@ fn inputs() -> Vec<(&'static str, String)> {
 }
 
 fn bench(c: &mut Criterion) {
-    let pipeline = Pipeline::new(load_dictionary(&[], true).expect("bundled dictionary loads"));
+    let pipeline = Pipeline::new(Dictionary::builder().build().expect("bundled dictionary loads"));
     let fields = JsonlFields::default();
     let cleaning = Cleaning::default();
     let mut group = c.benchmark_group("adversarial");

@@ -84,7 +84,7 @@ fn capitalise(word: &str) -> String {
 }
 
 fn bench_dictionary(c: &mut Criterion) {
-    let bundled = Dictionary::load_with_bundled(&[] as &[PathBuf], true).expect("bundled loads");
+    let bundled = Dictionary::builder().build().expect("bundled loads");
     let generated = generated_dictionary();
     let names: usize = generated.entities().iter().map(|e| e.aliases.len()).sum();
     assert!(names >= 100_000, "{names}");

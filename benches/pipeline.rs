@@ -8,7 +8,8 @@ use std::hint::black_box;
 use std::path::PathBuf;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use gazette::cli::{load_dictionary, new_run_id};
+use gazette::cli::new_run_id;
+use gazette::dictionary::Dictionary;
 use gazette::ingest::JsonlFields;
 use gazette::model::Document;
 use gazette::pipeline::Pipeline;
@@ -33,7 +34,7 @@ fn repeated_corpus(docs: &[Document], dir: &std::path::Path, times: usize) -> (P
 }
 
 fn bench(c: &mut Criterion) {
-    let pipeline = Pipeline::new(load_dictionary(&[], true).expect("bundled dictionary loads"));
+    let pipeline = Pipeline::new(Dictionary::builder().build().expect("bundled dictionary loads"));
     let (docs, bytes) = example_documents();
     let mentions: usize = docs.iter().map(|d| pipeline.process(d.clone()).mentions.len()).sum();
     assert!(mentions > 100, "the corpus yields mentions: {mentions}");

@@ -26,7 +26,7 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-use gazette::cli::{load_dictionary, new_run_id};
+use gazette::cli::new_run_id;
 use gazette::dictionary::Dictionary;
 use gazette::ingest::JsonlFields;
 use gazette::model::Document;
@@ -147,7 +147,7 @@ fn bare_automaton(dictionary: &Dictionary, texts: &[String]) -> Duration {
 /// The child process: one run of `input` with `threads` workers into
 /// `out`; prints its seconds, documents written and peak RSS on one line.
 fn run_once(input: &Path, threads: usize, out: &Path) {
-    let dictionary = load_dictionary(&[], true).expect("bundled dictionary loads");
+    let dictionary = Dictionary::builder().build().expect("bundled dictionary loads");
     let pipeline = Pipeline::new(dictionary);
     let options = RunOptions {
         inputs: vec![input.to_owned()],
@@ -221,7 +221,7 @@ fn main() {
     println!("reference, serde_json reading the JSONL, one thread: {:.0} MB/s", {
         mb_per_s(bytes, reading)
     });
-    let dictionary = load_dictionary(&[], true).expect("bundled dictionary loads");
+    let dictionary = Dictionary::builder().build().expect("bundled dictionary loads");
     let (mut automaton, mut rounds) = (Duration::ZERO, 0u64);
     while automaton < Duration::from_secs(2) {
         automaton += bare_automaton(&dictionary, &texts);

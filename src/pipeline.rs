@@ -140,11 +140,11 @@ fn sentence_of(sentences: &[SentenceSpan], span: Span) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cli::load_dictionary;
+    use crate::dictionary::Dictionary;
 
     #[test]
     fn figures_are_tied_to_the_entity_their_clause_names() {
-        let dictionary = load_dictionary(&[], true).unwrap_or_else(|e| panic!("{e}"));
+        let dictionary = Dictionary::builder().build().unwrap_or_else(|e| panic!("{e}"));
         let text = "식약처는 45개 기업에 500억원을 지원한다. MFDS and PMDA held the 6th meeting.";
         let doc = Document { id: "d".into(), text: text.into(), ..Document::default() };
         let output = Pipeline::new(dictionary).process(doc);

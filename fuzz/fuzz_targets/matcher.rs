@@ -12,7 +12,7 @@ use gazette_fuzz::{SentencedText, assert_spans_in_sentences};
 use libfuzzer_sys::fuzz_target;
 
 static DICTIONARY: LazyLock<Dictionary> = LazyLock::new(|| {
-    Dictionary::load_with_bundled(&[] as &[&str], true).expect("the bundled dictionary loads")
+    Dictionary::builder().build().expect("the bundled dictionary loads")
 });
 static MATCHER: LazyLock<Matcher> = LazyLock::new(|| Matcher::new(&DICTIONARY));
 

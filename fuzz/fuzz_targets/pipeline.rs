@@ -16,7 +16,7 @@ use libfuzzer_sys::fuzz_target;
 
 static PIPELINE: LazyLock<Pipeline> = LazyLock::new(|| {
     Pipeline::new(
-        Dictionary::load_with_bundled(&[] as &[&str], true).expect("the bundled dictionary loads"),
+        Dictionary::builder().build().expect("the bundled dictionary loads"),
     )
 });
 

@@ -21,6 +21,7 @@ use std::sync::{Arc, Mutex};
 use arrow_array::ffi_stream::{FFI_ArrowArrayStream, RecordBatchStreamReader};
 use arrow_array::{RecordBatch, RecordBatchIterator, RecordBatchReader};
 use arrow_schema::{ArrowError, SchemaRef};
+use gazette::dictionary::Dictionary;
 use gazette::ingest::{self, Format, JsonlFields, RawRecord};
 use gazette::model::ErrorRow;
 use gazette::run::{self, ExtractOptions, NullObserver, RunOptions, StagedCounts, StagedRun};
@@ -254,8 +255,8 @@ impl Pipeline {
     #[pyo3(signature = (dicts=Vec::new(), bundled=true))]
     fn new(py: Python<'_>, dicts: Vec<PathBuf>, bundled: bool) -> PyResult<Self> {
         let dictionary = py
-            .detach(|| gazette::cli::load_dictionary(&dicts, bundled))
-            .map_err(|e| PyValueError::new_err(format!("{e:#}")))?;
+            .detach(|| Dictionary::builder().dirs(&dicts).bundled(bundled).build())
+            .map_err(|e| PyValueError::new_err(chain(&e)))?;
         let inner = Arc::new(py.detach(|| gazette::pipeline::Pipeline::new(dictionary)));
         Ok(Pipeline { inner })
     }

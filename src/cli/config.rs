@@ -22,7 +22,11 @@ pub fn load_dictionary(dirs: &[PathBuf], bundled: bool) -> anyhow::Result<Dictio
         bundled || !dirs.is_empty(),
         "no dictionary: `--no-bundled-dict` needs at least one `--dict DIR`"
     );
-    Dictionary::load_with_bundled(dirs, bundled).context("cannot load the dictionaries")
+    Dictionary::builder()
+        .dirs(dirs)
+        .bundled(bundled)
+        .build()
+        .context("cannot load the dictionaries")
 }
 
 /// JSONL field names from the flags.

@@ -10,6 +10,9 @@ use super::tsv::HEADER;
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum DictionaryError {
+    /// The bundled dictionary was left out and no directory was given.
+    #[error("no dictionary: leaving out the bundled dictionary needs at least one directory")]
+    NoSource,
     /// A directory or file could not be read.
     #[error("cannot read dictionary `{}`", .path.display())]
     Io {

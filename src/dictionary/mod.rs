@@ -33,6 +33,7 @@
 //! script and country (`gazette dict stats`).
 
 mod boundary;
+mod builder;
 mod check;
 mod country;
 mod error;
@@ -53,6 +54,7 @@ use std::path::Path;
 use crate::model::{Entity, EntityIdx};
 
 pub(crate) use boundary::{may_end, may_start};
+pub use builder::DictionaryBuilder;
 pub use check::{CheckReport, Finding, Severity, check};
 pub use error::DictionaryError;
 pub(crate) use korean::is_particle_run;
@@ -77,6 +79,12 @@ impl Dictionary {
     /// name, a line is malformed, or an id is defined twice in one directory.
     pub fn load(dirs: &[impl AsRef<Path>]) -> Result<Dictionary, DictionaryError> {
         load::load_dirs(dirs, false).map(Dictionary::from_entities)
+    }
+
+    /// Chooses the dictionaries to load: the bundled one unless left out,
+    /// and directories.
+    pub fn builder() -> DictionaryBuilder {
+        DictionaryBuilder::default()
     }
 
     /// Loads the bundled dictionary (compiled in from `dictionaries/`) when

@@ -124,7 +124,7 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cli::load_dictionary;
+    use crate::dictionary::Dictionary;
     use crate::ingest::Format;
     use arrow_array::cast::AsArray;
 
@@ -152,7 +152,8 @@ mod tests {
 
     #[test]
     fn records_in_memory_give_the_rows_of_a_run() {
-        let pipeline = Pipeline::new(load_dictionary(&[], true).unwrap_or_else(|e| panic!("{e}")));
+        let pipeline =
+            Pipeline::new(Dictionary::builder().build().unwrap_or_else(|e| panic!("{e}")));
         let records = || {
             vec![
                 jsonl(1, r#"{"id": "a", "text": "식약처는 45개 기업에 500억원을 지원한다."}"#),

@@ -118,7 +118,6 @@ impl StagedRun {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cli::load_dictionary;
     use crate::ingest::{Format, RawRecord};
     use crate::pipeline::Pipeline;
     use crate::run::{ExtractOptions, extract};
@@ -137,7 +136,8 @@ mod tests {
     fn parts_written_by_two_writers_are_published_as_one_run() {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
         let out = dir.path().join("out");
-        let pipeline = Pipeline::new(load_dictionary(&[], true).unwrap_or_else(|e| panic!("{e}")));
+        let pipeline =
+            Pipeline::new(Dictionary::builder().build().unwrap_or_else(|e| panic!("{e}")));
         let staged = StagedRun::begin(&out, "r1", false).unwrap_or_else(|e| panic!("{e}"));
         let texts = [
             "Professor Hana Yoon of Daegu Institute said MFDS approved 12 drugs.",
