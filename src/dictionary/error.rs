@@ -4,7 +4,7 @@
 use std::io;
 use std::path::PathBuf;
 
-use super::tsv::HEADER;
+use super::format::{HEADER, known_file_names};
 
 /// Why a dictionary could not be loaded.
 #[derive(Debug, thiserror::Error)]
@@ -26,7 +26,7 @@ pub enum DictionaryError {
     #[error(
         "{}: unknown dictionary file name, expected one of {}",
         .path.display(),
-        super::load::known_file_names()
+        known_file_names()
     )]
     UnknownFile {
         /// The file.

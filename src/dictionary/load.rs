@@ -6,42 +6,11 @@ use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 use std::path::{Path, PathBuf};
 
-use crate::model::{Entity, EntityType};
+use crate::model::Entity;
 
 use super::error::DictionaryError;
+use super::format::{FILE_KINDS, FileKind};
 use super::tsv;
-
-/// A dictionary file name, with the type and id prefix of its entities.
-#[derive(Debug)]
-pub(super) struct FileKind {
-    /// The file name, such as `organizations.tsv`.
-    pub(super) file_name: &'static str,
-    /// The type of its entities.
-    pub(super) entity_type: EntityType,
-    /// The prefix of its ids, such as `org`.
-    pub(super) id_prefix: &'static str,
-}
-
-/// The dictionary files, in load order.
-static FILE_KINDS: [FileKind; 6] = [
-    FileKind {
-        file_name: "organizations.tsv",
-        entity_type: EntityType::Organization,
-        id_prefix: "org",
-    },
-    FileKind { file_name: "people.tsv", entity_type: EntityType::Person, id_prefix: "person" },
-    FileKind { file_name: "laws.tsv", entity_type: EntityType::Law, id_prefix: "law" },
-    FileKind { file_name: "terms.tsv", entity_type: EntityType::Term, id_prefix: "term" },
-    FileKind { file_name: "places.tsv", entity_type: EntityType::Place, id_prefix: "place" },
-    FileKind { file_name: "products.tsv", entity_type: EntityType::Product, id_prefix: "product" },
-];
-
-/// The known file names, for messages: "`organizations.tsv`, `people.tsv`, ...".
-pub(super) fn known_file_names() -> String {
-    let names: Vec<String> =
-        FILE_KINDS.iter().map(|kind| format!("`{}`", kind.file_name)).collect();
-    names.join(", ")
-}
 
 /// The bundled dictionary, compiled into the binary so that it works from
 /// any directory: `(file name, content)` in load order.
@@ -215,8 +184,9 @@ mod tests {
 
     use tempfile::TempDir;
 
-    use super::super::tsv::HEADER;
+    use super::super::format::HEADER;
     use super::*;
+    use crate::model::EntityType;
 
     /// A directory holding `files`, given as `(name, content)`.
     fn dir_with(files: &[(&str, &str)]) -> TempDir {

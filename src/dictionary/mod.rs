@@ -38,6 +38,7 @@ mod check;
 mod country;
 mod error;
 mod fold;
+mod format;
 mod korean;
 mod load;
 mod matcher;
@@ -236,7 +237,7 @@ mod tests {
             dir.path().join("organizations.tsv"),
             format!(
                 "{}\norg:pmda\tPharmaceuticals and Medical Devices Agency\t\t医薬品医療機器総合機構\t\tJP\tPMDA|ＰＭＤＡ\n",
-                tsv::HEADER
+                format::HEADER
             ),
         )
         .unwrap();

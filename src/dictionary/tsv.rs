@@ -9,10 +9,7 @@ use crate::model::Entity;
 
 use super::country::is_country_code;
 use super::error::DictionaryError;
-use super::load::FileKind;
-
-/// The header line of every dictionary file.
-pub(super) const HEADER: &str = "id\tcanonical\tname_ko\tname_ja\tname_zh\tcountry\taliases";
+use super::format::{FileKind, HEADER};
 
 /// An entity and the 1-based line it was read from.
 pub(super) struct Row {
