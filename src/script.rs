@@ -132,18 +132,19 @@ pub const fn is_hiragana(c: char) -> bool {
     matches!(c, '\u{3041}'..='\u{309F}')
 }
 
-/// A Hiragana or Katakana letter, full or half width, or the prolonged
-/// sound mark ー.
+/// A Katakana letter, full or half width, or the prolonged sound mark ー.
 #[must_use]
-pub const fn is_kana(c: char) -> bool {
+pub const fn is_katakana(c: char) -> bool {
     matches!(
         c,
-        '\u{3041}'..='\u{309F}'
-            | '\u{30A1}'..='\u{30FA}'
-            | '\u{30FC}'..='\u{30FF}'
-            | '\u{31F0}'..='\u{31FF}'
-            | '\u{FF66}'..='\u{FF9F}'
+        '\u{30A1}'..='\u{30FA}' | '\u{30FC}'..='\u{30FF}' | '\u{31F0}'..='\u{31FF}' | '\u{FF66}'..='\u{FF9F}'
     )
+}
+
+/// A Hiragana or Katakana letter (see [`is_hiragana`], [`is_katakana`]).
+#[must_use]
+pub const fn is_kana(c: char) -> bool {
+    is_hiragana(c) || is_katakana(c)
 }
 
 /// A Han ideograph, or the iteration mark 々.
@@ -225,7 +226,8 @@ mod tests {
     #[test]
     fn classes() {
         assert!(is_hangul_syllable('가') && !is_hangul_syllable('ㄱ') && is_hangul('ㄱ'));
-        assert!(is_hiragana('と') && !is_hiragana('ト') && is_kana('ト'));
+        assert!(is_hiragana('と') && !is_hiragana('ト') && is_kana('ト') && is_kana('と'));
+        assert!(is_katakana('ｶ') && !is_katakana('と') && !is_katakana('・'));
         assert!(is_han('円') && !is_han('명') && !is_han('。'));
         assert!(is_latin_letter('é') && !is_latin_letter('÷') && !is_latin_letter('1'));
         assert!(is_cjk_letter('薬') && !is_cjk_letter('a'));
