@@ -5,6 +5,7 @@
 //! Data flows one way through the stages, each a pure function over
 //! borrowed text:
 //!
+//! - [`script`]: scripts and character classes, shared by the stages;
 //! - [`ingest`]: find inputs, read, decode, extract HTML text, clean (NFC);
 //! - [`segment`]: sentences and their language;
 //! - [`dictionary`]: the gazetteer and its Aho-Corasick [`dictionary::Matcher`];
@@ -44,5 +45,6 @@ pub mod offsets;
 pub mod pipeline;
 pub mod recognize;
 pub mod run;
+pub mod script;
 pub mod segment;
 pub mod sink;

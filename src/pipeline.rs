@@ -42,8 +42,7 @@ impl Pipeline {
     #[must_use]
     pub fn process(&self, doc: Document) -> DocOutput {
         let text = doc.text.as_str();
-        let sentences = segment::split_sentences(text);
-        let lang = segment::document_lang(text, &sentences);
+        let (sentences, lang) = segment::split_document(text);
         let matches = self.matcher.find(text, &sentences);
         let names = self.recognizer.names(text, &sentences, &matches, &self.dictionary);
         let matches = names.dictionary_matches();

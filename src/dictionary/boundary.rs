@@ -4,6 +4,7 @@
 
 use super::fold::unify_char;
 use super::korean::is_particle_run;
+use crate::script::{is_hangul, is_hangul_syllable, is_latin_letter};
 
 /// True when a surface starting with `first` may follow `before`, the text
 /// up to it.
@@ -70,21 +71,7 @@ fn is_ascii_word_char(c: char) -> bool {
 /// Characters that continue a Latin-script word: ASCII (and full-width) letters
 /// and digits, and the letters of the Latin-1 and Latin Extended blocks.
 fn is_latin_word_char(c: char) -> bool {
-    is_ascii_word_char(c)
-        || (c.is_alphabetic() && matches!(u32::from(c), 0xC0..=0x24F | 0x1E00..=0x1EFF))
-}
-
-fn is_hangul_syllable(c: char) -> bool {
-    ('\u{AC00}'..='\u{D7A3}').contains(&c)
-}
-
-/// Hangul syllables and jamo.
-fn is_hangul(c: char) -> bool {
-    is_hangul_syllable(c)
-        || matches!(
-            u32::from(c),
-            0x1100..=0x11FF | 0x3130..=0x318F | 0xA960..=0xA97F | 0xD7B0..=0xD7FF
-        )
+    is_ascii_word_char(c) || is_latin_letter(c)
 }
 
 #[cfg(test)]

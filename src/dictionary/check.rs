@@ -20,6 +20,7 @@ use super::fold::fold;
 use super::load::{Merged, source_files};
 use super::pattern::is_acronym;
 use super::{Dictionary, tsv};
+use crate::script::{is_han, is_kana};
 
 /// The comment that marks a name as intentionally shared by several entities.
 const SHARED_ALIAS_MARKER: &str = "shared-alias:";
@@ -171,9 +172,7 @@ fn name_warnings(
 /// Han or Kana characters.
 fn common_word_containing<'w>(name: &str, common: &[&'w str]) -> Option<&'w str> {
     let short = name.chars().count() <= 2;
-    let han_or_kana = name.chars().all(|c| {
-        matches!(u32::from(c), 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF)
-    });
+    let han_or_kana = name.chars().all(|c| is_han(c) || is_kana(c));
     (short && han_or_kana).then(|| common.iter().copied().find(|word| word.contains(name)))?
 }
 

@@ -7,6 +7,10 @@
 //! dash or hyphen (`-` and its variants) to a space, so that "Bio-Pharma" and
 //! "Bio Pharma" fold alike, and the curly apostrophe `’` to `'`.
 
+use std::sync::LazyLock;
+
+use memchr::memmem::Finder;
+
 /// A folded copy of a text that can map its offsets back to the original.
 #[derive(Debug)]
 pub(super) struct FoldedText {
@@ -24,14 +28,24 @@ impl FoldedText {
             FoldedText { text: String::with_capacity(original.len()), anchors: vec![(0, 0)] };
         // Characters that fold to themselves are copied in runs; ASCII case is
         // folded in one pass at the end.
+        let bytes = original.as_bytes();
         let mut unchanged_from = 0;
         let mut in_whitespace = false;
         let mut start = 0;
-        while start < original.len() {
-            let plain = plain_run_len(&original.as_bytes()[start..]);
-            if plain > 0 {
-                in_whitespace = false;
-                start += plain;
+        // The first byte at or after `start` that may not fold to itself,
+        // found again once `start` passes it.
+        let mut special = 0;
+        while start < bytes.len() {
+            if special < start {
+                special = bytes[start..]
+                    .iter()
+                    .position(|&byte| !PLAIN_BYTES[usize::from(byte)])
+                    .map_or(bytes.len(), |at| start + at);
+            }
+            let plain = plain_run_end(bytes, start, special, in_whitespace);
+            if plain > start {
+                in_whitespace = bytes[plain - 1] == b' ';
+                start = plain;
                 continue;
             }
             let Some(c) = original[start..].chars().next() else { break };
@@ -90,21 +104,43 @@ fn fold_char(c: char, in_whitespace: &mut bool) -> Option<Option<char>> {
     (folded != c).then_some(Some(folded))
 }
 
-/// The length of the run at the start of `bytes` (valid UTF-8) of characters
-/// [`fold_char`] leaves as they are, found byte by byte: ASCII but whitespace
-/// and `-`, and the three-byte characters U+4000..U+DFFF (Han, Hangul), none
-/// of them whitespace, a dash, an apostrophe or a full-width form.
-fn plain_run_len(bytes: &[u8]) -> usize {
-    let mut len = 0;
-    while let Some(&byte) = bytes.get(len) {
-        match byte {
-            b'-' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' => break,
-            0..=0x7F => len += 1,
-            0xE4..=0xED => len += 3,
-            _ => break,
-        }
+/// The end of the run of characters [`fold_char`] leaves as they are from
+/// byte `start` on, where `special` is the first byte at or after `start`
+/// that [`PLAIN_BYTES`] does not hold: the run stops there, or at a space
+/// that continues a whitespace run (after another space, or at `start`
+/// when `in_whitespace`).
+fn plain_run_end(bytes: &[u8], start: usize, special: usize, in_whitespace: bool) -> usize {
+    static DOUBLE_SPACE: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"  "));
+    if in_whitespace && bytes.get(start) == Some(&b' ') {
+        return start;
     }
-    len
+    let run = bytes.get(start..special).unwrap_or_default();
+    DOUBLE_SPACE.find(run).map_or(special, |at| start + at + 1)
+}
+
+/// The bytes of the characters [`fold_char`] leaves as they are, whatever
+/// comes before (but a space, which continues a whitespace run): ASCII but
+/// whitespace other than the space and `-`, and the lead and continuation
+/// bytes of the three-byte characters U+4000..U+DFFF (Han, Hangul), none
+/// of them whitespace, a dash, an apostrophe or a full-width form. A
+/// continuation byte is only met after such a lead byte: the other
+/// characters are read whole.
+static PLAIN_BYTES: [bool; 256] = plain_bytes();
+
+const fn plain_bytes() -> [bool; 256] {
+    let mut table = [false; 256];
+    let mut byte: u8 = 0;
+    loop {
+        table[byte as usize] = match byte {
+            b'-' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' => false,
+            0..=0x7F | 0x80..=0xBF | 0xE4..=0xED => true,
+            _ => false,
+        };
+        if byte == u8::MAX {
+            return table;
+        }
+        byte += 1;
+    }
 }
 
 /// Records that folded offset `folded` corresponds to original offset `original`,

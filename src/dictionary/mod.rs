@@ -60,7 +60,7 @@ pub use check::{CheckReport, Finding, Severity, check};
 pub use error::DictionaryError;
 pub(crate) use korean::is_particle_run;
 pub use matcher::Matcher;
-pub use stats::{Script, Stats, TypeStats};
+pub use stats::{Stats, TypeStats};
 pub(crate) use surname::stands_alone;
 
 /// The entities of one or more dictionary directories.

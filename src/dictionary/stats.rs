@@ -5,57 +5,32 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use crate::model::EntityType;
+use crate::script::{Script, script_of};
 
 use super::Dictionary;
 
-/// The writing systems names are counted by.
-const SCRIPTS: [Script; 5] =
-    [Script::Latin, Script::Hangul, Script::Kana, Script::Han, Script::Other];
+/// The writing systems names are counted by, `None` for names without
+/// letters of any.
+const SCRIPTS: [Option<Script>; 5] =
+    [Some(Script::Latin), Some(Script::Hangul), Some(Script::Kana), Some(Script::Han), None];
 
 /// The script of a name: Hangul or Kana when it has any, else Han when it has
-/// any, else Latin when it has ASCII letters.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Script {
-    /// Latin letters only (English names, acronyms).
-    Latin,
-    /// Korean.
-    Hangul,
-    /// Japanese kana, possibly with Han.
-    Kana,
-    /// Han characters only (Chinese, or Japanese in kanji).
-    Han,
-    /// Anything else (digits, symbols).
-    Other,
+/// any, else Latin when it has Latin letters; `None` for digits and symbols.
+fn name_script(name: &str) -> Option<Script> {
+    let scripts: Vec<Script> = name.chars().filter_map(script_of).collect();
+    [Script::Hangul, Script::Kana, Script::Han, Script::Latin]
+        .into_iter()
+        .find(|script| scripts.contains(script))
 }
 
-impl Script {
-    /// The script of `name`.
-    #[must_use]
-    pub fn of(name: &str) -> Script {
-        let has = |range: &[(u32, u32)]| {
-            name.chars().any(|c| range.iter().any(|&(lo, hi)| (lo..=hi).contains(&u32::from(c))))
-        };
-        if has(&[(0xAC00, 0xD7A3), (0x1100, 0x11FF), (0x3130, 0x318F)]) {
-            Script::Hangul
-        } else if has(&[(0x3040, 0x30FF), (0x31F0, 0x31FF), (0xFF66, 0xFF9F)]) {
-            Script::Kana
-        } else if has(&[(0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF)]) {
-            Script::Han
-        } else if name.chars().any(|c| c.is_ascii_alphabetic() || ('Ａ'..='ｚ').contains(&c)) {
-            Script::Latin
-        } else {
-            Script::Other
-        }
-    }
-
-    fn label(self) -> &'static str {
-        match self {
-            Script::Latin => "Latin",
-            Script::Hangul => "Hangul",
-            Script::Kana => "Kana",
-            Script::Han => "Han",
-            Script::Other => "other",
-        }
+/// The label of a script in the table.
+fn label(script: Option<Script>) -> &'static str {
+    match script {
+        Some(Script::Latin) => "Latin",
+        Some(Script::Hangul) => "Hangul",
+        Some(Script::Kana) => "Kana",
+        Some(Script::Han) => "Han",
+        None => "other",
     }
 }
 
@@ -66,7 +41,7 @@ pub struct TypeStats {
     pub entities: usize,
     /// Names matched (canonical, native names and aliases), all scripts.
     pub names: usize,
-    /// Names per script, in [`Script`] order: Latin, Hangul, Kana, Han, other.
+    /// Names per script, in order: Latin, Hangul, Kana, Han, other.
     pub names_by_script: [usize; 5],
     /// Entities with a Korean, Japanese and Chinese native name.
     pub native_names: [usize; 3],
@@ -92,7 +67,7 @@ impl Stats {
                 counts.entities += 1;
                 counts.names += entity.aliases.len();
                 for name in &entity.aliases {
-                    let script = Script::of(name);
+                    let script = name_script(name);
                     if let Some(i) = SCRIPTS.iter().position(|&s| s == script) {
                         counts.names_by_script[i] += 1;
                     }
@@ -118,7 +93,7 @@ impl fmt::Display for Stats {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:<14}{:>9}{:>7}", "type", "entities", "names")?;
         for script in SCRIPTS {
-            write!(f, "{:>8}", script.label())?;
+            write!(f, "{:>8}", label(script))?;
         }
         writeln!(f, "{:>8}{:>8}{:>8}", "name_ko", "name_ja", "name_zh")?;
         let mut total = TypeStats::default();
@@ -157,18 +132,18 @@ mod tests {
     #[test]
     fn scripts_of_names() {
         for (name, script) in [
-            ("PMDA", Script::Latin),
-            ("ＰＭＤＡ", Script::Latin),
-            ("식약처", Script::Hangul),
-            ("CDMO 특별법", Script::Hangul),
-            ("医薬品医療機器総合機構", Script::Han),
-            ("国家药监局", Script::Han),
-            ("バイオシミラー", Script::Kana),
-            ("iPS細胞", Script::Han),
-            ("再生医療等製品の", Script::Kana),
-            ("1+1", Script::Other),
+            ("PMDA", Some(Script::Latin)),
+            ("ＰＭＤＡ", Some(Script::Latin)),
+            ("식약처", Some(Script::Hangul)),
+            ("CDMO 특별법", Some(Script::Hangul)),
+            ("医薬品医療機器総合機構", Some(Script::Han)),
+            ("国家药监局", Some(Script::Han)),
+            ("バイオシミラー", Some(Script::Kana)),
+            ("iPS細胞", Some(Script::Han)),
+            ("再生医療等製品の", Some(Script::Kana)),
+            ("1+1", None),
         ] {
-            assert_eq!(Script::of(name), script, "{name}");
+            assert_eq!(name_script(name), script, "{name}");
         }
     }
 

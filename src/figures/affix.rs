@@ -55,7 +55,8 @@ impl<M> Affix<M> {
     /// True when the surface written at `start` does not continue a word of
     /// its script ("KRW" in "XKRW", "제" in "문제").
     fn starts_word_at(&self, text: &str, start: usize) -> bool {
-        use super::text::{is_ascii_word, is_hangul};
+        use super::text::is_ascii_word;
+        use crate::script::is_hangul;
         match (self.surface.chars().next(), super::text::prev_char(text, start)) {
             (Some(first), Some(prev)) if is_ascii_word(first) => !is_ascii_word(prev),
             (Some(first), Some(prev)) if is_hangul(first) => !is_hangul(prev),

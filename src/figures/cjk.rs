@@ -14,6 +14,7 @@ use super::number;
 use super::scan::{Scan, Step, figure};
 use super::text;
 use crate::model::{Figure, FigureKind};
+use crate::script;
 
 /// Chars of a counted noun taken at most: Chinese nouns are mostly two chars.
 const NOUN_CHARS: usize = 2;
@@ -25,7 +26,7 @@ pub(crate) fn counted_noun<'t>(scan: &Scan<'t>, pos: usize) -> Option<(&'t str, 
     let len: usize = rest
         .chars()
         .take(NOUN_CHARS)
-        .take_while(|c| text::is_han(*c) && !scan.lexicon.cjk.not_noun.contains(c))
+        .take_while(|c| script::is_han(*c) && !scan.lexicon.cjk.not_noun.contains(c))
         .map(char::len_utf8)
         .sum();
     (len > 0).then(|| (&rest[..len], pos + len))

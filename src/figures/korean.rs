@@ -8,10 +8,11 @@
 //! with the other languages; dates are read in `dates`.
 
 use super::lexicon::{Marker, Suffix};
-use super::number::{self, Script};
+use super::number::{self, Numerals};
 use super::scan::{Scan, Step, figure};
 use super::text;
 use crate::model::{Figure, FigureKind};
+use crate::script;
 
 /// A noun keeps at least this many chars when a particle is cut ("국가" stays).
 const MIN_STEM_CHARS: usize = 2;
@@ -21,7 +22,7 @@ fn word_at(text: &str, pos: usize) -> &str {
     let rest = text::rest(text, pos);
     let len = rest
         .char_indices()
-        .find(|(_, c)| !(text::is_hangul(*c) || c.is_ascii_alphanumeric()))
+        .find(|(_, c)| !(script::is_hangul(*c) || c.is_ascii_alphanumeric()))
         .map_or(rest.len(), |(i, _)| i);
     &rest[..len]
 }
@@ -43,7 +44,7 @@ fn strip_particle<'w>(scan: &Scan<'_>, word: &'w str) -> &'w str {
 fn noun_after<'t>(scan: &Scan<'t>, pos: usize) -> Option<(&'t str, usize)> {
     let start = text::after_gap(scan.text, pos)?;
     let word = word_at(scan.text, start);
-    if !word.starts_with(text::is_hangul) {
+    if !word.starts_with(script::is_hangul) {
         return None;
     }
     let noun = strip_particle(scan, word);
@@ -79,7 +80,7 @@ pub(crate) fn native_count(
     value: u32,
 ) -> Option<Figure> {
     let text = scan.text;
-    let word_start = !text::prev_char(text, start).is_some_and(text::is_hangul);
+    let word_start = !text::prev_char(text, start).is_some_and(script::is_hangul);
     if !word_start {
         return None;
     }
@@ -149,11 +150,11 @@ fn native_tens_and_units(scan: &Scan<'_>, start: usize, end: usize, value: u32) 
 /// no figure is skipped whole.
 pub(crate) fn sino_numeral(scan: &mut Scan<'_>, start: usize, end: usize) -> Step {
     let text = scan.text;
-    if text::prev_char(text, start).is_some_and(text::is_hangul) {
+    if text::prev_char(text, start).is_some_and(script::is_hangul) {
         return Step::Skip(end);
     }
     let skip = |scan: &Scan<'_>| {
-        Step::Skip(number::numeral_run_end(scan.lexicon, text, start, Script::Hangul).max(end))
+        Step::Skip(number::numeral_run_end(scan.lexicon, text, start, Numerals::Hangul).max(end))
     };
     let Some(amount) = number::sino(scan.lexicon, text, start) else { return skip(scan) };
     let Some((suffix, _)) = scan.suffix_after(amount.end) else { return skip(scan) };
@@ -188,7 +189,7 @@ pub(crate) fn native_ordinal(scan: &Scan<'_>, start: usize, end: usize) -> Optio
         .map(|(word, rank)| (before.len() - word.len(), *rank))
         .min_by_key(|(numeral_start, _)| *numeral_start)?;
     let free = scan.free(numeral_start)
-        && !text::prev_char(scan.text, numeral_start).is_some_and(text::is_hangul);
+        && !text::prev_char(scan.text, numeral_start).is_some_and(script::is_hangul);
     free.then(|| {
         let mut figure = figure(FigureKind::Ordinal, numeral_start, end, Some(f64::from(rank)));
         figure.subject = subject_after(scan, end);

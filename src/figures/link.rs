@@ -16,6 +16,22 @@ use crate::model::{EntityIdx, EntityMatch, EntityType, Figure, SentenceSpan, Spa
 const CLAUSE_ENDS: &[char] =
     &[',', ';', ':', '(', ')', '[', ']', '，', '；', '：', '（', '）', '、', '「', '」'];
 
+/// The bytes that may start a clause end in UTF-8: the ASCII ends themselves
+/// and the lead bytes of the full-width and CJK marks.
+static CLAUSE_END_LEADS: [bool; 256] = clause_end_leads();
+
+const fn clause_end_leads() -> [bool; 256] {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < CLAUSE_ENDS.len() {
+        let mut buf = [0; 4];
+        let encoded = CLAUSE_ENDS[i].encode_utf8(&mut buf);
+        table[encoded.as_bytes()[0] as usize] = true;
+        i += 1;
+    }
+    table
+}
+
 /// The entity each of `figures` is about, in the same order (see the module
 /// doc for the rule). `mentions` are in order of appearance; `entity_type`
 /// gives the type of a mentioned entity.
@@ -34,18 +50,37 @@ pub fn entity_links(
         )
     };
     let about = |m: &&EntityMatch| named(m) || entity_type(m.entity) == EntityType::Term;
-    let clause_ends: Vec<usize> = text.match_indices(CLAUSE_ENDS).map(|(at, _)| at).collect();
+    // Clause ends are found only in the sentences that hold figures.
+    let mut clause_ends: Vec<usize> = Vec::new();
+    let mut scanned: Option<Span> = None;
     figures
         .iter()
         .map(|figure| {
             let index = sentences.partition_point(|s| s.span.start <= figure.span.start);
             let sentence = sentences.get(index.checked_sub(1)?)?.span;
+            if scanned != Some(sentence) {
+                clause_ends.clear();
+                clause_ends.extend(clause_ends_in(text, sentence));
+                scanned = Some(sentence);
+            }
             let clause = clause_around(&clause_ends, sentence, figure.span);
             let inside = |span: Span| within(mentions, span);
             single_entity(inside(clause).filter(about))
                 .or_else(|| single_entity(inside(sentence).filter(named)))
         })
         .collect()
+}
+
+/// The byte offsets of the clause-ending chars inside `span`, in order:
+/// a byte scan that decodes a char only at a possible lead byte.
+fn clause_ends_in(text: &str, span: Span) -> impl Iterator<Item = usize> + '_ {
+    let bytes = text.as_bytes().get(span.start..span.end).unwrap_or_default();
+    bytes
+        .iter()
+        .enumerate()
+        .filter(|&(_, &byte)| CLAUSE_END_LEADS[usize::from(byte)])
+        .map(move |(i, _)| span.start + i)
+        .filter(|&at| text.get(at..).is_some_and(|rest| rest.starts_with(CLAUSE_ENDS)))
 }
 
 /// The mentions inside `span`, found by binary search: linear work per
@@ -66,7 +101,7 @@ fn single_entity<'m>(mut mentions: impl Iterator<Item = &'m EntityMatch>) -> Opt
 
 /// The clause of `sentence` holding `figure`: from the last clause end
 /// before it to the first one after it. `clause_ends` are the byte offsets
-/// of the text's clause-ending chars, in order: found by binary search, so
+/// of the sentence's clause-ending chars, in order: found by binary search, so
 /// that a long sentence full of figures stays linear.
 fn clause_around(clause_ends: &[usize], sentence: Span, figure: Span) -> Span {
     let before = clause_ends.partition_point(|&at| at < figure.start);
@@ -115,6 +150,16 @@ mod tests {
             .into_iter()
             .map(|e| e.map(|e| e.0))
             .collect()
+    }
+
+    #[test]
+    fn clause_ends_are_found_byte_wise() {
+        let text = "a, b（c）d、「e」；f：g，h; i: j(k) [l] 가나 ﹐ ＠ 〜";
+        let want: Vec<usize> = text.match_indices(CLAUSE_ENDS).map(|(at, _)| at).collect();
+        let found: Vec<usize> = clause_ends_in(text, Span::new(0, text.len())).collect();
+        assert_eq!(found, want);
+        let inner: Vec<usize> = clause_ends_in(text, Span::new(2, 9)).collect();
+        assert_eq!(inner, [4, 8]);
     }
 
     #[test]

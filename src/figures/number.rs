@@ -19,6 +19,7 @@ use std::collections::HashMap;
 use super::affix::AffixTable;
 use super::lexicon::{Lexicon, NumberWord, Scale, ScaleClass, Suffix};
 use super::text;
+use crate::script;
 
 /// Digits beyond this many make an identifier, not a number.
 const MAX_DIGITS: usize = 18;
@@ -401,30 +402,30 @@ fn starts_group(scales: &AffixTable<Scale>, text: &str, pos: usize) -> bool {
 /// The script of a number written in characters: Han ("三十五") or Hangul
 /// for Sino-Korean numerals ("삼십오").
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Script {
+pub(crate) enum Numerals {
     /// Japanese and Chinese digit and scale characters.
     Han,
     /// Sino-Korean digit and scale syllables.
     Hangul,
 }
 
-impl Script {
+impl Numerals {
     /// True when `c` is written in this script.
     fn has(self, c: char) -> bool {
         match self {
-            Script::Han => text::is_han(c) || c == '〇',
-            Script::Hangul => text::is_hangul(c),
+            Numerals::Han => script::is_han(c) || c == '〇',
+            Numerals::Hangul => script::is_hangul(c),
         }
     }
 }
 
 /// The digit written as a character of `script` at `pos` ("三", "两", "〇",
 /// "삼") and the position after it.
-fn char_digit(lexicon: &Lexicon, text: &str, pos: usize, script: Script) -> Option<(u32, usize)> {
+fn char_digit(lexicon: &Lexicon, text: &str, pos: usize, script: Numerals) -> Option<(u32, usize)> {
     let c = text::next_char(text, pos).filter(|c| script.has(*c))?;
     let digits = match script {
-        Script::Han => &lexicon.han_digits,
-        Script::Hangul => &lexicon.sino_digits,
+        Numerals::Han => &lexicon.han_digits,
+        Numerals::Hangul => &lexicon.sino_digits,
     };
     let (_, digit) = digits.iter().find(|(d, _)| *d == c)?;
     Some((*digit, pos + c.len_utf8()))
@@ -432,7 +433,7 @@ fn char_digit(lexicon: &Lexicon, text: &str, pos: usize, script: Script) -> Opti
 
 /// The digit written as a Han character at `pos` and the position after it.
 fn han_digit(lexicon: &Lexicon, text: &str, pos: usize) -> Option<(u32, usize)> {
-    char_digit(lexicon, text, pos, Script::Han)
+    char_digit(lexicon, text, pos, Numerals::Han)
 }
 
 /// True when a Han digit character is written at `pos`.
@@ -443,11 +444,11 @@ pub(crate) fn han_digit_at(lexicon: &Lexicon, text: &str, pos: usize) -> bool {
 /// True when a Han numeral may start at `pos`: a digit character or a small
 /// scale ("十五", "千万").
 pub(crate) fn han_starts(lexicon: &Lexicon, text: &str, pos: usize) -> bool {
-    starts_numeral(lexicon, text, pos, Script::Han)
+    starts_numeral(lexicon, text, pos, Numerals::Han)
 }
 
 /// True when a numeral of `script` may start at `pos`: a digit or a small scale.
-fn starts_numeral(lexicon: &Lexicon, text: &str, pos: usize, script: Script) -> bool {
+fn starts_numeral(lexicon: &Lexicon, text: &str, pos: usize, script: Numerals) -> bool {
     char_digit(lexicon, text, pos, script).is_some()
         || scale_at(&lexicon.scales, text, pos, ScaleClass::Small)
             .is_some_and(|_| text::next_char(text, pos).is_some_and(|c| script.has(c)))
@@ -455,7 +456,12 @@ fn starts_numeral(lexicon: &Lexicon, text: &str, pos: usize, script: Script) -> 
 
 /// The end of the run of digit and scale characters of `script` starting at
 /// `pos` (`pos` when there is none): what a numeral that is no figure spans.
-pub(crate) fn numeral_run_end(lexicon: &Lexicon, text: &str, pos: usize, script: Script) -> usize {
+pub(crate) fn numeral_run_end(
+    lexicon: &Lexicon,
+    text: &str,
+    pos: usize,
+    script: Numerals,
+) -> usize {
     let mut end = pos;
     while let Some(c) = text::next_char(text, end).filter(|c| script.has(*c)) {
         let scale = lexicon.scales.longest_at(text, end).is_some_and(|(s, after)| {
@@ -473,10 +479,10 @@ pub(crate) fn numeral_run_end(lexicon: &Lexicon, text: &str, pos: usize, script:
 /// The Japanese or Chinese number written in Han characters at `pos`, or a
 /// compact range of two ("三至五", "二〜三"): see [`chars_number`].
 pub(crate) fn han(lexicon: &Lexicon, text: &str, pos: usize) -> Option<Amount> {
-    let low = chars_number(lexicon, text, pos, Script::Han)?;
+    let low = chars_number(lexicon, text, pos, Numerals::Han)?;
     let high = joiner_end(text, low.end)
         .filter(|&next| han_starts(lexicon, text, next))
-        .and_then(|next| chars_number(lexicon, text, next, Script::Han))
+        .and_then(|next| chars_number(lexicon, text, next, Numerals::Han))
         .map(|high| (low.low.lend_scale(&high.low), high))
         .filter(|(bound, high)| high.value() > bound.value);
     Some(match high {
@@ -489,7 +495,7 @@ pub(crate) fn han(lexicon: &Lexicon, text: &str, pos: usize) -> Option<Amount> {
 /// "이백십" (210), "일조" (1e12), also with spaces between its parts ("십
 /// 팔" = 18); never digit by digit.
 pub(crate) fn sino(lexicon: &Lexicon, text: &str, pos: usize) -> Option<Amount> {
-    chars_number(lexicon, text, pos, Script::Hangul)
+    chars_number(lexicon, text, pos, Numerals::Hangul)
 }
 
 /// The number written in characters of `script` at `pos`: "三十五" (35),
@@ -497,7 +503,7 @@ pub(crate) fn sino(lexicon: &Lexicon, text: &str, pos: usize) -> Option<Amount> 
 /// digit by digit, "二〇二五" (2025). Big scales apply cumulatively, as after
 /// digits; numbers below one hundred without a big scale are also `bare`, so
 /// that they can be a month or a day ("七月二十五日").
-fn chars_number(lexicon: &Lexicon, text: &str, pos: usize, script: Script) -> Option<Amount> {
+fn chars_number(lexicon: &Lexicon, text: &str, pos: usize, script: Numerals) -> Option<Amount> {
     let digit = |at: usize| char_digit(lexicon, text, at, script);
     let mut run = DigitRun { end: pos, value: 0, digits: 0 };
     while let Some((d, end)) = digit(run.end) {
@@ -506,7 +512,7 @@ fn chars_number(lexicon: &Lexicon, text: &str, pos: usize, script: Script) -> Op
         run.end = end;
     }
     if run.digits >= 2 {
-        let value = run.whole().filter(|_| script == Script::Han)?;
+        let value = run.whole().filter(|_| script == Numerals::Han)?;
         return Some(han_amount(pos, run.end, value, false, Some(run)));
     }
     let scales = &lexicon.scales;
@@ -518,7 +524,7 @@ fn chars_number(lexicon: &Lexicon, text: &str, pos: usize, script: Script) -> Op
         // Sino-Korean numerals may be spaced between their parts.
         let at = match text::after_gap(text, end) {
             Some(next)
-                if script == Script::Hangul
+                if script == Numerals::Hangul
                     && end > pos
                     && starts_numeral(lexicon, text, next, script) =>
             {
@@ -557,7 +563,7 @@ fn chars_number(lexicon: &Lexicon, text: &str, pos: usize, script: Script) -> Op
     }
     let mut value = total + section + pending.unwrap_or(0.0);
     let fraction =
-        (script == Script::Han && end > pos).then(|| han_fraction(lexicon, text, end)).flatten();
+        (script == Numerals::Han && end > pos).then(|| han_fraction(lexicon, text, end)).flatten();
     if let Some((decimals, fraction_end)) = fraction {
         value += decimals;
         end = fraction_end;

@@ -13,6 +13,7 @@ use super::lexicon::{Currency, Lexicon, Marker, NumberWord, Prefix, ScaleClass, 
 use super::number::{self, Amount};
 use super::{cjk, compound, dates, english, guard, korean, text};
 use crate::model::{Figure, FigureKind, Lang, Span};
+use crate::script;
 
 /// Levels and ranks written with a marker are at most this.
 const MAX_MARKED_LEVEL: f64 = 10.0;
@@ -69,7 +70,7 @@ impl WordIndex {
         for affix in lexicon.prefixes.entries() {
             let lead = match affix.meaning {
                 Prefix::Era(base) => Lead::Era(base),
-                Prefix::Percent(_) if affix.surface.chars().all(text::is_han) => Lead::Han,
+                Prefix::Percent(_) if affix.surface.chars().all(script::is_han) => Lead::Han,
                 _ => continue,
             };
             patterns.push(&affix.surface);
@@ -79,10 +80,10 @@ impl WordIndex {
             if scale.meaning.class != ScaleClass::Small {
                 continue;
             }
-            if scale.surface.chars().all(text::is_han) {
+            if scale.surface.chars().all(script::is_han) {
                 patterns.push(&scale.surface);
                 leads.push(Lead::Han);
-            } else if scale.surface.chars().all(text::is_hangul) {
+            } else if scale.surface.chars().all(script::is_hangul) {
                 patterns.push(&scale.surface);
                 leads.push(Lead::Sino);
             }
@@ -99,13 +100,13 @@ impl WordIndex {
         }
         for affix in lexicon.suffixes.entries() {
             if matches!(affix.meaning, Suffix::Marker(Marker::Level(_) | Marker::TrialPhase(_)))
-                && affix.surface.chars().all(text::is_han)
+                && affix.surface.chars().all(script::is_han)
             {
                 patterns.push(&affix.surface);
                 leads.push(Lead::Phase);
             }
             if affix.meaning == Suffix::Marker(Marker::Ordinal)
-                && affix.surface.chars().all(|c| c == ' ' || text::is_hangul(c))
+                && affix.surface.chars().all(|c| c == ' ' || script::is_hangul(c))
             {
                 patterns.push(&affix.surface);
                 leads.push(Lead::NativeOrdinal);
@@ -400,7 +401,7 @@ impl<'a> Scan<'a> {
         let Some(amount) =
             (!after_numeral).then(|| number::han(self.lexicon, text, start)).flatten()
         else {
-            let run_end = number::numeral_run_end(self.lexicon, text, start, number::Script::Han);
+            let run_end = number::numeral_run_end(self.lexicon, text, start, number::Numerals::Han);
             return Step::Skip(run_end.max(end));
         };
         let prefix = self.lexicon.prefixes.longest_before(text, start);
@@ -459,7 +460,7 @@ impl<'a> Scan<'a> {
         };
         let rank = Some(amount.value());
         let Some((affix, end)) = self.lexicon.suffixes.longest_at(text, amount.end) else {
-            let han_prefix = text::next_char(text, start).is_some_and(text::is_han);
+            let han_prefix = text::next_char(text, start).is_some_and(script::is_han);
             let word_ends = !text::next_char(text, amount.end).is_some_and(char::is_alphanumeric);
             return if han_prefix && word_ends && !amount.scaled() {
                 Step::Found(figure(FigureKind::Ordinal, start, amount.end, rank))
@@ -630,7 +631,7 @@ impl<'a> Scan<'a> {
         counter_end: usize,
         noun_follows: bool,
     ) -> Figure {
-        let korean = counter.chars().next_back().is_some_and(text::is_hangul);
+        let korean = counter.chars().next_back().is_some_and(script::is_hangul);
         let noun = noun_follows
             .then(|| {
                 if korean {

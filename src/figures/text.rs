@@ -1,5 +1,5 @@
 //! Character-level reading of a sentence: neighbours of a byte position,
-//! scripts, spaces and ASCII words. Every position returned lies on a char
+//! spaces and ASCII words (scripts are in [`crate::script`]). Every position returned lies on a char
 //! boundary, and no function panics on any position.
 
 use std::collections::HashMap;
@@ -17,16 +17,6 @@ pub(crate) fn next_char(text: &str, pos: usize) -> Option<char> {
 /// The text from `pos` on, empty when `pos` is out of range or inside a char.
 pub(crate) fn rest(text: &str, pos: usize) -> &str {
     text.get(pos..).unwrap_or("")
-}
-
-/// True for Hangul syllables and jamo.
-pub(crate) fn is_hangul(c: char) -> bool {
-    matches!(c, '\u{AC00}'..='\u{D7A3}' | '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}')
-}
-
-/// True for Han ideographs (CJK unified, extension A, compatibility).
-pub(crate) fn is_han(c: char) -> bool {
-    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}')
 }
 
 /// True for an ASCII letter or digit: the chars that glue an identifier together.
@@ -130,10 +120,7 @@ mod tests {
     }
 
     #[test]
-    fn scripts_and_cases() {
-        assert!(is_hangul('명'));
-        assert!(is_han('円'));
-        assert!(!is_han('명'));
+    fn cases_and_lines() {
         assert!(starts_with_ignore_case("Percent.", "percent"));
         assert!(!starts_with_ignore_case("per", "percent"));
         assert!(at_line_start("a\n  1. x", 4, false));

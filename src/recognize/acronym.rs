@@ -11,6 +11,7 @@
 //! ("한국제약바이오협회(KPBMA)").
 
 use crate::model::Span;
+use crate::script::{is_han, is_hangul_syllable, is_kana};
 
 /// The longest short form, in characters.
 const MAX_SHORT_CHARS: usize = 10;
@@ -122,38 +123,40 @@ fn last_token(before: &str) -> &str {
     let Some(last) = before.chars().next_back() else {
         return "";
     };
-    let class = script(last);
-    if class == Script::Other {
+    let class = class_of(last);
+    if class == Class::Other {
         return "";
     }
     let start = before
         .char_indices()
         .rev()
         .take_while(|&(_, c)| {
-            script(c) == class || (class == Script::Latin && matches!(c, '&' | '-'))
+            class_of(c) == class || (class == Class::Latin && matches!(c, '&' | '-'))
         })
         .last()
         .map_or(before.len(), |(i, _)| i);
     &before[start..]
 }
 
+/// The kind of characters a token is made of: ASCII letters and digits,
+/// Hangul syllables, or Han and Kana.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Script {
+enum Class {
     Latin,
     Hangul,
     Cjk,
     Other,
 }
 
-fn script(c: char) -> Script {
+fn class_of(c: char) -> Class {
     if c.is_ascii_alphanumeric() {
-        Script::Latin
-    } else if matches!(u32::from(c), 0xAC00..=0xD7A3) {
-        Script::Hangul
-    } else if matches!(u32::from(c), 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF) {
-        Script::Cjk
+        Class::Latin
+    } else if is_hangul_syllable(c) {
+        Class::Hangul
+    } else if is_kana(c) || is_han(c) {
+        Class::Cjk
     } else {
-        Script::Other
+        Class::Other
     }
 }
 
@@ -168,15 +171,15 @@ pub(super) fn is_short_form(short: &str) -> bool {
     if !(2..=MAX_SHORT_CHARS).contains(&chars) {
         return false;
     }
-    match script(first) {
-        Script::Latin => {
+    match class_of(first) {
+        Class::Latin => {
             first.is_ascii_uppercase()
                 && short.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '&' | '-'))
                 && short.chars().filter(char::is_ascii_uppercase).count() >= 2
                 && !short.ends_with('-')
         }
-        class @ (Script::Hangul | Script::Cjk) => short.chars().all(|c| script(c) == class),
-        Script::Other => false,
+        class @ (Class::Hangul | Class::Cjk) => short.chars().all(|c| class_of(c) == class),
+        Class::Other => false,
     }
 }
 
@@ -186,7 +189,7 @@ pub(super) fn is_short_form(short: &str) -> bool {
 fn fits(short: &str, long: &str, is_organization: impl FnOnce() -> bool) -> bool {
     let short_is_latin = short.starts_with(|c: char| c.is_ascii_alphanumeric());
     let long_is_latin = long.chars().any(|c| c.is_ascii_alphabetic())
-        && !long.chars().any(|c| matches!(script(c), Script::Hangul | Script::Cjk));
+        && !long.chars().any(|c| matches!(class_of(c), Class::Hangul | Class::Cjk));
     match (short_is_latin, long_is_latin) {
         (true, true) => letters_fit(short, long),
         (true, false) => {

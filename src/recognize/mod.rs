@@ -45,6 +45,7 @@ use memchr::memmem;
 
 use crate::dictionary::{is_particle_run, may_end, may_start};
 use crate::model::{Entity, EntityType, Lang, SentenceSpan, Span};
+use crate::script::{is_han, is_hangul, is_kana, is_katakana};
 
 pub use document::{Mention, Names, Referent, resolve_acronyms};
 pub use id::pattern_entity_id;
@@ -205,7 +206,8 @@ fn accept(rule: &Rule, text: &str, mut span: Span) -> Option<Span> {
             Edges::Cjk => {
                 !before.chars().next_back().is_some_and(|c| {
                     is_hangul(c)
-                        || (is_cjk(c) && !is_hiragana(c))
+                        || is_katakana(c)
+                        || is_han(c)
                         || (c.is_ascii_alphanumeric() && first.is_ascii_alphanumeric())
                 }) && !follows_latin_word(before)
             }
@@ -263,7 +265,7 @@ fn accept(rule: &Rule, text: &str, mut span: Span) -> Option<Span> {
         Edges::Hangul => rule.entity_type == EntityType::Person || may_end(last, after),
         Edges::Cjk => {
             !rule.ends_before_non_han
-                || !after.chars().next().is_some_and(|c| is_cjk(c) && !is_hiragana(c))
+                || !after.chars().next().is_some_and(|c| is_katakana(c) || is_han(c))
         }
     };
     let chars = name.chars().count();
@@ -405,12 +407,12 @@ fn sentence_lang(sentences: &[SentenceSpan], span: Span) -> Lang {
 fn entity(entity_type: EntityType, name: &str, lang: Lang) -> Entity {
     let canonical = name.split_whitespace().collect::<Vec<_>>().join(" ");
     let native = Some(canonical.clone());
-    let has_kana = canonical.chars().any(|c| matches!(u32::from(c), 0x3040..=0x30FF));
+    let has_kana = canonical.chars().any(is_kana);
     let (name_ko, name_ja, name_zh) = if canonical.chars().any(is_hangul) {
         (native, None, None)
-    } else if has_kana || (canonical.chars().any(is_cjk) && lang == Lang::Ja) {
+    } else if has_kana || (canonical.chars().any(|c| is_kana(c) || is_han(c)) && lang == Lang::Ja) {
         (None, native, None)
-    } else if canonical.chars().any(is_cjk) {
+    } else if canonical.chars().any(|c| is_kana(c) || is_han(c)) {
         (None, None, native)
     } else {
         (None, None, None)
@@ -425,19 +427,6 @@ fn entity(entity_type: EntityType, name: &str, lang: Lang) -> Entity {
         name_zh,
         country: None,
     }
-}
-
-fn is_hangul(c: char) -> bool {
-    matches!(u32::from(c), 0xAC00..=0xD7A3 | 0x1100..=0x11FF | 0x3130..=0x318F)
-}
-
-fn is_hiragana(c: char) -> bool {
-    matches!(u32::from(c), 0x3040..=0x309F)
-}
-
-/// Han ideographs and Kana.
-fn is_cjk(c: char) -> bool {
-    matches!(u32::from(c), 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF)
 }
 
 #[cfg(test)]

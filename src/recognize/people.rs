@@ -9,6 +9,7 @@ use memchr::memmem;
 
 use crate::dictionary::stands_alone;
 use crate::model::{EntityType, MentionSource, SentenceSpan, Span};
+use crate::script::{is_han, is_hangul_syllable, is_katakana};
 
 use super::document::{
     Mention, Names, Referent, in_one_sentence, is_word, merge_mentions, overlapping,
@@ -132,7 +133,7 @@ pub(super) fn has_family_name(name: &str) -> bool {
     if name.is_ascii() {
         return name.split([' ', ',']).any(|word| LATIN_FAMILY_NAMES.contains(&word));
     }
-    let hangul = name.chars().any(|c| matches!(u32::from(c), 0xAC00..=0xD7A3));
+    let hangul = name.chars().any(is_hangul_syllable);
     let list: &[&str] = if hangul { &KOREAN_FAMILY_NAMES } else { &CHINESE_FAMILY_NAMES };
     let chars = name.chars().count();
     list.iter().filter(|family| name.starts_with(**family)).any(|family| {
@@ -237,11 +238,9 @@ fn refers_alone(text: &str, span: Span) -> bool {
             });
     }
     let before = text[..span.start].chars().next_back();
-    let free_before = !before.is_some_and(|c| {
-        matches!(u32::from(c), 0xAC00..=0xD7A3 | 0x30A0..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF)
-    });
+    let free_before = !before.is_some_and(|c| is_hangul_syllable(c) || is_katakana(c) || is_han(c));
     free_before
-        && if family.chars().any(|c| matches!(u32::from(c), 0xAC00..=0xD7A3)) {
+        && if family.chars().any(is_hangul_syllable) {
             KOREAN_AFTER_FAMILY_NAME.iter().any(|role| after.starts_with(role))
         } else {
             JAPANESE_AFTER_FAMILY_NAME.iter().any(|role| after.starts_with(role))

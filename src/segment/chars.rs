@@ -1,62 +1,15 @@
-//! Character classes the splitter and the language guess rely on: scripts,
-//! sentence terminators, closing marks, quotation pairs, bullets and line
-//! breaks. Each list is data, so a mark is added in one place.
+//! Character classes the splitter relies on: sentence terminators, closing
+//! marks, quotation pairs, bullets and line breaks (scripts are in
+//! [`crate::script`]). Each list is data, so a mark is added in one place.
 
-/// The writing systems told apart by the language guess.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum Script {
-    /// Hangul syllables and jamo.
-    Hangul,
-    /// Hiragana and Katakana, full and half width.
-    Kana,
-    /// Han ideographs (Chinese characters, Kanji, Hanja).
-    Han,
-    /// Latin letters, ASCII, accented and full width.
-    Latin,
-}
-
-/// The script of a letter; `None` for digits, punctuation, spaces and letters
-/// of other scripts.
-#[inline]
-pub(super) fn script_of(c: char) -> Option<Script> {
-    match c {
-        'A'..='Z' | 'a'..='z' => Some(Script::Latin),
-        _ if c.is_ascii() => None,
-        '\u{AC00}'..='\u{D7A3}'
-        | '\u{1100}'..='\u{11FF}'
-        | '\u{3130}'..='\u{318F}'
-        | '\u{A960}'..='\u{A97F}'
-        | '\u{D7B0}'..='\u{D7FF}' => Some(Script::Hangul),
-        '\u{3041}'..='\u{309F}'
-        | '\u{30A1}'..='\u{30FA}'
-        | '\u{30FC}'..='\u{30FF}'
-        | '\u{31F0}'..='\u{31FF}'
-        | '\u{FF66}'..='\u{FF9F}' => Some(Script::Kana),
-        '\u{4E00}'..='\u{9FFF}'
-        | '\u{3400}'..='\u{4DBF}'
-        | '\u{F900}'..='\u{FAFF}'
-        | '\u{20000}'..='\u{2FA1F}'
-        | '々' => Some(Script::Han),
-        '\u{C0}'..='\u{24F}' if c.is_alphabetic() => Some(Script::Latin),
-        '\u{1E00}'..='\u{1EFF}' | '\u{FF21}'..='\u{FF3A}' | '\u{FF41}'..='\u{FF5A}' => {
-            Some(Script::Latin)
-        }
-        _ => None,
-    }
-}
-
-/// Hangul, Kana or Han: letters of the languages that end sentences without
-/// needing a space after the terminator.
-pub(super) fn is_cjk_letter(c: char) -> bool {
-    matches!(script_of(c), Some(Script::Hangul | Script::Kana | Script::Han))
-}
+use crate::script::is_hangul_syllable;
 
 /// A Hangul syllable, or the Hiragana of a Japanese particle: the letters
 /// Korean and Japanese attach directly to a closing quotation mark ("…"라고,
 /// 「…」と, 「…」は). Other Hiragana after a quotation start a new sentence
 /// (「…。」これは).
 pub(super) fn is_particle_letter(c: char) -> bool {
-    matches!(c, '\u{AC00}'..='\u{D7A3}')
+    is_hangul_syllable(c)
         || matches!(
             c,
             'と' | 'っ' | 'は' | 'が' | 'を' | 'も' | 'に' | 'で' | 'の' | 'や' | 'へ' | 'か'
@@ -149,30 +102,6 @@ pub(super) fn is_tracked_quote(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn scripts() {
-        let cases = [
-            ('a', Some(Script::Latin)),
-            ('É', Some(Script::Latin)),
-            ('Ａ', Some(Script::Latin)),
-            ('한', Some(Script::Hangul)),
-            ('ㅋ', Some(Script::Hangul)),
-            ('の', Some(Script::Kana)),
-            ('カ', Some(Script::Kana)),
-            ('ー', Some(Script::Kana)),
-            ('・', None),
-            ('薬', Some(Script::Han)),
-            ('々', Some(Script::Han)),
-            ('7', None),
-            ('×', None),
-            ('α', None),
-            ('。', None),
-        ];
-        for (c, want) in cases {
-            assert_eq!(script_of(c), want, "{c}");
-        }
-    }
 
     #[test]
     fn particle_letters_are_hangul_syllables_and_hiragana() {

@@ -21,7 +21,7 @@
 
 use crate::model::{Lang, SentenceSpan};
 
-use super::chars::{Script, script_of};
+use crate::script::{Script, script_of};
 
 /// Weight of a Hangul, Kana or Han letter against a Latin letter.
 const CJK_LETTER_WEIGHT: usize = 3;
@@ -41,24 +41,48 @@ pub fn detect_lang(text: &str) -> Lang {
 /// letters.
 #[must_use]
 pub fn document_lang(text: &str, sentences: &[SentenceSpan]) -> Lang {
-    let mut weights = [0; Lang::ALL.len()];
+    let mut weights = LangWeights::default();
     for sentence in sentences {
         let letters = text
             .get(sentence.span.start..sentence.span.end)
             .map_or(0, |s| ScriptCounts::of(s).letters());
-        if let Some(slot) = Lang::ALL.iter().position(|&lang| lang == sentence.lang) {
-            weights[slot] += letters;
+        weights.add(sentence.lang, letters);
+    }
+    weights.lang()
+}
+
+/// The language of a sentence and the number of its letters, counted once
+/// for the sentence's language and its weight in the document's.
+pub(super) fn lang_and_letters(sentence: &str) -> (Lang, usize) {
+    let counts = ScriptCounts::of(sentence);
+    (counts.lang(), counts.letters())
+}
+
+/// The letters of a document's sentences, summed by language.
+#[derive(Debug, Default)]
+pub(super) struct LangWeights([usize; Lang::ALL.len()]);
+
+impl LangWeights {
+    /// Counts the `letters` of a sentence in `lang`.
+    pub(super) fn add(&mut self, lang: Lang, letters: usize) {
+        if let Some(slot) = Lang::ALL.iter().position(|&l| l == lang) {
+            self.0[slot] += letters;
         }
     }
-    let total: usize = weights.iter().sum();
-    if total == 0 {
-        return Lang::Und;
+
+    /// The language holding most of the letters, `Mixed` when none does,
+    /// `Und` when there are no letters.
+    pub(super) fn lang(&self) -> Lang {
+        let total: usize = self.0.iter().sum();
+        if total == 0 {
+            return Lang::Und;
+        }
+        Lang::ALL
+            .into_iter()
+            .zip(self.0)
+            .find(|&(_, weight)| weight * 2 > total)
+            .map_or(Lang::Mixed, |(lang, _)| lang)
     }
-    Lang::ALL
-        .into_iter()
-        .zip(weights)
-        .find(|&(_, weight)| weight * 2 > total)
-        .map_or(Lang::Mixed, |(lang, _)| lang)
 }
 
 /// Letters of a text counted by script.

@@ -24,8 +24,9 @@
 //!    terminator, as the tail of a wrapped name does: "...by the Korea⏎
 //!    Pharmaceutical Manufacturers Association.") or is long prose too.
 
-use super::chars::{CLOSERS, Script, is_bullet, is_terminator, script_of};
+use super::chars::{CLOSERS, is_bullet, is_terminator};
 use crate::model::CJK_CONNECTING_MARKS;
+use crate::script::{Script, script_of};
 
 /// Length in characters from which a line counts as wrapped prose.
 pub(super) const WRAPPED_LINE_MIN_CHARS: usize = 50;

@@ -43,13 +43,24 @@ pub use lang::{detect_lang, document_lang};
 /// surrounding whitespace, with its language.
 #[must_use]
 pub fn split_sentences(text: &str) -> Vec<SentenceSpan> {
-    scanner::sentence_spans(text)
+    split_document(text).0
+}
+
+/// [`split_sentences`] and the document's language ([`document_lang`]), the
+/// letters of each sentence counted once for both.
+#[must_use]
+pub fn split_document(text: &str) -> (Vec<SentenceSpan>, Lang) {
+    let mut weights = lang::LangWeights::default();
+    let sentences = scanner::sentence_spans(text)
         .into_iter()
-        .map(|span| SentenceSpan {
-            span,
-            lang: text.get(span.start..span.end).map_or(Lang::Und, detect_lang),
+        .map(|span| {
+            let (lang, letters) =
+                text.get(span.start..span.end).map_or((Lang::Und, 0), lang::lang_and_letters);
+            weights.add(lang, letters);
+            SentenceSpan { span, lang }
         })
-        .collect()
+        .collect();
+    (sentences, weights.lang())
 }
 
 #[cfg(test)]
@@ -63,6 +74,19 @@ mod tests {
     /// The texts of the sentences of `text`.
     fn sentence_texts(text: &str) -> Vec<&str> {
         split_sentences(text).iter().map(|s| &text[s.span.start..s.span.end]).collect()
+    }
+
+    #[test]
+    fn the_document_language_is_that_of_its_sentences() {
+        for text in [
+            "Short. 식품의약품안전처는 오늘 회의를 열었다고 밝혔다.",
+            "Hello there. 안녕하세요 반갑습니다",
+            "3.5%",
+            "",
+        ] {
+            let (sentences, lang) = split_document(text);
+            assert_eq!(lang, document_lang(text, &sentences), "{text:?}");
+        }
     }
 
     #[test]

@@ -30,9 +30,10 @@ use super::abbreviations::{
     Abbreviation, abbreviation_before, is_opening_phrase, is_sentence_starter,
 };
 use super::chars::{
-    CJK_STOPS, CLOSERS, ELLIPSES, LATIN_STOPS, PERIODS, QUOTE_CLOSERS, Script, continues_quotation,
-    is_cjk_letter, is_digit, is_horizontal_space, is_line_break, script_of,
+    CJK_STOPS, CLOSERS, ELLIPSES, LATIN_STOPS, PERIODS, QUOTE_CLOSERS, continues_quotation,
+    is_digit, is_horizontal_space, is_line_break,
 };
+use crate::script::{Script, is_cjk_letter, script_of};
 
 /// Longest citation number after a terminator ("[12]"), in digits.
 const MAX_CITATION_DIGITS: usize = 3;
