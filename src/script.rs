@@ -176,6 +176,18 @@ pub const fn is_latin_letter(c: char) -> bool {
     }
 }
 
+/// [`char::is_alphanumeric`], answered without a table lookup for ASCII and
+/// the common letters of Korean, Japanese and Chinese.
+#[inline]
+#[must_use]
+pub fn is_alphanumeric(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    matches!(c, '\u{AC00}'..='\u{D7A3}' | '\u{4E00}'..='\u{9FFF}' | '\u{3041}'..='\u{3096}' | '\u{30A1}'..='\u{30FA}')
+        || c.is_alphanumeric()
+}
+
 /// Hangul, Kana or Han: the letters of Korean, Japanese and Chinese.
 #[must_use]
 pub fn is_cjk_letter(c: char) -> bool {
@@ -185,6 +197,13 @@ pub fn is_cjk_letter(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn is_alphanumeric_agrees_with_the_standard_library() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "U+{:04X}", u32::from(c));
+        }
+    }
 
     #[test]
     fn scripts() {

@@ -1,5 +1,6 @@
 //! Text cleaning applied to every document before any offset is taken.
 
+use unicode_normalization::char::canonical_combining_class;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 use crate::model::CJK_CONNECTING_MARKS;
@@ -14,11 +15,7 @@ use crate::model::CJK_CONNECTING_MARKS;
 #[must_use]
 pub fn clean_text(raw: String) -> String {
     if !needs_cleaning(raw.as_bytes()) && !has_cjk_wrap(&raw) {
-        return if raw.is_ascii() || is_nfc_quick(raw.chars()) == IsNormalized::Yes {
-            raw
-        } else {
-            raw.nfc().collect()
-        };
+        return if is_nfc(&raw) { raw } else { raw.nfc().collect() };
     }
     let raw = raw.strip_prefix('\u{FEFF}').unwrap_or(&raw);
     let mut text = String::with_capacity(raw.len());
@@ -41,7 +38,52 @@ pub fn clean_text(raw: String) -> String {
             c => text.push(c),
         }
     }
-    if is_nfc_quick(text.chars()) == IsNormalized::Yes { text } else { text.nfc().collect() }
+    if is_nfc(&text) { text } else { text.nfc().collect() }
+}
+
+/// The NFC quick check of `text` (true for Yes, false for No and Maybe),
+/// with the characters of [`is_stable_starter`] passed without a table lookup.
+fn is_nfc(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let (mut at, mut last_class) = (0, 0);
+    while at < bytes.len() {
+        if bytes[at].is_ascii() {
+            at += 1;
+            last_class = 0;
+            continue;
+        }
+        let Some(c) = text[at..].chars().next() else { break };
+        at += c.len_utf8();
+        if is_stable_starter(c) {
+            last_class = 0;
+            continue;
+        }
+        let class = canonical_combining_class(c);
+        if (class != 0 && last_class > class)
+            || is_nfc_quick(std::iter::once(c)) != IsNormalized::Yes
+        {
+            return false;
+        }
+        last_class = class;
+    }
+    true
+}
+
+/// Characters with quick check Yes and combining class 0 that compose with
+/// nothing else of this set: a text made only of them is in NFC. Latin below
+/// the combining diacritics, general punctuation, CJK punctuation, kana, CJK
+/// ideographs, Hangul syllables and full-width forms; what composes with
+/// them (combining marks, the kana voicing marks, Hangul jamo) is outside.
+fn is_stable_starter(c: char) -> bool {
+    matches!(c,
+        '\0'..='\u{02FF}'
+        | '\u{2002}'..='\u{206F}'
+        | '\u{3000}'..='\u{3029}'
+        | '\u{3041}'..='\u{3096}'
+        | '\u{30A0}'..='\u{30FF}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{AC00}'..='\u{D7A3}'
+        | '\u{FF01}'..='\u{FFEF}')
 }
 
 /// True when a line break follows a connecting mark and precedes Han or kana.
@@ -61,13 +103,26 @@ fn is_han_or_kana(c: char) -> bool {
 /// tab and line feed (C0, DEL, or C1 encoded as `C2 80..9F`) or a BOM: the
 /// characters the slow path rewrites.
 fn needs_cleaning(bytes: &[u8]) -> bool {
-    bytes.iter().enumerate().any(|(i, &b)| match b {
+    // Blocks without a byte that can start such a character are skipped in
+    // one branch-free pass over each.
+    const BLOCK: usize = 64;
+    let may_start =
+        |b: u8| (b < 0x20 && b != b'\t' && b != b'\n') | (b == 0x7F) | (b == 0xC2) | (b == 0xEF);
+    bytes.chunks(BLOCK).enumerate().any(|(n, block)| {
+        block.iter().fold(false, |any, &b| any | may_start(b))
+            && (n * BLOCK..n * BLOCK + block.len()).any(|i| rewrites_at(bytes, i))
+    })
+}
+
+/// True when the character starting at byte `i` is one [`clean_text`] rewrites.
+fn rewrites_at(bytes: &[u8], i: usize) -> bool {
+    match bytes[i] {
         b'\t' | b'\n' => false,
         0..0x20 | 0x7F => true,
         0xC2 => bytes.get(i + 1).is_some_and(|next| (0x80..=0x9F).contains(next)),
         0xEF => bytes.get(i + 1..i + 3) == Some(&[0xBB, 0xBF][..]),
         _ => false,
-    })
+    }
 }
 
 #[cfg(test)]
@@ -107,6 +162,14 @@ mod tests {
     }
 
     #[test]
+    fn stable_starters_are_what_nfc_keeps() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32).filter(|&c| is_stable_starter(c)) {
+            let alone = is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes;
+            assert!(alone && canonical_combining_class(c) == 0, "U+{:04X}", u32::from(c));
+        }
+    }
+
+    #[test]
     fn clean_text_is_idempotent() {
         let once = clean_text("x\r\n\u{1112}\u{1161}\u{11AB}\r".into());
         assert_eq!(clean_text(once.clone()), once);
@@ -120,6 +183,12 @@ mod tests {
             proptest::prop_assert!(!once.chars().any(|c| c.is_control() && c != '\n' && c != '\t'));
             proptest::prop_assert!(!once.contains(BOM));
             proptest::prop_assert_eq!(clean_text(once.clone()), once);
+        }
+
+        #[test]
+        fn is_nfc_agrees_with_the_quick_check(text in "\\PC*|[a가각e\u{301}\u{300}\u{323}か\u{3099}\u{1100}\u{1161}\u{11A8}\u{2000}Å\u{212B}]*") {
+            let quick = is_nfc_quick(text.chars()) == IsNormalized::Yes;
+            proptest::prop_assert_eq!(is_nfc(&text), quick);
         }
     }
 }

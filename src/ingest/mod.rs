@@ -441,34 +441,7 @@ pub fn parse_record(
         return Err(record.error("empty file"));
     }
     let content_hash = hex_digest(&record.bytes);
-    let mut warnings = Vec::new();
-    let mut doc = match record.format {
-        Format::Jsonl | Format::Json | Format::Parquet => {
-            parse_json(&record, fields, &mut warnings)?
-        }
-        Format::Text => {
-            let bytes = std::mem::take(&mut record.bytes);
-            let text =
-                decode_noting(bytes, &record.path, &mut warnings).map_err(|m| record.error(m))?;
-            Document { text: clean_text(text), ..Document::default() }
-        }
-        Format::Html => {
-            let bytes = std::mem::take(&mut record.bytes);
-            let text =
-                decode_noting(bytes, &record.path, &mut warnings).map_err(|m| record.error(m))?;
-            let page =
-                html::extract(&text, cleaning.keep_boilerplate).map_err(|m| record.error(m))?;
-            Document {
-                title: page.title.map(clean_text),
-                published: page.published,
-                url: page.url,
-                text: clean_text(page.text),
-                boilerplate_chars: page.removed_chars,
-                ..Document::default()
-            }
-        }
-    };
-    doc.warnings = warnings;
+    let mut doc = read_document(&mut record, fields, cleaning.keep_boilerplate)?;
     let source = boilerplate::source_key(&record.path, record.line.is_some(), doc.url.as_deref());
     let stripped = cleaning.strip(&doc.text, &source);
     if record.format == Format::Text {
@@ -488,6 +461,61 @@ pub fn parse_record(
         doc.id = record.path_id.unwrap_or_else(|| content_hash[..16].to_owned());
     }
     doc.content_hash = content_hash;
+    Ok(doc)
+}
+
+/// Hashes the lines of a record's text that may be repeated furniture, for
+/// the corpus pre-pass of boilerplate removal: the record read and cleaned as
+/// [`parse_record`] reads it, without its content hash or boilerplate removal.
+/// `None` for a record [`parse_record`] rejects before removal.
+#[must_use]
+pub fn line_hashes(mut record: RawRecord, fields: &JsonlFields) -> Option<boilerplate::LineHashes> {
+    if record.bytes.is_empty() {
+        return None;
+    }
+    let doc = read_document(&mut record, fields, true).ok()?;
+    if doc.text.trim().is_empty() {
+        return None;
+    }
+    let source = boilerplate::source_key(&record.path, record.line.is_some(), doc.url.as_deref());
+    Some(boilerplate::hash_lines(&source, &doc.text))
+}
+
+/// Decodes and cleans a record into a document whose text still holds its
+/// boilerplate; an HTML page's own markup furniture goes unless
+/// `keep_boilerplate`.
+fn read_document(
+    record: &mut RawRecord,
+    fields: &JsonlFields,
+    keep_boilerplate: bool,
+) -> Result<Document, ErrorRow> {
+    let mut warnings = Vec::new();
+    let mut doc = match record.format {
+        Format::Jsonl | Format::Json | Format::Parquet => {
+            parse_json(record, fields, &mut warnings)?
+        }
+        Format::Text => {
+            let bytes = std::mem::take(&mut record.bytes);
+            let text =
+                decode_noting(bytes, &record.path, &mut warnings).map_err(|m| record.error(m))?;
+            Document { text: clean_text(text), ..Document::default() }
+        }
+        Format::Html => {
+            let bytes = std::mem::take(&mut record.bytes);
+            let text =
+                decode_noting(bytes, &record.path, &mut warnings).map_err(|m| record.error(m))?;
+            let page = html::extract(&text, keep_boilerplate).map_err(|m| record.error(m))?;
+            Document {
+                title: page.title.map(clean_text),
+                published: page.published,
+                url: page.url,
+                text: clean_text(page.text),
+                boilerplate_chars: page.removed_chars,
+                ..Document::default()
+            }
+        }
+    };
+    doc.warnings = warnings;
     Ok(doc)
 }
 

@@ -11,7 +11,7 @@ use std::time::{Duration, Instant, SystemTime};
 
 use rayon::prelude::*;
 
-use crate::ingest::boilerplate::{self, RepeatedLines};
+use crate::ingest::boilerplate::RepeatedLines;
 use crate::ingest::{self, Cleaning, Format, InputFile, JsonlFields, Listing, RawRecord, Skipped};
 use crate::model::{Document, Entity, EntityOrigin, ErrorRow};
 use crate::pipeline::Pipeline;
@@ -405,20 +405,12 @@ fn count_repeated_lines(
     records: impl Iterator<Item = Result<RawRecord, ErrorRow>>,
     fields: &JsonlFields,
 ) -> RepeatedLines {
-    let keep = Cleaning::keep_all();
     let mut table = RepeatedLines::default();
     for (chunk, _) in chunks(records) {
         let hashed: Vec<_> = pool.install(|| {
             chunk
                 .into_par_iter()
-                .filter_map(|record| {
-                    let raw = record.ok()?;
-                    let jsonl = raw.line.is_some();
-                    let doc = ingest::parse_record(raw, fields, &keep).ok()?;
-                    let source =
-                        boilerplate::source_key(&doc.source.path, jsonl, doc.url.as_deref());
-                    Some(boilerplate::hash_lines(&source, &doc.text))
-                })
+                .filter_map(|record| ingest::line_hashes(record.ok()?, fields))
                 .collect()
         });
         hashed.iter().for_each(|document| table.add(document));

@@ -98,8 +98,8 @@ pub fn strip(text: &str, is_repeated: &dyn Fn(&str) -> bool) -> Stripped {
 /// furniture: every non-blank line but prose.
 #[must_use]
 pub fn hash_lines(source: &str, text: &str) -> LineHashes {
-    let candidates = text.split('\n').map(Line::new).filter(|l| !l.is_blank() && !l.prose);
-    repeated::hash_lines(source, text, candidates.map(|l| l.trimmed))
+    let candidates = text.split('\n').map(str::trim).filter(|l| !l.is_empty() && !is_prose(l));
+    repeated::hash_lines(source, text, candidates)
 }
 
 /// The text as it is, with its title and date line: what `--keep-boilerplate`
@@ -170,6 +170,31 @@ fn title_of(line: &str) -> Option<String> {
     (!title.is_empty() && title.chars().count() <= TITLE_MAX_CHARS).then(|| title.to_owned())
 }
 
+/// Display width of a line: a CJK or Hangul character takes two columns.
+fn width(line: &str) -> usize {
+    line.chars().map(|c| if c >= '\u{2E80}' { 2 } else { 1 }).sum()
+}
+
+/// True when the trimmed `line` is article prose (as [`Line::prose`]),
+/// reading its phrases only when its shape allows prose.
+fn is_prose(line: &str) -> bool {
+    let width = width(line);
+    has_prose_shape(line, width) && {
+        let phrases = vocab::phrases(line);
+        !is_notice(width, &phrases) && !phrases.notice_words
+    }
+}
+
+/// Long enough for prose, with a sentence end.
+fn has_prose_shape(line: &str, width: usize) -> bool {
+    width >= PROSE_MIN_WIDTH && line.contains(['.', '!', '?', '。', '！', '？'])
+}
+
+/// A copyright or reprint notice: short enough, with a notice phrase.
+fn is_notice(width: usize, phrases: &vocab::Phrases) -> bool {
+    width <= NOTICE_MAX_WIDTH && phrases.copyright
+}
+
 /// One line of the text with the measures the signals use.
 struct Line<'a> {
     raw: &'a str,
@@ -187,27 +212,15 @@ struct Line<'a> {
 impl<'a> Line<'a> {
     fn new(raw: &'a str) -> Self {
         let trimmed = raw.trim();
-        let width = trimmed.chars().map(|c| if c >= '\u{2E80}' { 2 } else { 1 }).sum();
+        let width = width(trimmed);
         let phrases = vocab::phrases(trimmed);
-        let notice = width <= NOTICE_MAX_WIDTH && phrases.copyright;
-        let prose = width >= PROSE_MIN_WIDTH
-            && !notice
-            && !phrases.notice_words
-            && trimmed.contains(['.', '!', '?', '。', '！', '？']);
+        let notice = is_notice(width, &phrases);
+        let prose = has_prose_shape(trimmed, width) && !notice && !phrases.notice_words;
         Line { raw, trimmed, width, phrases, notice, prose }
     }
 
     fn is_blank(&self) -> bool {
         self.trimmed.is_empty()
-    }
-
-    /// Lowercase words of the line, without numbers.
-    fn tokens(&self) -> Vec<String> {
-        self.trimmed
-            .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_'))
-            .filter(|t| !t.is_empty() && !t.chars().all(|c| c.is_ascii_digit()))
-            .map(str::to_lowercase)
-            .collect()
     }
 
     /// Percentage of control words among the line's counted tokens, when it
@@ -216,7 +229,7 @@ impl<'a> Line<'a> {
         if self.width > HEADING_MAX_WIDTH {
             return None;
         }
-        let (controls, total) = vocab::control_share(&self.tokens());
+        let (controls, total) = vocab::control_share(self.trimmed, CONTROL_MAX_TOKENS);
         (total > 0 && total <= CONTROL_MAX_TOKENS && controls > 0).then(|| controls * 100 / total)
     }
 

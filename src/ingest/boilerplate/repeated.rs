@@ -9,6 +9,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use xxhash_rust::xxh3::{xxh3_64, xxh3_64_with_seed};
+
 /// Most distinct (source, line) pairs counted; lines first seen after the
 /// table is full are not counted.
 pub const MAX_LINES: usize = 1 << 21;
@@ -71,7 +73,7 @@ pub fn hash_lines<'a>(
     let mut lines: Vec<u64> = lines.map(|l| line_hash(source, l)).collect();
     lines.sort_unstable();
     lines.dedup();
-    LineHashes { source, document: fnv(source, text.as_bytes()), lines }
+    LineHashes { source, document: xxh3_64_with_seed(text.as_bytes(), source), lines }
 }
 
 impl RepeatedLines {
@@ -116,32 +118,32 @@ impl RepeatedLines {
     }
 }
 
-/// FNV-1a offset basis and prime.
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
-
 /// Hash of a line of a source: its words, separated by one space whatever
 /// the whitespace between them.
 fn line_hash(source: u64, line: &str) -> u64 {
-    let mut hash = fnv(FNV_OFFSET, &source.to_le_bytes());
-    for (i, word) in line.split_whitespace().enumerate() {
-        if i > 0 {
-            hash = fnv(hash, b" ");
-        }
-        hash = fnv(hash, word.as_bytes());
+    if is_single_spaced(line) {
+        return xxh3_64_with_seed(line.as_bytes(), source);
     }
-    hash
+    let words: Vec<&str> = line.split_whitespace().collect();
+    xxh3_64_with_seed(words.join(" ").as_bytes(), source)
+}
+
+/// True when `line` is its words joined by single spaces.
+fn is_single_spaced(line: &str) -> bool {
+    let mut after_space = true;
+    for c in line.chars() {
+        match c {
+            ' ' if after_space => return false,
+            ' ' => after_space = true,
+            c if c.is_whitespace() => return false,
+            _ => after_space = false,
+        }
+    }
+    !after_space || line.is_empty()
 }
 
 fn hash_of(value: &str) -> u64 {
-    fnv(FNV_OFFSET, value.as_bytes())
-}
-
-fn fnv(mut hash: u64, bytes: &[u8]) -> u64 {
-    for &byte in bytes {
-        hash = (hash ^ u64::from(byte)).wrapping_mul(FNV_PRIME);
-    }
-    hash
+    xxh3_64(value.as_bytes())
 }
 
 #[cfg(test)]
@@ -175,6 +177,16 @@ mod tests {
         assert!(!table.is_repeated("site-a", "Story number 1."));
         assert!(!table.is_repeated("site-b", "Home | News"));
         assert!(!table.is_repeated("site-c", "Home | News"));
+    }
+
+    #[test]
+    fn whitespace_between_words_does_not_matter() {
+        let hash = line_hash(7, "Home | News");
+        for line in ["Home | News", " Home  |\tNews ", "Home\u{3000}|\u{A0}News", "Home |\nNews"] {
+            assert_eq!(line_hash(7, line), hash, "{line:?}");
+        }
+        assert_ne!(line_hash(8, "Home | News"), hash);
+        assert_eq!(line_hash(7, " "), line_hash(7, ""));
     }
 
     #[test]

@@ -6,9 +6,12 @@
 //! ASCII letters in any case, by one automaton built once. The lists
 //! name kinds of page furniture, never the sentences of particular sites.
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
+
+use crate::script;
 
 /// Tokens of site controls, menus and section names: a short line made of
 /// them is navigation ("Text Size", "Close", "본문 바로가기", "Home | News").
@@ -76,12 +79,71 @@ const NOTICE_WORDS: &[&str] = &[
     "评论", "隐私", "版权",
 ];
 
-/// How a short line's tokens split between control words and other words.
-pub(super) fn control_share(tokens: &[String]) -> (usize, usize) {
-    let counted = tokens.iter().filter(|t| !NEUTRAL_WORDS.contains(&t.as_str()));
-    counted.fold((0, 0), |(controls, total), token| {
-        (controls + usize::from(CONTROL_WORDS.contains(&token.as_str())), total + 1)
-    })
+/// How a short line's tokens split between control words and other words:
+/// its words lowercased, numbers and neutral words not counted. Counting
+/// stops once more than `most` words are counted.
+pub(super) fn control_share(line: &str, most: usize) -> (usize, usize) {
+    let mut lowered = String::new();
+    let words = line
+        .split(|c: char| !(script::is_alphanumeric(c) || c == '-' || c == '_'))
+        .filter(|t| !t.is_empty() && !t.bytes().all(|b| b.is_ascii_digit()));
+    let (mut controls, mut total) = (0, 0);
+    for word in words {
+        let class = if word.len() > LONGEST_WORD_BYTES {
+            None
+        } else if word.chars().any(char::is_uppercase) {
+            lowered.clear();
+            lowered.extend(word.chars().flat_map(char::to_lowercase));
+            WORD_CLASSES.get(lowered.as_str())
+        } else {
+            WORD_CLASSES.get(word)
+        };
+        match class {
+            Some(WordClass::Neutral) => continue,
+            Some(WordClass::Control) => controls += 1,
+            None => {}
+        }
+        total += 1;
+        if total > most {
+            break;
+        }
+    }
+    (controls, total)
+}
+
+/// Bytes of the longest control or neutral word: a longer token is neither.
+const LONGEST_WORD_BYTES: usize = 24;
+
+/// What a lowercased token says of a short line.
+#[derive(Clone, Copy)]
+enum WordClass {
+    Control,
+    Neutral,
+}
+
+/// The control and neutral words, for one lookup per token.
+static WORD_CLASSES: LazyLock<HashMap<&'static str, WordClass>> = LazyLock::new(|| {
+    let controls = CONTROL_WORDS.iter().map(|w| (*w, WordClass::Control));
+    NEUTRAL_WORDS.iter().map(|w| (*w, WordClass::Neutral)).chain(controls).collect()
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_listed_word_is_longer_than_the_lookup_bound() {
+        let longest = CONTROL_WORDS.iter().chain(NEUTRAL_WORDS).map(|w| w.len()).max();
+        assert!(longest <= Some(LONGEST_WORD_BYTES), "{longest:?}");
+    }
+
+    #[test]
+    fn control_shares() {
+        assert_eq!(control_share("Home | NEWS | Opinion", 6), (3, 3));
+        assert_eq!(control_share("Back to the List 2", 6), (2, 2));
+        assert_eq!(control_share("본문 바로가기 Health ministers", 6), (3, 4));
+        assert_eq!(control_share("one two three four five six seven eight", 6), (0, 7));
+    }
 }
 
 /// Which phrase lists a line draws on.
