@@ -13,6 +13,11 @@ use parquet::schema::types::ColumnPath;
 use super::tables::TableBuilder;
 use super::{SCHEMA_VERSION, SinkError, io_error, sync};
 
+/// Longest minimum or maximum kept in a column's statistics: a document's
+/// whole text as the maximum of a row group would bloat every file footer
+/// and the writer's memory until the file is closed.
+const STATISTICS_VALUE_BYTES: usize = 64;
+
 /// Rows buffered in a builder before they are handed to the Parquet writer.
 const BATCH_ROWS: usize = 8 * 1024;
 /// String bytes buffered in a builder before they are handed to the Parquet
@@ -220,6 +225,7 @@ fn properties<B: TableBuilder>(run_id: &str) -> WriterProperties {
         .set_dictionary_page_size_limit(DICTIONARY_PAGE_BYTES)
         .set_max_row_group_row_count(Some(ROW_GROUP_ROWS))
         .set_max_row_group_bytes(Some(ROW_GROUP_BYTES))
+        .set_statistics_truncate_length(Some(STATISTICS_VALUE_BYTES))
         .set_created_by(format!("gazette {}", env!("CARGO_PKG_VERSION")))
         .set_key_value_metadata(Some(vec![
             KeyValue::new("gazette.schema_version".to_owned(), SCHEMA_VERSION.to_owned()),
