@@ -17,6 +17,7 @@ use crate::model::{Document, Entity, EntityOrigin, ErrorRow};
 use crate::pipeline::Pipeline;
 use crate::sink::{Dataset, OutputLock, ParquetSink, RowCounts, RunMode, RunRow, SinkError};
 
+mod allocator;
 mod collect;
 mod memory;
 mod plan;
@@ -246,6 +247,7 @@ fn run_with(
     observer: &dyn Observer,
 ) -> Result<RunSummary, RunError> {
     let (started, clock) = (SystemTime::now(), Instant::now());
+    allocator::return_freed_memory_soon();
     let lock = OutputLock::acquire(&options.out_dir, &options.run_id, options.wait)?;
     let dataset = Dataset::open(lock.out_dir())?;
     let plan = Plan::new(&dataset, options.incremental, dictionary_hash)?;
