@@ -170,28 +170,9 @@ fn title_of(line: &str) -> Option<String> {
     (!title.is_empty() && title.chars().count() <= TITLE_MAX_CHARS).then(|| title.to_owned())
 }
 
-/// Display width of a line: a character from U+2E80 on (CJK, Hangul) takes
-/// two columns. Counted on the UTF-8 bytes: one per byte that starts a
-/// character, one more per character from U+2E80 on (a lead byte from `E3`
-/// on, or `E2` followed by `BA` or more).
+/// Display width of a line: a CJK or Hangul character takes two columns.
 fn width(line: &str) -> usize {
-    let bytes = line.as_bytes();
-    let starts = bytes.iter().filter(|&&b| !(0x80..0xC0).contains(&b)).count();
-    let wide_leads = bytes.iter().filter(|&&b| b >= 0xE3).count();
-    let wide_e2 = bytes.windows(2).filter(|pair| pair[0] == 0xE2 && pair[1] >= 0xBA).count();
-    starts + wide_leads + wide_e2
-}
-
-/// True when `line` holds a sentence end: `.`, `!`, `?`, `。`, `！` or `？`.
-fn has_sentence_end(line: &str) -> bool {
-    let bytes = line.as_bytes();
-    bytes.iter().enumerate().any(|(i, &b)| match b {
-        b'.' | b'!' | b'?' => true,
-        // 。 is E3 80 82; ！ and ？ are EF BC 81 and EF BC 9F.
-        0x82 => i >= 2 && bytes[i - 2..i] == [0xE3, 0x80],
-        0x81 | 0x9F => i >= 2 && bytes[i - 2..i] == [0xEF, 0xBC],
-        _ => false,
-    })
+    line.chars().map(|c| if c >= '\u{2E80}' { 2 } else { 1 }).sum()
 }
 
 /// True when the trimmed `line` is article prose (as [`Line::prose`]),
@@ -206,7 +187,7 @@ fn is_prose(line: &str) -> bool {
 
 /// Long enough for prose, with a sentence end.
 fn has_prose_shape(line: &str, width: usize) -> bool {
-    width >= PROSE_MIN_WIDTH && has_sentence_end(line)
+    width >= PROSE_MIN_WIDTH && line.contains(['.', '!', '?', '。', '！', '？'])
 }
 
 /// A copyright or reprint notice: short enough, with a notice phrase.
@@ -382,21 +363,6 @@ Copyright © 2026 Example Health News. All rights reserved.
         );
         assert_eq!(out.title.as_deref(), Some("식약처, 일본과 의료기기 심사 협력 확대"));
         assert_eq!(out.published, NaiveDate::from_ymd_opt(2026, 3, 4));
-    }
-
-    #[test]
-    fn widths_and_sentence_ends_read_from_bytes() {
-        for line in ["", "abc", "é·©", "\u{2E7F}\u{2E80}", "한국 語 ｶ", "🙂x", "‘a’ — b"]
-        {
-            let want: usize = line.chars().map(|c| if c >= '\u{2E80}' { 2 } else { 1 }).sum();
-            assert_eq!(width(line), want, "{line:?}");
-        }
-        for line in ["a.", "끝!", "why?", "終わり。", "本当！", "何？"] {
-            assert!(has_sentence_end(line), "{line:?}");
-        }
-        for line in ["", "no end", "、「」", "ｂ", "ぁあ", "ｂ＿"] {
-            assert!(!has_sentence_end(line), "{line:?}");
-        }
     }
 
     #[test]
