@@ -49,6 +49,14 @@ fn is_nfc(text: &str) -> bool {
     while at < bytes.len() {
         if bytes[at].is_ascii() {
             at += 1;
+            while bytes.get(at..at + 8).is_some_and(<[u8]>::is_ascii) {
+                at += 8;
+            }
+            last_class = 0;
+            continue;
+        }
+        if is_stable_syllable_or_ideograph(bytes, at) {
+            at += 3;
             last_class = 0;
             continue;
         }
@@ -67,6 +75,21 @@ fn is_nfc(text: &str) -> bool {
         last_class = class;
     }
     true
+}
+
+/// True when the character at byte `at` of UTF-8 `bytes`, a non-ASCII lead
+/// byte, is a Hangul syllable (U+AC00..U+D77F) or a CJK ideograph
+/// (U+4E00..U+9FFF), told by its first two bytes: the bulk of Korean,
+/// Chinese and Japanese text, all in [`is_stable_starter`].
+fn is_stable_syllable_or_ideograph(bytes: &[u8], at: usize) -> bool {
+    let second = || bytes.get(at + 1).copied().unwrap_or(0);
+    match bytes[at] {
+        0xE5..=0xE9 | 0xEB | 0xEC => true,
+        0xE4 => second() >= 0xB8,
+        0xEA => second() >= 0xB0,
+        0xED => second() < 0x9E,
+        _ => false,
+    }
 }
 
 /// Characters with quick check Yes and combining class 0 that compose with
@@ -162,6 +185,19 @@ mod tests {
     }
 
     #[test]
+    fn syllables_and_ideographs_told_by_two_bytes_are_stable_starters() {
+        for c in (0x80..=0xFFFF).filter_map(char::from_u32) {
+            let mut utf8 = [0; 4];
+            let bytes = c.encode_utf8(&mut utf8).as_bytes();
+            if is_stable_syllable_or_ideograph(bytes, 0) {
+                assert!(is_stable_starter(c), "U+{:04X}", u32::from(c));
+            }
+        }
+        assert!(is_stable_syllable_or_ideograph("한".as_bytes(), 0));
+        assert!(is_stable_syllable_or_ideograph("一".as_bytes(), 0));
+    }
+
+    #[test]
     fn stable_starters_are_what_nfc_keeps() {
         for c in (0..=0x10FFFF).filter_map(char::from_u32).filter(|&c| is_stable_starter(c)) {
             let alone = is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes;
@@ -186,7 +222,7 @@ mod tests {
         }
 
         #[test]
-        fn is_nfc_agrees_with_the_quick_check(text in "\\PC*|[a가각e\u{301}\u{300}\u{323}か\u{3099}\u{1100}\u{1161}\u{11A8}\u{2000}Å\u{212B}]*") {
+        fn is_nfc_agrees_with_the_quick_check(text in "\\PC*|[a가각힣\u{D7B0}一中\u{9FFF}\u{4DC0}\u{A000}e\u{301}\u{300}\u{323}か\u{3099}\u{1100}\u{1161}\u{11A8}\u{2000}Å\u{212B}]*") {
             let quick = is_nfc_quick(text.chars()) == IsNormalized::Yes;
             proptest::prop_assert_eq!(is_nfc(&text), quick);
         }
