@@ -346,7 +346,7 @@ fn read_bounded_line(reader: &mut impl BufRead, buf: &mut Vec<u8>) -> std::io::R
         if available.is_empty() {
             return Ok(finish(total, too_long));
         }
-        let (piece, done) = match available.iter().position(|&b| b == b'\n') {
+        let (piece, done) = match memchr::memchr(b'\n', available) {
             Some(i) => (&available[..=i], true),
             None => (available, false),
         };
