@@ -11,7 +11,7 @@
 
 use super::lexicon::{Marker, Prefix, Suffix};
 use super::number;
-use super::scan::{Scan, Step, figure};
+use super::state::{Scan, Step, figure};
 use super::text;
 use crate::model::{Figure, FigureKind};
 use crate::script;

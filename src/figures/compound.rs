@@ -4,7 +4,7 @@
 
 use super::lexicon::{Marker, Suffix};
 use super::number::{self, Amount};
-use super::scan::Scan;
+use super::state::Scan;
 use super::text;
 use crate::model::{Figure, FigureKind, Span};
 

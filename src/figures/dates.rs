@@ -19,7 +19,7 @@ const FIRST_YEAR: &str = "元";
 
 use super::lexicon::{Marker, Suffix};
 use super::number::{self, Amount, DigitRun};
-use super::scan::{Scan, Step, figure, ranged};
+use super::state::{Scan, Step, figure, ranged};
 use super::{korean, text};
 use crate::model::{Figure, FigureKind, PartialDate};
 

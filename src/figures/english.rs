@@ -8,7 +8,7 @@
 
 use super::lexicon::{EnglishWord, NumberWord};
 use super::number::{self, Amount};
-use super::scan::{Scan, Step, figure, ranged};
+use super::state::{Scan, Step, figure, ranged};
 use super::{dates, text};
 use crate::model::{Figure, FigureKind};
 

@@ -9,7 +9,7 @@
 
 use super::lexicon::{Marker, Suffix};
 use super::number::{self, Numerals};
-use super::scan::{Scan, Step, figure};
+use super::state::{Scan, Step, figure};
 use super::text;
 use crate::model::{Figure, FigureKind};
 use crate::script;

@@ -40,6 +40,7 @@ mod lexicon;
 mod link;
 mod number;
 mod scan;
+mod state;
 mod text;
 
 pub use dates::{first_full_date, resolve_dates};
@@ -47,7 +48,8 @@ pub use link::entity_links;
 
 use crate::model::{Figure, Lang, SentenceSpan};
 use lexicon::Lexicon;
-use scan::{Scan, WordIndex};
+use scan::WordIndex;
+use state::Scan;
 
 /// Finds figures in text. Built once (lexicons parsed, automaton compiled)
 /// and shared by all threads.
