@@ -158,6 +158,18 @@ mod tests {
     }
 
     #[test]
+    fn controls_are_found_across_the_blocks_of_the_byte_scan() {
+        // A C1 control (C2 85) and a BOM (EF BB BF) whose bytes straddle the
+        // 64-byte blocks, and a control as the very last byte.
+        let pad = "a".repeat(63);
+        assert_eq!(clean_text(format!("{pad}\u{85}b")), format!("{pad}b"));
+        assert_eq!(clean_text(format!("{pad}a\u{FEFF}b")), format!("{pad}ab"));
+        assert_eq!(clean_text(format!("{pad}a{pad}\u{1}")), format!("{pad}a{pad}"));
+        let clean = format!("{pad}\u{A0}{pad}\u{FF01}");
+        assert!(!needs_cleaning(clean.as_bytes()));
+    }
+
+    #[test]
     fn hard_wraps_inside_japanese_and_chinese_sentences_are_joined() {
         assert_eq!(clean_text("新しい薬の\n承認を発表した。".into()), "新しい薬の承認を発表した。");
         assert_eq!(clean_text("审评、\r\n审批和检查。".into()), "审评、审批和检查。");
