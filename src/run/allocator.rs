@@ -4,7 +4,8 @@
 //! default mimalloc keeps freed pages for a second before returning them,
 //! so the peak memory of a run counts every buffer freed within the last
 //! second; returning them after a few milliseconds keeps the peak near what
-//! is in use (about a third lower), at the cost of some system time.
+//! is in use (about a fifth lower over the benchmark corpus), at the cost of
+//! some system time.
 
 /// mimalloc's `mi_option_purge_delay` (its position in `mi_option_e` of
 /// `mimalloc.h`, which `libmimalloc-sys` does not name).
