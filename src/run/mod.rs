@@ -1,12 +1,14 @@
 //! One extraction run: inputs read in order by a reading thread, documents
-//! processed in parallel chunks, rows streamed to a single writer thread, the
-//! dataset published as one unit at the end.
+//! processed in parallel chunks, rows handed in order to a writer thread, the
+//! dataset published as one unit at the end. All the CPU work, encoding the
+//! Parquet pages included, runs on the worker pool: `-j N` is N cores.
 //!
 //! Memory stays bounded: at most a few chunks of documents are alive at once,
 //! and the Parquet writers flush row groups as they fill.
 
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
+use std::sync::{Mutex, PoisonError};
 use std::time::{Duration, Instant, SystemTime};
 
 use rayon::prelude::*;
@@ -37,7 +39,7 @@ pub use staged::{StagedCounts, StagedRun};
 const CHUNK_BYTES: usize = 4 * 1024 * 1024;
 /// Records gathered before a chunk is processed in parallel.
 const CHUNK_RECORDS: usize = 1024;
-/// Processed chunks waiting for the writer.
+/// Chunks processed or waiting for the writer, besides the one it writes.
 const QUEUED_CHUNKS: usize = 2;
 /// Chunks read ahead by the reading thread while the workers process one.
 const READ_AHEAD_CHUNKS: usize = 1;
@@ -202,6 +204,8 @@ pub enum RunError {
 /// stops early (a panic, a bug) publishes nothing.
 enum Message {
     Chunk(Chunk),
+    /// A chunk still being processed: its rows arrive on the receiver.
+    Processing(crossbeam_channel::Receiver<Chunk>),
     Commit,
 }
 
@@ -286,7 +290,8 @@ fn run_with(
         Context { process, fields: &options.fields, cleaning: &cleaning, known: &plan.known };
 
     let (written, bytes) = std::thread::scope(|scope| {
-        let writer = scope.spawn(move || write_chunks(sink, &receiver, observer, &info));
+        let pool = &pool;
+        let writer = scope.spawn(move || write_chunks(sink, &receiver, pool, observer, &info));
         let (read_sender, read_chunks) = crossbeam_channel::bounded(READ_AHEAD_CHUNKS);
         let fields = &options.fields;
         let files = &files;
@@ -302,19 +307,32 @@ fn run_with(
             listing_errors.into_iter().map(|e| Item::Error(e, ErrorKind::Input)).collect();
         let mut alive = send(Message::Chunk(first));
         let mut bytes = 0u64;
-        let mut read_ids = HashSet::new();
-        for (chunk, chunk_bytes) in &read_chunks {
-            if !alive {
-                break;
+        let read_ids = Mutex::new(HashSet::new());
+        // Each chunk is a job of the pool, begun as soon as it is read and the
+        // writer's queue has room, so the workers go from one chunk to the
+        // next without waiting for the slowest document of each.
+        pool.in_place_scope(|jobs| {
+            for (chunk, chunk_bytes) in &read_chunks {
+                let (done, processed) = crossbeam_channel::bounded(1);
+                if !send(Message::Processing(processed)) {
+                    alive = false;
+                    break;
+                }
+                let (context, read_ids) = (&context, &read_ids);
+                jobs.spawn(move |_| {
+                    let processed = context.records(chunk);
+                    if plan.rebuild {
+                        let ids = processed.iter().filter_map(Item::doc_id);
+                        read_ids.lock().unwrap_or_else(PoisonError::into_inner).extend(ids);
+                    }
+                    // The writer gone, the run is over: the rows are dropped.
+                    let _ = done.send(processed);
+                    observer.advance(chunk_bytes);
+                });
+                bytes += chunk_bytes;
             }
-            let processed = pool.install(|| context.records(chunk));
-            if plan.rebuild {
-                read_ids.extend(processed.iter().filter_map(Item::doc_id));
-            }
-            alive = send(Message::Chunk(processed));
-            observer.advance(chunk_bytes);
-            bytes += chunk_bytes;
-        }
+        });
+        let read_ids = read_ids.into_inner().unwrap_or_else(PoisonError::into_inner);
         // A reading thread still sending stops when its channel closes.
         drop(read_chunks);
         let mut failure = reader
@@ -433,9 +451,15 @@ struct Written {
 /// The writer thread: owns the sink, keeps document ids unique, reports
 /// errors, and publishes the dataset on the commit message. When the
 /// channel closes without one, the next state is dropped.
+///
+/// Building and encoding a chunk's rows is a job of the workers' `pool`, as
+/// processing documents is: a run's CPU work stays on its worker threads
+/// (`-j 1` is one core), and the rows of one chunk are encoded while the
+/// next chunk is processed.
 fn write_chunks(
     mut sink: ParquetSink,
     receiver: &crossbeam_channel::Receiver<Message>,
+    pool: &rayon::ThreadPool,
     observer: &dyn Observer,
     info: &RunInfo<'_>,
 ) -> Result<Written, RunError> {
@@ -444,6 +468,11 @@ fn write_chunks(
     for message in receiver {
         let chunk = match message {
             Message::Chunk(chunk) => chunk,
+            Message::Processing(processed) => match processed.recv() {
+                Ok(chunk) => chunk,
+                // Its job panicked: the run stops, as the reading side knows.
+                Err(_) => return Err(RunError::Interrupted),
+            },
             Message::Commit if collector.seen.is_empty() && !info.options.allow_empty => {
                 return Err(RunError::Empty(
                     "no document could be read (every input failed, see the errors above)"
@@ -470,12 +499,12 @@ fn write_chunks(
                     dictionary_hash: info.dictionary_hash.to_owned(),
                 };
                 log::debug!("publishing run {}", run.run_id);
-                let rows = sink.finish(&run, &replaced)?;
+                let rows = pool.install(|| sink.finish(&run, &replaced))?;
                 let replaced = replaced.len() as u64;
                 return Ok(Written { rows, skipped_unchanged, replaced, warnings, errors });
             }
         };
-        collector.write(chunk, &mut sink, observer, info.known)?;
+        pool.install(|| collector.write(chunk, &mut sink, observer, info.known))?;
         assert!(
             !panic_after_first_chunk || collector.seen.is_empty(),
             "injected fault in the writer"
