@@ -3,6 +3,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use rustc_hash::FxHashMap;
+
 use super::Observer;
 use super::process::{Chunk, Item};
 use crate::model::{DocOutput, Entity, EntityOrigin, ErrorRow, Origin};
@@ -90,7 +92,7 @@ impl RowSink for ParquetSink {
 /// where it was read as the index of its file's path plus its line.
 #[derive(Default)]
 pub(super) struct SeenIds {
-    first_read: HashMap<u64, ReadAt>,
+    first_read: FxHashMap<u64, ReadAt>,
     paths: Vec<String>,
     path_index: HashMap<String, u32>,
 }

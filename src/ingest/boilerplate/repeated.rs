@@ -7,7 +7,7 @@
 //! whose text was already counted (a duplicate) is not counted again, so
 //! copies of one article do not make its lines furniture.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use xxhash_rust::xxh3::{xxh3_64, xxh3_64_with_seed};
 
@@ -23,11 +23,11 @@ const MIN_SHARE_DENOMINATOR: u32 = 20;
 #[derive(Clone, Debug, Default)]
 pub struct RepeatedLines {
     /// Documents holding each (source, line) hash.
-    lines: HashMap<u64, u32>,
+    lines: FxHashMap<u64, u32>,
     /// Documents counted per source hash.
-    documents: HashMap<u64, u32>,
+    documents: FxHashMap<u64, u32>,
     /// Hashes of the (source, text) of the documents counted.
-    seen: HashSet<u64>,
+    seen: FxHashSet<u64>,
 }
 
 /// The lines of one document, hashed with their source, each once.
@@ -101,7 +101,7 @@ impl RepeatedLines {
     pub fn finish(&mut self) {
         self.lines.retain(|_, count| *count >= MIN_DOCUMENTS);
         self.lines.shrink_to_fit();
-        self.seen = HashSet::new();
+        self.seen = FxHashSet::default();
     }
 
     /// True when `line` of a document from `source` occurs in enough

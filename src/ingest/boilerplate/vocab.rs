@@ -6,10 +6,10 @@
 //! ASCII letters in any case, by one automaton built once. The lists
 //! name kinds of page furniture, never the sentences of particular sites.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use rustc_hash::FxHashMap;
 
 use crate::script;
 
@@ -122,7 +122,7 @@ enum WordClass {
 }
 
 /// The control and neutral words, for one lookup per token.
-static WORD_CLASSES: LazyLock<HashMap<&'static str, WordClass>> = LazyLock::new(|| {
+static WORD_CLASSES: LazyLock<FxHashMap<&'static str, WordClass>> = LazyLock::new(|| {
     let controls = CONTROL_WORDS.iter().map(|w| (*w, WordClass::Control));
     NEUTRAL_WORDS.iter().map(|w| (*w, WordClass::Neutral)).chain(controls).collect()
 });
