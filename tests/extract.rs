@@ -306,3 +306,51 @@ fn jsonl_field_names_come_from_flags() {
         ["n-7\tPMDA\torg:pmda"]
     );
 }
+
+#[test]
+fn rows_keep_the_input_order_across_chunks_processed_in_parallel() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("many.jsonl");
+    // Five chunks of records; every seventh document is long, so that the
+    // workers finish chunks and documents out of order. Line 4,501 reuses
+    // the id of line 101.
+    let ids: Vec<String> = (0..5000).map(|n| format!("d{n:04}")).collect();
+    let records: String = ids
+        .iter()
+        .enumerate()
+        .map(|(n, id)| {
+            let id = if n == 4500 { "d0100" } else { id.as_str() };
+            let sentences = if n % 7 == 0 { 300 } else { 1 };
+            let text = format!("PMDA approved drug {n}. ").repeat(sentences);
+            format!("{{\"id\": \"{id}\", \"text\": \"{text}\"}}\n")
+        })
+        .collect();
+    std::fs::write(&input, records).unwrap();
+    let out = dir.path().join("out");
+    let dict = fixtures().join("dict");
+    let output = crate::util::gazette(&[
+        "extract",
+        "--no-bundled-dict",
+        "--dict",
+        dict.to_str().unwrap(),
+        "-j",
+        "2",
+        "-q",
+        "-o",
+        out.to_str().unwrap(),
+        input.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(1), "{}", String::from_utf8_lossy(&output.stderr));
+
+    let expected: Vec<&str> =
+        ids.iter().enumerate().filter(|(n, _)| *n != 4500).map(|(_, id)| id.as_str()).collect();
+    assert_eq!(lines(&out.join("documents"), &["doc_id"]), expected);
+    let mut in_sentences = lines(&out.join("sentences"), &["doc_id"]);
+    in_sentences.dedup();
+    assert_eq!(in_sentences, expected);
+    let message = format!(
+        "duplicate document id `d0100` (first used by `{}:101`); document skipped",
+        input.display()
+    );
+    assert_eq!(lines(&out.join("errors"), &["line", "message"]), [format!("4501\t{message}")]);
+}
