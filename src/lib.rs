@@ -48,3 +48,4 @@ pub mod run;
 pub mod script;
 pub mod segment;
 pub mod sink;
+pub mod words;

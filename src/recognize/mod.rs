@@ -46,6 +46,7 @@ use memchr::memmem;
 use crate::dictionary::{is_particle_run, may_end, may_start};
 use crate::model::{Entity, EntityType, Lang, SentenceSpan, Span};
 use crate::script::{is_han, is_hangul, is_kana, is_katakana};
+use crate::words::WordSet;
 
 pub use document::{Mention, Names, Referent, resolve_acronyms};
 pub use id::pattern_entity_id;
@@ -66,7 +67,7 @@ pub struct Recognizer {
     rules: Vec<Rule>,
     /// The head words of every rule, to learn in one pass over a text which
     /// lines each rule may match.
-    heads: aho_corasick::AhoCorasick,
+    heads: WordSet,
     /// The rules of each head word, by pattern index.
     head_rules: Vec<Vec<usize>>,
 }
@@ -106,11 +107,7 @@ impl Recognizer {
                 }
             }
         }
-        // A few hundred short words: a DFA is small and scans fastest.
-        let heads = aho_corasick::AhoCorasick::builder()
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .build(words)
-            .expect("head words build an automaton");
+        let heads = WordSet::new(words, false);
         Recognizer { rules, heads, head_rules }
     }
 
@@ -121,13 +118,13 @@ impl Recognizer {
     fn lines_to_search(&self, text: &str) -> Vec<Vec<Span>> {
         let mut lines: Vec<Vec<Span>> = vec![Vec::new(); self.rules.len()];
         // Heads come by their end, so each rule's lines come in order.
-        for head in self.heads.find_overlapping_iter(text) {
-            for &rule in &self.head_rules[head.pattern().as_usize()] {
-                if lines[rule].last().is_none_or(|line| line.end <= head.start()) {
-                    lines[rule].push(line_around(text, head.start()));
+        self.heads.for_each(text, |head, span| {
+            for &rule in &self.head_rules[head] {
+                if lines[rule].last().is_none_or(|line| line.end <= span.start) {
+                    lines[rule].push(line_around(text, span.start));
                 }
             }
-        }
+        });
         lines
     }
 

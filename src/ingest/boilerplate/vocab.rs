@@ -8,10 +8,10 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use rustc_hash::FxHashMap;
 
 use crate::script;
+use crate::words::WordSet;
 
 /// Tokens of site controls, menus and section names: a short line made of
 /// them is navigation ("Text Size", "Close", "본문 바로가기", "Home | News").
@@ -160,12 +160,10 @@ pub(super) struct Phrases {
 }
 
 /// One automaton over the four phrase lists, ASCII letters in any case.
-static PHRASES: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(TAIL_PHRASES.iter().chain(COPYRIGHT_PHRASES).chain(NOTICE_WORDS).chain(BYLINE_WORDS))
-        .expect("the phrase lists build an automaton")
+static PHRASES: LazyLock<WordSet> = LazyLock::new(|| {
+    let lists =
+        TAIL_PHRASES.iter().chain(COPYRIGHT_PHRASES).chain(NOTICE_WORDS).chain(BYLINE_WORDS);
+    WordSet::new(lists, true)
 });
 
 /// The phrase lists `line` draws on, in one pass over it.
@@ -173,8 +171,7 @@ pub(super) fn phrases(line: &str) -> Phrases {
     let starts_with_copyright =
         line.get(..9).is_some_and(|head| head.eq_ignore_ascii_case("copyright"));
     let mut found = Phrases { copyright: starts_with_copyright, ..Phrases::default() };
-    for hit in PHRASES.find_overlapping_iter(line) {
-        let id = hit.pattern().as_usize();
+    PHRASES.for_each(line, |id, _| {
         if id < TAIL_PHRASES.len() {
             found.opens_tail = true;
         } else if id < TAIL_PHRASES.len() + COPYRIGHT_PHRASES.len() {
@@ -184,6 +181,6 @@ pub(super) fn phrases(line: &str) -> Phrases {
         } else {
             found.byline = true;
         }
-    }
+    });
     found
 }

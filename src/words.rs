@@ -1,0 +1,131 @@
+//! Every occurrence of a few hundred words in a text, overlapping ones
+//! included: the search that boilerplate phrases and recognizer head words
+//! need, where only which words occur matters, not a leftmost match.
+//!
+//! It walks an Aho-Corasick DFA one byte at a time with the state in a
+//! local: the same automaton and the same matches, in the same order, as
+//! `AhoCorasick::find_overlapping_iter`, whose iterator keeps its position
+//! in memory between steps and costs about three times as much per byte.
+
+use aho_corasick::automaton::{Automaton, StateID};
+use aho_corasick::dfa::DFA;
+use aho_corasick::{Anchored, MatchKind};
+
+use crate::model::Span;
+
+/// A set of words, searched for every occurrence.
+#[derive(Clone, Debug)]
+pub struct WordSet {
+    dfa: DFA,
+}
+
+impl WordSet {
+    /// The set of `words`; with `ascii_case_insensitive`, ASCII letters
+    /// match in either case.
+    ///
+    /// # Panics
+    ///
+    /// When the words would need a DFA of more than 2³¹ states, which a
+    /// few thousand words never do.
+    #[must_use]
+    pub fn new<I, P>(words: I, ascii_case_insensitive: bool) -> WordSet
+    where
+        I: IntoIterator<Item = P>,
+        P: AsRef<[u8]>,
+    {
+        let dfa = DFA::builder()
+            .match_kind(MatchKind::Standard)
+            .ascii_case_insensitive(ascii_case_insensitive)
+            .prefilter(false)
+            .build(words)
+            .expect("a word list builds a DFA");
+        WordSet { dfa }
+    }
+
+    /// Calls `found` with the index of the word and its byte span for every
+    /// occurrence in `text`, by end, and at one end in the order
+    /// `find_overlapping_iter` gives.
+    pub fn for_each(&self, text: &str, mut found: impl FnMut(usize, Span)) {
+        let dfa = &self.dfa;
+        // An unanchored search always has a start state.
+        let Ok(mut state) = dfa.start_state(Anchored::No) else { return };
+        let bytes = text.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            let read;
+            (state, read) = run_to_special(dfa, state, &bytes[at..]);
+            at += read;
+            // Without a prefilter the special states are the dead one, which
+            // an unanchored search never reaches, and the match states.
+            if dfa.is_special(state) && dfa.is_match(state) {
+                for i in 0..dfa.match_len(state) {
+                    let word = dfa.match_pattern(state, i);
+                    found(word.as_usize(), Span::new(at - dfa.pattern_len(word), at));
+                }
+            }
+        }
+    }
+}
+
+/// Runs `dfa` from `state` over `bytes` until it enters a special state:
+/// returns that state and the bytes read, or the last state and all of
+/// them. A function of its own, so that this loop keeps its state in
+/// registers whatever the caller does with a match.
+#[inline(never)]
+fn run_to_special(dfa: &DFA, mut state: StateID, bytes: &[u8]) -> (StateID, usize) {
+    for (i, &byte) in bytes.iter().enumerate() {
+        state = dfa.next_state(Anchored::No, state, byte);
+        if dfa.is_special(state) {
+            return (state, i + 1);
+        }
+    }
+    (state, bytes.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use aho_corasick::AhoCorasick;
+    use proptest::prelude::*;
+
+    use super::*;
+
+    fn every(words: &[&str], text: &str, insensitive: bool) -> Vec<(usize, usize, usize)> {
+        let mut out = Vec::new();
+        WordSet::new(words, insensitive).for_each(text, |w, s| out.push((w, s.start, s.end)));
+        out
+    }
+
+    #[test]
+    fn overlapping_and_nested_words_are_all_found() {
+        let words = ["he", "she", "hers", "기자", "기자="];
+        assert_eq!(
+            every(&words, "ushers 김 기자=", false),
+            [(1, 1, 4), (0, 2, 4), (2, 2, 6), (3, 11, 17), (4, 11, 18)]
+        );
+    }
+
+    #[test]
+    fn ascii_letters_match_in_either_case_when_asked() {
+        assert_eq!(every(&["Copyright"], "COPYRIGHT copyright", true), [(0, 0, 9), (0, 10, 19)]);
+        assert_eq!(every(&["Copyright"], "COPYRIGHT copyright", false), []);
+    }
+
+    proptest! {
+        #[test]
+        fn the_same_matches_as_the_overlapping_iterator(
+            words in prop::collection::vec("[abc가]{1,3}", 1..8),
+            text in "[abcABC가 ]{0,40}",
+            insensitive: bool,
+        ) {
+            let words: Vec<&str> = words.iter().map(String::as_str).collect();
+            let reference: Vec<(usize, usize, usize)> = AhoCorasick::builder()
+                .ascii_case_insensitive(insensitive)
+                .build(&words)
+                .unwrap()
+                .find_overlapping_iter(&text)
+                .map(|m| (m.pattern().as_usize(), m.start(), m.end()))
+                .collect();
+            prop_assert_eq!(every(&words, &text, insensitive), reference);
+        }
+    }
+}
