@@ -1,11 +1,13 @@
-//! Every occurrence of a few hundred words in a text, overlapping ones
-//! included: the search that boilerplate phrases and recognizer head words
-//! need, where only which words occur matters, not a leftmost match.
+//! Searches for a few hundred words in a text: every occurrence, overlapping
+//! ones included ([`WordSet`], what boilerplate phrases and recognizer head
+//! words need), or the leftmost-longest one from a position
+//! ([`LongestWords`], the words that start a figure).
 //!
-//! It walks an Aho-Corasick DFA one byte at a time with the state in a
-//! local: the same automaton and the same matches, in the same order, as
-//! `AhoCorasick::find_overlapping_iter`, whose iterator keeps its position
-//! in memory between steps and costs about three times as much per byte.
+//! Both walk an Aho-Corasick DFA one byte at a time with the state in a
+//! register: the same automaton and the same matches, in the same order, as
+//! `AhoCorasick::find_overlapping_iter` and `AhoCorasick::find`, whose
+//! search loops keep their state in memory and cost about twice as much per
+//! byte.
 
 use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::dfa::DFA;
@@ -67,6 +69,59 @@ impl WordSet {
     }
 }
 
+/// A set of words, searched for the leftmost-longest occurrence.
+#[derive(Clone, Debug)]
+pub struct LongestWords {
+    dfa: DFA,
+}
+
+impl LongestWords {
+    /// The set of `words`; with `ascii_case_insensitive`, ASCII letters
+    /// match in either case. Of two equal words, the first is reported.
+    ///
+    /// # Panics
+    ///
+    /// When the words would need a DFA of more than 2³¹ states, which a
+    /// few thousand words never do.
+    #[must_use]
+    pub fn new<I, P>(words: I, ascii_case_insensitive: bool) -> LongestWords
+    where
+        I: IntoIterator<Item = P>,
+        P: AsRef<[u8]>,
+    {
+        let dfa = DFA::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(ascii_case_insensitive)
+            .prefilter(false)
+            .build(words)
+            .expect("a word list builds a DFA");
+        LongestWords { dfa }
+    }
+
+    /// The index and byte span of the leftmost occurrence in `text` that
+    /// starts at or after `from`, the longest of those starting there.
+    #[must_use]
+    pub fn find(&self, text: &str, from: usize) -> Option<(usize, Span)> {
+        let dfa = &self.dfa;
+        let mut state = dfa.start_state(Anchored::No).ok()?;
+        let bytes = text.as_bytes();
+        let mut at = from;
+        let mut found = None;
+        while at < bytes.len() {
+            let read;
+            (state, read) = run_to_special(dfa, state, &bytes[at..]);
+            at += read;
+            if !dfa.is_special(state) || dfa.is_dead(state) {
+                break;
+            }
+            // A match state: a longer match may follow until the DFA dies.
+            let word = dfa.match_pattern(state, 0);
+            found = Some((word.as_usize(), Span::new(at - dfa.pattern_len(word), at)));
+        }
+        found
+    }
+}
+
 /// Runs `dfa` from `state` over `bytes` until it enters a special state:
 /// returns that state and the bytes read, or the last state and all of
 /// them. A function of its own, so that this loop keeps its state in
@@ -110,7 +165,35 @@ mod tests {
         assert_eq!(every(&["Copyright"], "COPYRIGHT copyright", false), []);
     }
 
+    #[test]
+    fn the_longest_of_the_leftmost_words_is_found_from_a_position() {
+        let words = LongestWords::new(["five", "fifty", "fifty-five", "Five"], true);
+        let text = "fifty-five or FIVE";
+        assert_eq!(words.find(text, 0), Some((2, Span::new(0, 10))));
+        assert_eq!(words.find(text, 1), Some((0, Span::new(6, 10))));
+        assert_eq!(words.find(text, 11), Some((0, Span::new(14, 18))));
+        assert_eq!(words.find(text, 15), None);
+    }
+
     proptest! {
+        #[test]
+        fn the_same_match_as_the_leftmost_longest_search(
+            words in prop::collection::vec("[abc가]{1,3}", 1..8),
+            text in "[abcABC가 ]{0,40}",
+            from in 0usize..44,
+            insensitive: bool,
+        ) {
+            let from = (0..=from.min(text.len())).rev().find(|&i| text.is_char_boundary(i)).unwrap();
+            let reference = AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .ascii_case_insensitive(insensitive)
+                .build(&words)
+                .unwrap()
+                .find(aho_corasick::Input::new(&text).range(from..))
+                .map(|m| (m.pattern().as_usize(), Span::new(m.start(), m.end())));
+            prop_assert_eq!(LongestWords::new(&words, insensitive).find(&text, from), reference);
+        }
+
         #[test]
         fn the_same_matches_as_the_overlapping_iterator(
             words in prop::collection::vec("[abc가]{1,3}", 1..8),

@@ -6,8 +6,6 @@
 //! The grammar runs only at those places, so text without numbers costs one
 //! byte scan for digits and one Aho-Corasick pass for number words.
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
-
 use super::affix::Affix;
 use super::lexicon::{Currency, Lexicon, Marker, NumberWord, Prefix, ScaleClass, Suffix};
 use super::number::{self, Amount};
@@ -15,6 +13,7 @@ use super::state::{Scan, Step, figure, ranged};
 use super::{cjk, compound, dates, english, guard, korean, text};
 use crate::model::{Figure, FigureKind, Lang, Span};
 use crate::script;
+use crate::words::LongestWords;
 
 /// Levels and ranks written with a marker are at most this.
 const MAX_MARKED_LEVEL: f64 = 10.0;
@@ -47,7 +46,7 @@ enum Lead {
 /// The words that may start a figure without a digit, in one automaton.
 #[derive(Clone, Debug)]
 pub(crate) struct WordIndex {
-    automaton: AhoCorasick,
+    automaton: LongestWords,
     leads: Vec<Lead>,
 }
 
@@ -119,13 +118,7 @@ impl WordIndex {
         }
         // A full DFA: a few hundred short words make a small one, and it
         // scans text without figures fastest.
-        let automaton = AhoCorasick::builder()
-            .kind(Some(AhoCorasickKind::DFA))
-            .match_kind(MatchKind::LeftmostLongest)
-            .ascii_case_insensitive(true)
-            .build(&patterns)
-            .expect("a few hundred short words always build");
-        WordIndex { automaton, leads }
+        WordIndex { automaton: LongestWords::new(&patterns, true), leads }
     }
 }
 
@@ -138,21 +131,21 @@ impl<'a> Scan<'a> {
         let mut steps = 0;
         // The next word and digit at or after `pos`, searched again only once
         // passed; `None` means there are no more.
-        let mut word = words.automaton.find(Input::new(self.text));
+        let mut word = words.automaton.find(self.text, 0);
         let mut digit = next_digit(self.text, 0);
         while pos < self.text.len() {
-            if word.is_some_and(|m| m.start() < pos) {
-                word = words.automaton.find(Input::new(self.text).range(pos..));
+            if word.is_some_and(|(_, span)| span.start < pos) {
+                word = words.automaton.find(self.text, pos);
             }
             if digit.is_some_and(|d| d < pos) {
                 digit = next_digit(self.text, pos);
             }
             let step = match (digit, word) {
                 (None, None) => break,
-                (Some(d), Some(w)) if w.start() < d => {
-                    self.at_word(words.leads[w.pattern()], w.start(), w.end())
+                (Some(d), Some((w, span))) if span.start < d => {
+                    self.at_word(words.leads[w], span.start, span.end)
                 }
-                (None, Some(w)) => self.at_word(words.leads[w.pattern()], w.start(), w.end()),
+                (None, Some((w, span))) => self.at_word(words.leads[w], span.start, span.end),
                 (Some(d), _) => self.at_digit(d),
             };
             steps += 1;
