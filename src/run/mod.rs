@@ -1,12 +1,13 @@
 //! One extraction run: inputs read in order by a reading thread, documents
-//! processed in parallel chunks, rows handed in order to a writer thread, the
-//! dataset published as one unit at the end. All the CPU work, encoding the
-//! Parquet pages included, runs on the worker pool: `-j N` is N cores.
+//! processed in parallel chunks, each chunk written in input order by the
+//! worker that makes it next, the dataset published as one unit at the end.
+//! All the CPU work, encoding the Parquet pages included, runs on the worker
+//! pool: `-j N` is N cores.
 //!
 //! Memory stays bounded: at most a few chunks of documents are alive at once,
 //! and the Parquet writers flush row groups as they fill.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::PathBuf;
 use std::sync::{Mutex, PoisonError};
 use std::time::{Duration, Instant, SystemTime};
@@ -21,6 +22,7 @@ use crate::sink::{Dataset, OutputLock, ParquetSink, RowCounts, RunMode, RunRow, 
 
 mod allocator;
 mod collect;
+mod in_order;
 mod memory;
 mod plan;
 mod process;
@@ -32,15 +34,17 @@ pub use plan::{GAZETTE_VERSION, Plan};
 pub use process::panic_message;
 
 use collect::Collector;
+use in_order::{InOrder, Writing};
 use process::{Chunk, Context, Item, Process};
 pub use staged::{StagedCounts, StagedRun};
 
 /// Raw bytes gathered before a chunk is processed in parallel.
-const CHUNK_BYTES: usize = 4 * 1024 * 1024;
+const CHUNK_BYTES: usize = 2 * 1024 * 1024;
 /// Records gathered before a chunk is processed in parallel.
-const CHUNK_RECORDS: usize = 1024;
-/// Chunks processed or waiting for the writer, besides the one it writes.
-const QUEUED_CHUNKS: usize = 2;
+const CHUNK_RECORDS: usize = 512;
+/// Chunks in flight: being processed, or done and waiting for an earlier
+/// one to be written.
+const IN_FLIGHT_CHUNKS: usize = 3;
 /// Chunks read ahead by the reading thread while the workers process one.
 const READ_AHEAD_CHUNKS: usize = 1;
 
@@ -81,7 +85,7 @@ pub struct RunOptions {
 pub enum Fault {
     /// Processing the document with this id panics (`document:<id>`).
     PanicOnDocument(String),
-    /// The writer thread panics after its first chunk (`writer`).
+    /// Writing panics after the first chunk (`writer`).
     PanicInWriter,
     /// Publishing pauses this long between its steps
     /// (`slow-publish:<milliseconds>`), so that a test can kill it there.
@@ -199,23 +203,12 @@ pub enum RunError {
     },
 }
 
-/// What the writer thread receives: chunks in order, then one commit. The
-/// dataset is published only on the commit, so a run whose reading side
-/// stops early (a panic, a bug) publishes nothing.
-enum Message {
-    Chunk(Chunk),
-    /// A chunk still being processed: its rows arrive on the receiver.
-    Processing(crossbeam_channel::Receiver<Chunk>),
-    Commit,
-}
-
 /// What the writer needs to know of the run to write its `runs` row.
 struct RunInfo<'a> {
     options: &'a RunOptions,
     started: SystemTime,
     mode: RunMode,
     dictionary_hash: &'a str,
-    known: &'a HashMap<String, String>,
 }
 
 /// Runs the whole extraction and publishes the dataset when every table is
@@ -284,14 +277,14 @@ fn run_with(
         sink.set_publish_step_delay(delay);
     }
     sink.write_entities(entities, EntityOrigin::Dictionary)?;
-    let (sender, receiver) = crossbeam_channel::bounded::<Message>(QUEUED_CHUNKS);
-    let info = RunInfo { options, started, mode: plan.mode, dictionary_hash, known: &plan.known };
+    let info = RunInfo { options, started, mode: plan.mode, dictionary_hash };
     let context =
         Context { process, fields: &options.fields, cleaning: &cleaning, known: &plan.known };
+    let panic_in_writer = options.fault == Some(Fault::PanicInWriter);
+    let writing = Writing::new(sink, observer, &plan.known, panic_in_writer);
+    let in_order = InOrder::new(writing, IN_FLIGHT_CHUNKS);
 
-    let (written, bytes) = std::thread::scope(|scope| {
-        let pool = &pool;
-        let writer = scope.spawn(move || write_chunks(sink, &receiver, pool, observer, &info));
+    let (mut failure, bytes) = std::thread::scope(|scope| {
         let (read_sender, read_chunks) = crossbeam_channel::bounded(READ_AHEAD_CHUNKS);
         let fields = &options.fields;
         let files = &files;
@@ -302,33 +295,34 @@ fn run_with(
                 }
             }
         });
-        let send = |message: Message| sender.send(message).is_ok();
         let first: Chunk =
             listing_errors.into_iter().map(|e| Item::Error(e, ErrorKind::Input)).collect();
-        let mut alive = send(Message::Chunk(first));
+        in_order.reserve();
+        pool.install(|| in_order.deliver(0, first));
+        let mut index = 1;
         let mut bytes = 0u64;
         let read_ids = Mutex::new(HashSet::new());
-        // Each chunk is a job of the pool, begun as soon as it is read and the
-        // writer's queue has room, so the workers go from one chunk to the
-        // next without waiting for the slowest document of each.
+        // Each chunk is a job of the pool, begun as soon as it is read and a
+        // slot is free, so the workers go from one chunk to the next without
+        // waiting for the slowest document of each; the worker that makes a
+        // chunk next in order writes it.
         pool.in_place_scope(|jobs| {
             for (chunk, chunk_bytes) in &read_chunks {
-                let (done, processed) = crossbeam_channel::bounded(1);
-                if !send(Message::Processing(processed)) {
-                    alive = false;
+                in_order.reserve();
+                if in_order.has_failed() {
                     break;
                 }
-                let (context, read_ids) = (&context, &read_ids);
+                let (context, read_ids, in_order) = (&context, &read_ids, &in_order);
                 jobs.spawn(move |_| {
                     let processed = context.records(chunk);
                     if plan.rebuild {
                         let ids = processed.iter().filter_map(Item::doc_id);
                         read_ids.lock().unwrap_or_else(PoisonError::into_inner).extend(ids);
                     }
-                    // The writer gone, the run is over: the rows are dropped.
-                    let _ = done.send(processed);
+                    in_order.deliver(index, processed);
                     observer.advance(chunk_bytes);
                 });
+                index += 1;
                 bytes += chunk_bytes;
             }
         });
@@ -341,14 +335,15 @@ fn run_with(
             .map(|panic| RunError::Internal(format!("reading: {}", panic_message(panic.as_ref()))));
         if plan.rebuild && failure.is_none() {
             for stored in dataset.stored_documents() {
-                if !alive {
+                if in_order.has_failed() {
                     break;
                 }
                 match stored {
                     Ok(mut documents) => {
                         documents.retain(|d| !read_ids.contains(&d.id));
-                        let processed = pool.install(|| context.documents(documents));
-                        alive = send(Message::Chunk(processed));
+                        in_order.reserve();
+                        pool.install(|| in_order.deliver(index, context.documents(documents)));
+                        index += 1;
                     }
                     Err(error) => {
                         failure = Some(RunError::Sink(error));
@@ -357,15 +352,14 @@ fn run_with(
                 }
             }
         }
-        if alive && failure.is_none() {
-            send(Message::Commit);
-        }
-        drop(sender);
-        let written = writer.join().unwrap_or_else(|panic| {
-            Err(RunError::Internal(format!("writer: {}", panic_message(panic.as_ref()))))
-        });
-        (failure.map_or(written, Err), bytes)
+        (failure, bytes)
     });
+    let writing = in_order.into_writing();
+    failure = failure.or(writing.failure);
+    if let Some(failure) = failure {
+        return Err(failure);
+    }
+    let written = pool.install(|| commit(writing.sink, writing.collector, &info));
     let written = written?;
     Ok(RunSummary {
         mode: plan.mode,
@@ -439,7 +433,7 @@ fn count_repeated_lines(
     table
 }
 
-/// What the writer thread wrote.
+/// What the run wrote.
 struct Written {
     rows: RowCounts,
     skipped_unchanged: u64,
@@ -448,67 +442,38 @@ struct Written {
     errors: ErrorCounts,
 }
 
-/// The writer thread: owns the sink, keeps document ids unique, reports
-/// errors, and publishes the dataset on the commit message. When the
-/// channel closes without one, the next state is dropped.
-///
-/// Building and encoding a chunk's rows is a job of the workers' `pool`, as
-/// processing documents is: a run's CPU work stays on its worker threads
-/// (`-j 1` is one core), and the rows of one chunk are encoded while the
-/// next chunk is processed.
-fn write_chunks(
-    mut sink: ParquetSink,
-    receiver: &crossbeam_channel::Receiver<Message>,
-    pool: &rayon::ThreadPool,
-    observer: &dyn Observer,
+/// Publishes the dataset once every chunk is written, with the run's row.
+/// A run that read no document is refused unless it allows it.
+fn commit(
+    sink: ParquetSink,
+    collector: Collector,
     info: &RunInfo<'_>,
 ) -> Result<Written, RunError> {
-    let panic_after_first_chunk = info.options.fault == Some(Fault::PanicInWriter);
-    let mut collector = Collector::default();
-    for message in receiver {
-        let chunk = match message {
-            Message::Chunk(chunk) => chunk,
-            Message::Processing(processed) => match processed.recv() {
-                Ok(chunk) => chunk,
-                // Its job panicked: the run stops, as the reading side knows.
-                Err(_) => return Err(RunError::Interrupted),
-            },
-            Message::Commit if collector.seen.is_empty() && !info.options.allow_empty => {
-                return Err(RunError::Empty(
-                    "no document could be read (every input failed, see the errors above)"
-                        .to_owned(),
-                ));
-            }
-            Message::Commit => {
-                let counts = sink.counts();
-                let Collector { replaced, warnings, errors, skipped_unchanged, .. } = collector;
-                let run = RunRow {
-                    run_id: info.options.run_id.clone(),
-                    started: info.started,
-                    finished: SystemTime::now(),
-                    gazette_version: GAZETTE_VERSION.to_owned(),
-                    mode: info.mode,
-                    inputs: info.options.inputs.iter().map(|p| p.display().to_string()).collect(),
-                    documents: counts.documents,
-                    skipped_unchanged,
-                    replaced: replaced.len() as u64,
-                    sentences: counts.sentences,
-                    mentions: counts.mentions,
-                    figures: counts.figures,
-                    errors: counts.errors,
-                    dictionary_hash: info.dictionary_hash.to_owned(),
-                };
-                log::debug!("publishing run {}", run.run_id);
-                let rows = pool.install(|| sink.finish(&run, &replaced))?;
-                let replaced = replaced.len() as u64;
-                return Ok(Written { rows, skipped_unchanged, replaced, warnings, errors });
-            }
-        };
-        pool.install(|| collector.write(chunk, &mut sink, observer, info.known))?;
-        assert!(
-            !panic_after_first_chunk || collector.seen.is_empty(),
-            "injected fault in the writer"
-        );
+    if collector.seen.is_empty() && !info.options.allow_empty {
+        return Err(RunError::Empty(
+            "no document could be read (every input failed, see the errors above)".to_owned(),
+        ));
     }
-    Err(RunError::Interrupted)
+    let counts = sink.counts();
+    let Collector { replaced, warnings, errors, skipped_unchanged, .. } = collector;
+    let run = RunRow {
+        run_id: info.options.run_id.clone(),
+        started: info.started,
+        finished: SystemTime::now(),
+        gazette_version: GAZETTE_VERSION.to_owned(),
+        mode: info.mode,
+        inputs: info.options.inputs.iter().map(|p| p.display().to_string()).collect(),
+        documents: counts.documents,
+        skipped_unchanged,
+        replaced: replaced.len() as u64,
+        sentences: counts.sentences,
+        mentions: counts.mentions,
+        figures: counts.figures,
+        errors: counts.errors,
+        dictionary_hash: info.dictionary_hash.to_owned(),
+    };
+    log::debug!("publishing run {}", run.run_id);
+    let rows = sink.finish(&run, &replaced)?;
+    let replaced = replaced.len() as u64;
+    Ok(Written { rows, skipped_unchanged, replaced, warnings, errors })
 }
