@@ -14,7 +14,7 @@ use std::time::{Duration, Instant, SystemTime};
 
 use rayon::prelude::*;
 
-use crate::ingest::boilerplate::RepeatedLines;
+use crate::ingest::boilerplate::{LineHashes, RepeatedLines};
 use crate::ingest::{self, Cleaning, Format, InputFile, JsonlFields, Listing, RawRecord, Skipped};
 use crate::model::{Document, Entity, EntityOrigin, ErrorRow};
 use crate::pipeline::Pipeline;
@@ -420,15 +420,25 @@ fn count_repeated_lines(
     fields: &JsonlFields,
 ) -> RepeatedLines {
     let mut table = RepeatedLines::default();
+    // Each chunk's lines are counted, in order, while the next chunk's are
+    // hashed.
+    let mut hashed: Vec<LineHashes> = Vec::new();
     for (chunk, _) in chunks(records) {
-        let hashed: Vec<_> = pool.install(|| {
-            chunk
-                .into_par_iter()
-                .filter_map(|record| ingest::line_hashes(record.ok()?, fields))
-                .collect()
+        let counting = std::mem::take(&mut hashed);
+        hashed = pool.install(|| {
+            let (next, ()) = rayon::join(
+                || {
+                    chunk
+                        .into_par_iter()
+                        .filter_map(|record| ingest::line_hashes(record.ok()?, fields))
+                        .collect()
+                },
+                || counting.iter().for_each(|document| table.add(document)),
+            );
+            next
         });
-        hashed.iter().for_each(|document| table.add(document));
     }
+    hashed.iter().for_each(|document| table.add(document));
     table.finish();
     table
 }

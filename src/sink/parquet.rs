@@ -284,8 +284,17 @@ impl ParquetSink {
         self.keep_all::<RunsBuilder>(&mut carried)?;
         t.runs.builder().append(run);
         let empty = |table: &str| !carried.contains(table);
-        t.documents.close(empty(DocumentsBuilder::NAME))?;
-        t.sentences.close(empty(SentencesBuilder::NAME))?;
+        // The two tables of text take the longest to encode: in parallel on
+        // the run's workers, when called on one.
+        let documents = || t.documents.close(empty(DocumentsBuilder::NAME));
+        let sentences = || t.sentences.close(empty(SentencesBuilder::NAME));
+        let (documents, sentences) = if rayon::current_thread_index().is_some() {
+            rayon::join(documents, sentences)
+        } else {
+            (documents(), sentences())
+        };
+        documents?;
+        sentences?;
         t.entities.close(true)?;
         t.mentions.close(empty(MentionsBuilder::NAME))?;
         t.figures.close(empty(FiguresBuilder::NAME))?;
