@@ -7,9 +7,10 @@
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
-use super::collect::{Collector, RowSink};
+use super::collect::RowSink;
+use super::in_order::{InOrder, Writing};
 use super::process::Context;
-use super::{NullObserver, RunError, chunks, count_repeated_lines};
+use super::{IN_FLIGHT_CHUNKS, NullObserver, RunError, chunks, count_repeated_lines};
 use crate::ingest::boilerplate::RepeatedLines;
 use crate::ingest::{Cleaning, JsonlFields, RawRecord};
 use crate::model::{DocOutput, Document, Entity, EntityOrigin, ErrorRow};
@@ -105,12 +106,12 @@ where
         Context { process: &process, fields: &options.fields, cleaning: &cleaning, known: &known };
     let mut sink = MemorySink::new(&options.run_id);
     sink.write_entities(pipeline.dictionary().entities(), EntityOrigin::Dictionary);
-    let mut collector = Collector::default();
-    let mut bytes = 0;
-    for (chunk, chunk_bytes) in chunks(records()) {
-        let processed = pool.install(|| context.records(chunk));
-        collector.write(processed, &mut sink, &NullObserver, &known)?;
-        bytes += chunk_bytes;
+    let in_order = InOrder::new(Writing::new(sink, &NullObserver, &known, false), IN_FLIGHT_CHUNKS);
+    let work = |chunk| context.records(chunk);
+    let (_, bytes) = in_order.process(&pool, chunks(records()), 0, work, &NullObserver);
+    let Writing { sink, collector, failure, .. } = in_order.into_writing();
+    if let Some(failure) = failure {
+        return Err(failure);
     }
     Ok(Extraction {
         tables: sink.finish(),

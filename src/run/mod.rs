@@ -299,33 +299,16 @@ fn run_with(
             listing_errors.into_iter().map(|e| Item::Error(e, ErrorKind::Input)).collect();
         in_order.reserve();
         pool.install(|| in_order.deliver(0, first));
-        let mut index = 1;
-        let mut bytes = 0u64;
         let read_ids = Mutex::new(HashSet::new());
-        // Each chunk is a job of the pool, begun as soon as it is read and a
-        // slot is free, so the workers go from one chunk to the next without
-        // waiting for the slowest document of each; the worker that makes a
-        // chunk next in order writes it.
-        pool.in_place_scope(|jobs| {
-            for (chunk, chunk_bytes) in &read_chunks {
-                in_order.reserve();
-                if in_order.has_failed() {
-                    break;
-                }
-                let (context, read_ids, in_order) = (&context, &read_ids, &in_order);
-                jobs.spawn(move |_| {
-                    let processed = context.records(chunk);
-                    if plan.rebuild {
-                        let ids = processed.iter().filter_map(Item::doc_id);
-                        read_ids.lock().unwrap_or_else(PoisonError::into_inner).extend(ids);
-                    }
-                    in_order.deliver(index, processed);
-                    observer.advance(chunk_bytes);
-                });
-                index += 1;
-                bytes += chunk_bytes;
+        let work = |chunk| {
+            let processed = context.records(chunk);
+            if plan.rebuild {
+                let ids = processed.iter().filter_map(Item::doc_id);
+                read_ids.lock().unwrap_or_else(PoisonError::into_inner).extend(ids);
             }
-        });
+            processed
+        };
+        let (mut index, bytes) = in_order.process(&pool, &read_chunks, 1, work, observer);
         let read_ids = read_ids.into_inner().unwrap_or_else(PoisonError::into_inner);
         // A reading thread still sending stops when its channel closes.
         drop(read_chunks);

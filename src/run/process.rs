@@ -27,6 +27,9 @@ pub(super) enum Item {
 
 pub(super) type Chunk = Vec<Item>;
 
+/// Records as read, before processing.
+pub(super) type RawChunk = Vec<Result<RawRecord, ErrorRow>>;
+
 /// What a run does with each document: the pipeline, or in a test anything
 /// that turns a document into its rows.
 pub(super) type Process<'a> = dyn Fn(Document) -> DocOutput + Sync + 'a;
@@ -53,7 +56,7 @@ pub(super) struct Context<'a> {
 
 impl Context<'_> {
     /// Processes raw records in parallel, in the calling pool.
-    pub(super) fn records(&self, records: Vec<Result<RawRecord, ErrorRow>>) -> Chunk {
+    pub(super) fn records(&self, records: RawChunk) -> Chunk {
         records
             .into_par_iter()
             .map(|record| match record {
