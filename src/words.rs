@@ -35,13 +35,7 @@ impl WordSet {
         I: IntoIterator<Item = P>,
         P: AsRef<[u8]>,
     {
-        let dfa = DFA::builder()
-            .match_kind(MatchKind::Standard)
-            .ascii_case_insensitive(ascii_case_insensitive)
-            .prefilter(false)
-            .build(words)
-            .expect("a word list builds a DFA");
-        WordSet { dfa }
+        WordSet { dfa: dfa(words, MatchKind::Standard, ascii_case_insensitive) }
     }
 
     /// Calls `found` with the index of the word and its byte span for every
@@ -89,13 +83,7 @@ impl LongestWords {
         I: IntoIterator<Item = P>,
         P: AsRef<[u8]>,
     {
-        let dfa = DFA::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .ascii_case_insensitive(ascii_case_insensitive)
-            .prefilter(false)
-            .build(words)
-            .expect("a word list builds a DFA");
-        LongestWords { dfa }
+        LongestWords { dfa: dfa(words, MatchKind::LeftmostLongest, ascii_case_insensitive) }
     }
 
     /// The index and byte span of the leftmost occurrence in `text` that
@@ -120,6 +108,21 @@ impl LongestWords {
         }
         found
     }
+}
+
+/// The DFA of `words` for matches of `kind`, without a prefilter: the
+/// search loops below rely on special states being dead or match states.
+fn dfa<I, P>(words: I, kind: MatchKind, ascii_case_insensitive: bool) -> DFA
+where
+    I: IntoIterator<Item = P>,
+    P: AsRef<[u8]>,
+{
+    DFA::builder()
+        .match_kind(kind)
+        .ascii_case_insensitive(ascii_case_insensitive)
+        .prefilter(false)
+        .build(words)
+        .expect("a word list builds a DFA")
 }
 
 /// Runs `dfa` from `state` over `bytes` until it enters a special state:
