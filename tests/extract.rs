@@ -311,7 +311,7 @@ fn jsonl_field_names_come_from_flags() {
 fn rows_keep_the_input_order_across_chunks_processed_in_parallel() {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("many.jsonl");
-    // Five chunks of records; every seventh document is long, so that the
+    // Several chunks of records; every seventh document is long, so that the
     // workers finish chunks and documents out of order. Line 4,501 reuses
     // the id of line 101.
     let ids: Vec<String> = (0..5000).map(|n| format!("d{n:04}")).collect();
