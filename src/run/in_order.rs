@@ -23,11 +23,11 @@ pub(super) struct Writing<'a, S> {
     pub(super) collector: Collector,
     /// Why writing stopped, if it did: later chunks are dropped.
     pub(super) failure: Option<RunError>,
-    pub(super) observer: &'a dyn Observer,
+    observer: &'a dyn Observer,
     /// The ids the dataset already holds.
-    pub(super) known: &'a HashMap<String, String>,
+    known: &'a HashMap<String, String>,
     /// Panic after the first chunk written: the reliability tests' fault.
-    pub(super) panic_after_first_chunk: bool,
+    panic_after_first_chunk: bool,
     /// The number of the chunk to write next.
     next: usize,
 }
@@ -105,9 +105,9 @@ impl<'a, S: RowSink> InOrder<'a, S> {
         }
     }
 
-    /// Waits until one more chunk may be in flight, and counts it. Call it
+    /// Waits until one more chunk may be in flight, and counts it. Called
     /// before processing each chunk; [`InOrder::deliver`] frees the slot.
-    pub(super) fn reserve(&self) {
+    fn reserve(&self) {
         // Both ends live in `self`: the channel cannot be disconnected.
         let _ = self.take_slot.send(());
     }
@@ -117,10 +117,20 @@ impl<'a, S: RowSink> InOrder<'a, S> {
         self.failed.load(Ordering::Acquire)
     }
 
+    /// Hands over chunk number `index`, processed elsewhere, once a slot is
+    /// free, and writes it on `pool` if it is next in order.
+    pub(super) fn hand_over(&self, pool: &ThreadPool, index: usize, chunk: Chunk)
+    where
+        S: Send,
+    {
+        self.reserve();
+        pool.install(|| self.deliver(index, chunk));
+    }
+
     /// Hands over chunk number `index`, processed, and writes every chunk
     /// that is now next in order, unless another thread is writing: that
     /// one then writes it.
-    pub(super) fn deliver(&self, index: usize, chunk: Chunk) {
+    fn deliver(&self, index: usize, chunk: Chunk) {
         lock(&self.done).insert(index, chunk);
         loop {
             let mut writing = match self.writing.try_lock() {

@@ -297,8 +297,7 @@ fn run_with(
         });
         let first: Chunk =
             listing_errors.into_iter().map(|e| Item::Error(e, ErrorKind::Input)).collect();
-        in_order.reserve();
-        pool.install(|| in_order.deliver(0, first));
+        in_order.hand_over(&pool, 0, first);
         let read_ids = Mutex::new(HashSet::new());
         let work = |chunk| {
             let processed = context.records(chunk);
@@ -324,8 +323,8 @@ fn run_with(
                 match stored {
                     Ok(mut documents) => {
                         documents.retain(|d| !read_ids.contains(&d.id));
-                        in_order.reserve();
-                        pool.install(|| in_order.deliver(index, context.documents(documents)));
+                        let processed = pool.install(|| context.documents(documents));
+                        in_order.hand_over(&pool, index, processed);
                         index += 1;
                     }
                     Err(error) => {
@@ -342,8 +341,7 @@ fn run_with(
     if let Some(failure) = failure {
         return Err(failure);
     }
-    let written = pool.install(|| commit(writing.sink, writing.collector, &info));
-    let written = written?;
+    let written = pool.install(|| commit(writing.sink, writing.collector, &info))?;
     Ok(RunSummary {
         mode: plan.mode,
         rows: written.rows,
