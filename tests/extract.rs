@@ -327,19 +327,11 @@ fn rows_keep_the_input_order_across_chunks_processed_in_parallel() {
         .collect();
     std::fs::write(&input, records).unwrap();
     let out = dir.path().join("out");
-    let dict = fixtures().join("dict");
-    let output = crate::util::gazette(&[
-        "extract",
-        "--no-bundled-dict",
-        "--dict",
-        dict.to_str().unwrap(),
-        "-j",
-        "2",
-        "-q",
-        "-o",
-        out.to_str().unwrap(),
-        input.to_str().unwrap(),
-    ]);
+    let output = crate::util::extract_with_fixture_dict_and(
+        &["-j", "2"],
+        std::slice::from_ref(&input),
+        &out,
+    );
     assert_eq!(output.status.code(), Some(1), "{}", String::from_utf8_lossy(&output.stderr));
 
     let expected: Vec<&str> =

@@ -25,8 +25,14 @@ pub fn gazette(args: &[&str]) -> Output {
 
 /// Runs `gazette extract` over `inputs` with the fixture dictionary only.
 pub fn extract_with_fixture_dict(inputs: &[PathBuf], out: &Path) -> Output {
+    extract_with_fixture_dict_and(&[], inputs, out)
+}
+
+/// [`extract_with_fixture_dict`] with the options `extra` too.
+pub fn extract_with_fixture_dict_and(extra: &[&str], inputs: &[PathBuf], out: &Path) -> Output {
     let dict = fixtures().join("dict");
     let mut args = vec!["extract", "--no-bundled-dict", "--dict", dict.to_str().unwrap()];
+    args.extend(extra);
     args.extend(["-o", out.to_str().unwrap(), "-q"]);
     args.extend(inputs.iter().map(|p| p.to_str().unwrap()));
     gazette(&args)
