@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use gazette::dictionary::{Dictionary, Matcher};
 use gazette::model::{Entity, EntityType, Lang, SentenceSpan, Span};
-use gazette::recognize::Recognizer;
+use gazette::recognize::{Claimed, Recognizer};
 
 /// The example corpus as one text.
 fn example_text() -> String {
@@ -110,8 +110,9 @@ fn bench_dictionary(c: &mut Criterion) {
     recognize.throughput(Throughput::Bytes(text.len() as u64));
     recognize.sample_size(20);
     let recognizer = Recognizer::new();
-    recognize
-        .bench_function("find", |b| b.iter(|| recognizer.find(black_box(&text), &sentences, &[])));
+    recognize.bench_function("find", |b| {
+        b.iter(|| recognizer.find(black_box(&text), &sentences, Claimed::default()))
+    });
     let matcher = Matcher::new(&bundled);
     recognize.bench_function("match_and_names", |b| {
         b.iter(|| {

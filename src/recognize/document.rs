@@ -11,7 +11,7 @@ use super::acronym::definitions;
 use super::country::{CountryFocus, is_shared_name};
 use super::legal_form::with_legal_form;
 use super::people::spread_people;
-use super::{Recognizer, sentence_lang};
+use super::{Claimed, Recognizer, sentence_lang};
 
 /// What a mention refers to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -78,7 +78,11 @@ impl Recognizer {
         matches: &[EntityMatch],
         dictionary: &Dictionary,
     ) -> Names {
-        let taken: Vec<Span> = matches.iter().map(|m| m.span).collect();
+        let (terms, others): (Vec<&EntityMatch>, Vec<&EntityMatch>) = matches
+            .iter()
+            .partition(|m| dictionary.entity(m.entity).entity_type == EntityType::Term);
+        let terms: Vec<Span> = terms.iter().map(|m| m.span).collect();
+        let others: Vec<Span> = others.iter().map(|m| m.span).collect();
         let mut names = Names::default();
         let mut mentions: Vec<Mention> = Vec::with_capacity(matches.len());
         let mut focus: Option<CountryFocus> = None;
@@ -98,11 +102,12 @@ impl Recognizer {
             let method = if elsewhere { MentionSource::Pattern } else { MentionSource::Dictionary };
             mentions.push(Mention { span: m.span, referent, method });
         }
-        for found in self.find(text, sentences, &taken) {
+        for found in self.find(text, sentences, Claimed { names: &others, terms: &terms }) {
             let referent = names.add(found.entity);
             mentions.push(Mention { span: found.span, referent, method: MentionSource::Pattern });
         }
-        mentions.sort_by_key(|m| m.span.start);
+        mentions.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+        drop_nested(&mut mentions);
         names.mentions = mentions;
         spread_people(text, sentences, &mut names);
         widen_over_legal_forms(text, sentences, &mut names, dictionary);
@@ -259,6 +264,17 @@ pub fn resolve_acronyms(
         }
         merge_mentions(&mut names.mentions, additions);
     }
+}
+
+/// Drops the mentions (sorted by start, the longest first) that lie inside
+/// the one before them: the terms a law or organization name holds.
+fn drop_nested(mentions: &mut Vec<Mention>) {
+    let mut end = 0;
+    mentions.retain(|m| {
+        let outside = m.span.start >= end;
+        end = end.max(m.span.end);
+        outside
+    });
 }
 
 /// Adds `additions` to `mentions` in one merge: both sorted, and disjoint

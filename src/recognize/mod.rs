@@ -23,8 +23,10 @@
 //! Han, Katakana or Hangul before a Han or Kana name, Hiragana being fine), a leading function word is
 //! dropped ("The", "根据"), and generic words are refused ("대학병원", "方法",
 //! "患者さん"). A match never crosses a sentence boundary nor overlaps a
-//! dictionary mention or an earlier rule's match. The entity's id comes from
-//! its name: see [`pattern_entity_id`].
+//! dictionary mention or an earlier rule's match, except that a law or an
+//! organization name may hold whole dictionary terms ("Special Act on …
+//! Contract Development and Manufacturing Organizations"), which it then
+//! replaces. The entity's id comes from its name: see [`pattern_entity_id`].
 //!
 //! [`Recognizer::names`] merges the rules' names with the dictionary's
 //! mentions of a document and runs the steps that need the whole document:
@@ -51,6 +53,38 @@ use crate::words::WordSet;
 pub use document::{Mention, Names, Referent, resolve_acronyms};
 pub use id::pattern_entity_id;
 use rules::{Edges, NextWord, Rule, end_of_first_joined_name, rules};
+
+/// The byte spans the dictionary's mentions claim, each list sorted and
+/// disjoint: a rule's name overlaps none of `names`, and holds whole
+/// `terms` only when it is a law or an organization.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Claimed<'a> {
+    /// Mentions of every type but terms.
+    pub names: &'a [Span],
+    /// Mentions of terms.
+    pub terms: &'a [Span],
+}
+
+impl Claimed<'_> {
+    /// True when a name of `entity_type` at `span` respects the claims.
+    fn leave(&self, span: Span, entity_type: EntityType) -> bool {
+        let may_hold_terms = matches!(entity_type, EntityType::Law | EntityType::Organization);
+        let mut terms = overlapping_spans(self.terms, span);
+        overlapping_spans(self.names, span).len() == 0
+            && if may_hold_terms {
+                terms.all(|term| span.contains(*term) && *term != span)
+            } else {
+                terms.next().is_none()
+            }
+    }
+}
+
+/// The spans of `spans` (sorted, disjoint) that overlap `span`.
+fn overlapping_spans(spans: &[Span], span: Span) -> std::slice::Iter<'_, Span> {
+    let start = spans.partition_point(|other| other.end <= span.start);
+    let end = spans.partition_point(|other| other.start < span.end).max(start);
+    spans[start..end].iter()
+}
 
 /// A name found by a rule, with the entity it stands for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -129,16 +163,16 @@ impl Recognizer {
     }
 
     /// The names in `text`, in order, each inside one of `sentences` (sorted
-    /// byte spans) and overlapping none of `taken` (sorted, non-overlapping
-    /// byte spans: the dictionary's mentions) nor each other.
+    /// byte spans), respecting what the dictionary's mentions have
+    /// `claimed`, and overlapping each other not at all.
     #[must_use]
     pub fn find(
         &self,
         text: &str,
         sentences: &[SentenceSpan],
-        taken: &[Span],
+        claimed: Claimed<'_>,
     ) -> Vec<PatternMatch> {
-        self.find_in_lines(text, sentences, taken, &self.lines_to_search(text))
+        self.find_in_lines(text, sentences, claimed, &self.lines_to_search(text))
     }
 
     /// [`Recognizer::find`], searching each rule in its `lines` only.
@@ -146,11 +180,11 @@ impl Recognizer {
         &self,
         text: &str,
         sentences: &[SentenceSpan],
-        taken: &[Span],
+        claimed: Claimed<'_>,
         lines: &[Vec<Span>],
     ) -> Vec<PatternMatch> {
         let mut found: Vec<PatternMatch> = Vec::new();
-        let mut claimed: BTreeMap<usize, usize> = BTreeMap::new();
+        let mut found_spans: BTreeMap<usize, usize> = BTreeMap::new();
         for (rule, lines) in self.rules.iter().zip(lines).filter(|(_, lines)| !lines.is_empty()) {
             let mut captures = rule.captures();
             let mut from = 0;
@@ -163,8 +197,11 @@ impl Recognizer {
                     let next_start =
                         name.start + text[name.start..].chars().next().map_or(1, char::len_utf8);
                     from = match accept(rule, text, name) {
-                        Some(span) if is_free(span, sentences, taken, &claimed) => {
-                            claimed.insert(span.start, span.end);
+                        Some(span)
+                            if claimed.leave(span, rule.entity_type)
+                                && is_free(span, sentences, &found_spans) =>
+                        {
+                            found_spans.insert(span.start, span.end);
                             let lang = sentence_lang(sentences, span);
                             found.push(PatternMatch {
                                 span,
@@ -378,19 +415,12 @@ fn without_particles(name: &str) -> Option<&str> {
         .map(|i| &name[..i])
 }
 
-/// True when `span` lies in one sentence and overlaps no taken span (sorted,
-/// disjoint) nor a span already found (by start).
-fn is_free(
-    span: Span,
-    sentences: &[SentenceSpan],
-    taken: &[Span],
-    found: &BTreeMap<usize, usize>,
-) -> bool {
-    let first_taken = taken.partition_point(|other| other.end <= span.start);
-    let taken_overlaps = taken.get(first_taken).is_some_and(|other| other.start < span.end);
+/// True when `span` lies in one sentence and overlaps no span already found
+/// (by start).
+fn is_free(span: Span, sentences: &[SentenceSpan], found: &BTreeMap<usize, usize>) -> bool {
     let found_overlaps =
         found.range(..span.end).next_back().is_some_and(|(_, &end)| end > span.start);
-    document::in_one_sentence(sentences, span) && !taken_overlaps && !found_overlaps
+    document::in_one_sentence(sentences, span) && !found_overlaps
 }
 
 /// The language of the sentence holding `span`.

@@ -8,7 +8,7 @@ use crate::model::Lang;
 fn found_in(text: &str, lang: Lang, taken: &[Span]) -> Vec<(String, EntityType)> {
     let sentences = [SentenceSpan { span: Span::new(0, text.len()), lang }];
     Recognizer::new()
-        .find(text, &sentences, taken)
+        .find(text, &sentences, Claimed { names: taken, terms: &[] })
         .into_iter()
         .map(|m| (text[m.span.start..m.span.end].to_owned(), m.entity.entity_type))
         .collect()
@@ -242,14 +242,14 @@ fn dictionary_mentions_and_sentence_ends_win() {
         SentenceSpan { span: Span::new(0, 10), lang: Lang::En },
         SentenceSpan { span: Span::new(11, text.len()), lang: Lang::En },
     ];
-    assert!(Recognizer::new().find(text, &sentences, &[]).is_empty());
+    assert!(Recognizer::new().find(text, &sentences, Claimed::default()).is_empty());
 }
 
 #[test]
 fn entities_carry_stable_ids_and_native_names() {
     let text = "한빛병원과 Hanbit Medical University";
     let sentences = [SentenceSpan { span: Span::new(0, text.len()), lang: Lang::Ko }];
-    let found = Recognizer::new().find(text, &sentences, &[]);
+    let found = Recognizer::new().find(text, &sentences, Claimed::default());
     let hospital = &found[0].entity;
     assert_eq!(hospital.id, pattern_entity_id(EntityType::Organization, "한빛병원"));
     assert_eq!(hospital.name_ko.as_deref(), Some("한빛병원"));
@@ -310,6 +310,39 @@ mod document {
                 (s.to_owned(), id.to_owned(), method)
             })
             .collect()
+    }
+
+    #[test]
+    fn a_law_or_organization_name_holds_the_terms_inside_it() {
+        let law = "law:x-act-on-the-oversight-of-pharmacy-benefit-managers";
+        assert_eq!(
+            names_in("The Act on the Oversight of Pharmacy Benefit Managers took effect."),
+            expect(&[("Act on the Oversight of Pharmacy Benefit Managers", law, "pattern")])
+        );
+        assert_eq!(
+            names_in("The PBM Act passed."),
+            expect(&[("PBM Act", "law:x-pbm-act", "pattern")])
+        );
+        assert_eq!(
+            names_in("Staff of the Pharmacy Benefit Manager Association met."),
+            expect(&[(
+                "Pharmacy Benefit Manager Association",
+                "org:x-pharmacy-benefit-manager-association",
+                "pattern"
+            )])
+        );
+    }
+
+    #[test]
+    fn no_other_name_holds_a_term_and_no_name_cuts_one() {
+        assert_eq!(
+            names_in("Director Pharmacy Benefit Manager spoke."),
+            expect(&[("Pharmacy Benefit Manager", "term:pbm", "dictionary")])
+        );
+        assert_eq!(
+            names_in("The pharmacy Benefit Manager Act passed."),
+            expect(&[("pharmacy Benefit Manager", "term:pbm", "dictionary")])
+        );
     }
 
     #[test]
@@ -427,8 +460,8 @@ fn lines_with_head_words_hold_every_match() {
             let sentences = [SentenceSpan { span: Span::new(0, text.len()), lang: Lang::Mixed }];
             let whole = vec![vec![Span::new(0, text.len())]; recognizer.rules.len()];
             assert_eq!(
-                recognizer.find(&text, &sentences, &[]),
-                recognizer.find_in_lines(&text, &sentences, &[], &whole),
+                recognizer.find(&text, &sentences, Claimed::default()),
+                recognizer.find_in_lines(&text, &sentences, Claimed::default(), &whole),
                 "{}",
                 entry.path().display()
             );
