@@ -8,11 +8,11 @@ use std::hint::black_box;
 use std::path::PathBuf;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use gazette::cli::new_run_id;
 use gazette::dictionary::Dictionary;
 use gazette::ingest::JsonlFields;
 use gazette::model::Document;
 use gazette::pipeline::Pipeline;
+use gazette::run::new_run_id;
 use gazette::run::{RunOptions, run};
 
 use common::{Silent, example_documents};

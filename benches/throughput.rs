@@ -26,11 +26,11 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-use gazette::cli::new_run_id;
 use gazette::dictionary::Dictionary;
 use gazette::ingest::JsonlFields;
 use gazette::model::Document;
 use gazette::pipeline::Pipeline;
+use gazette::run::new_run_id;
 use gazette::run::{RunOptions, run};
 
 use common::{Silent, example_documents};

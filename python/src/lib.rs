@@ -295,7 +295,7 @@ impl Pipeline {
             fields: fields(id, text, title, url, published),
             keep_boilerplate,
             threads,
-            run_id: run_id.unwrap_or_else(gazette::cli::new_run_id),
+            run_id: run_id.unwrap_or_else(gazette::run::new_run_id),
         };
         self.extract_arrow(py, data, source, &options, &invalid)
     }
@@ -324,7 +324,7 @@ impl Pipeline {
             fields: JsonlFields::default(),
             keep_boilerplate,
             threads,
-            run_id: run_id.unwrap_or_else(gazette::cli::new_run_id),
+            run_id: run_id.unwrap_or_else(gazette::run::new_run_id),
         };
         let records = || {
             items.iter().enumerate().map(|(index, item)| {
@@ -382,7 +382,7 @@ impl Pipeline {
             fields: fields(id, text, title, url, published),
             keep_boilerplate,
             threads,
-            run_id: gazette::cli::new_run_id(),
+            run_id: gazette::run::new_run_id(),
             wait,
             allow_empty,
             incremental,
@@ -473,7 +473,7 @@ impl PyStagedRun {
     #[new]
     #[pyo3(signature = (output, *, wait=false))]
     fn new(py: Python<'_>, output: PathBuf, wait: bool) -> PyResult<Self> {
-        let run_id = gazette::cli::new_run_id();
+        let run_id = gazette::run::new_run_id();
         let run =
             py.detach(|| StagedRun::begin(&output, &run_id, wait)).map_err(|e| run_error(&e))?;
         let directory = run.dir().to_path_buf();

@@ -3,8 +3,8 @@
 use std::process::ExitCode;
 
 use super::args::CompactArgs;
-use super::config::new_run_id;
 use super::report::say;
+use crate::run::new_run_id;
 use crate::sink::{OutputLock, compact};
 
 /// Compacts the dataset in the output folder and prints what changed.

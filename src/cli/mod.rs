@@ -17,10 +17,10 @@ use std::process::ExitCode;
 use clap::Parser;
 
 pub use args::{Cli, Command, CompactArgs, DictArgs, DictCommand, DictSources, ExtractArgs};
-pub use config::{load_dictionary, new_run_id};
+pub use config::load_dictionary;
 
 use crate::pipeline::Pipeline;
-use crate::run::{Fault, RunOptions, RunSummary, run as run_extraction};
+use crate::run::{Fault, RunOptions, RunSummary, new_run_id, run as run_extraction};
 
 /// Runs the binary with the given arguments and returns its exit code.
 ///

@@ -22,6 +22,7 @@ use crate::sink::{Dataset, OutputLock, ParquetSink, RowCounts, RunMode, RunRow, 
 
 mod allocator;
 mod collect;
+mod id;
 mod in_order;
 mod memory;
 mod plan;
@@ -29,6 +30,7 @@ mod process;
 mod staged;
 
 pub use collect::{ErrorCounts, ErrorKind};
+pub use id::new_run_id;
 pub use memory::{ExtractOptions, Extraction, extract};
 pub use plan::{GAZETTE_VERSION, Plan};
 pub use process::panic_message;
