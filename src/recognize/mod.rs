@@ -24,9 +24,8 @@
 //! dropped ("The", "根据"), and generic words are refused ("대학병원", "方法",
 //! "患者さん"). A match never crosses a sentence boundary nor overlaps a
 //! dictionary mention or an earlier rule's match, except that a law or an
-//! organization name may hold whole dictionary terms ("Special Act on …
-//! Contract Development and Manufacturing Organizations"), which it then
-//! replaces. The entity's id comes from its name: see [`pattern_entity_id`].
+//! organization name may hold whole dictionary terms ("Act on Good
+//! Manufacturing Practice Inspections"), which it then replaces. The entity's id comes from its name: see [`pattern_entity_id`].
 //!
 //! [`Recognizer::names`] merges the rules' names with the dictionary's
 //! mentions of a document and runs the steps that need the whole document:
