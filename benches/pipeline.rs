@@ -12,8 +12,7 @@ use gazette::dictionary::Dictionary;
 use gazette::ingest::JsonlFields;
 use gazette::model::Document;
 use gazette::pipeline::Pipeline;
-use gazette::run::new_run_id;
-use gazette::run::{RunOptions, run};
+use gazette::run::{RunOptions, new_run_id, run};
 
 use common::{Silent, example_documents};
 

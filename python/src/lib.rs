@@ -295,7 +295,7 @@ impl Pipeline {
             fields: fields(id, text, title, url, published),
             keep_boilerplate,
             threads,
-            run_id: run_id.unwrap_or_else(gazette::run::new_run_id),
+            run_id: run_id.unwrap_or_else(run::new_run_id),
         };
         self.extract_arrow(py, data, source, &options, &invalid)
     }
@@ -324,7 +324,7 @@ impl Pipeline {
             fields: JsonlFields::default(),
             keep_boilerplate,
             threads,
-            run_id: run_id.unwrap_or_else(gazette::run::new_run_id),
+            run_id: run_id.unwrap_or_else(run::new_run_id),
         };
         let records = || {
             items.iter().enumerate().map(|(index, item)| {
