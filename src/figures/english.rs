@@ -611,8 +611,8 @@ mod tests {
                 ("Nine organizations have joined.", &[count("Nine organizations", 9.0)]),
                 ("the two sides signed", &[count("two sides", 2.0)]),
                 (
-                    "how two major Asian regulators work",
-                    &[count("two major Asian regulators", 2.0)],
+                    "where two large European insurers stand",
+                    &[count("two large European insurers", 2.0)],
                 ),
                 ("two distinct pathways", &[count("two distinct pathways", 2.0)]),
                 (
@@ -702,15 +702,15 @@ mod tests {
     fn subjects_name_what_is_counted_or_ranked() {
         let cases: &[(&str, &[Option<&str>])] = &[
             (
-                "45 companies and two major Asian regulators",
-                &[Some("companies"), Some("regulators")],
+                "45 companies and two large European insurers",
+                &[Some("companies"), Some("insurers")],
             ),
-            ("the 2nd Forum on December 11", &[Some("Forum"), None]),
-            ("its second official Forum.", &[Some("official Forum")]),
-            ("the 10th anniversary of the MOC", &[Some("anniversary")]),
+            ("the 3rd Summit on December 11", &[Some("Summit"), None]),
+            ("its second official Summit.", &[Some("official Summit")]),
+            ("the 25th anniversary of the treaty", &[Some("anniversary")]),
             (
-                "the 6th Korea-Japan Public-Private Joint Pharmaceutical Symposium",
-                &[Some("Korea-Japan Public-Private Joint Pharmaceutical")],
+                "the 4th Seoul-Osaka Academic-Industrial Joint Device Workshop",
+                &[Some("Seoul-Osaka Academic-Industrial Joint Device")],
             ),
             ("Level 3 and Phase II", &[Some("Level"), Some("Phase")]),
             ("18% of firms", &[None]),

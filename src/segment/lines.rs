@@ -74,7 +74,7 @@ fn is_long(line: &str) -> bool {
 }
 
 /// True unless most Latin words of the line are capitalised, as in the title
-/// "Joint Symposium Held by Associations of Both Countries". Acronyms and
+/// "Annual Workshop Hosted by Makers of Both Regions". Acronyms and
 /// other scripts count for neither side.
 fn reads_as_prose(line: &str) -> bool {
     let (mut lowercase, mut capitalised) = (0, 0);
@@ -103,7 +103,7 @@ mod tests {
     use super::*;
 
     const LONG: &str = "A long line of wrapped prose that runs well past fifty characters";
-    const TITLE: &str = "Director-Level Bilateral Meeting on Medical Products Between Agencies";
+    const TITLE: &str = "Working-Level Talks on Device Inspections Between Regulators";
 
     #[test]
     fn decides_single_line_breaks() {
