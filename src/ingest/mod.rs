@@ -537,7 +537,7 @@ fn parse_json(
     fields: &JsonlFields,
     warnings: &mut Vec<String>,
 ) -> Result<Document, ErrorRow> {
-    let parsed = match std::str::from_utf8(&record.bytes) {
+    let parsed = match simdutf8::basic::from_utf8(&record.bytes) {
         Ok(line) => serde_json::from_str(line),
         Err(_) => {
             // A line that is not UTF-8: decoded as a text file would be.
