@@ -111,7 +111,7 @@ fn is_stable_starter(c: char) -> bool {
 
 /// True when a line break follows a connecting mark and precedes Han or kana.
 fn has_cjk_wrap(text: &str) -> bool {
-    text.match_indices('\n').any(|(at, _)| {
+    memchr::memchr_iter(b'\n', text.as_bytes()).any(|at| {
         text[..at].ends_with(CJK_CONNECTING_MARKS)
             && text[at + 1..].chars().next().is_some_and(is_han_or_kana)
     })

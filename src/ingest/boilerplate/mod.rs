@@ -73,7 +73,7 @@ pub struct Stripped {
 /// repeats across the documents of the text's source.
 #[must_use]
 pub fn strip(text: &str, is_repeated: &dyn Fn(&str) -> bool) -> Stripped {
-    let lines: Vec<Line<'_>> = text.split('\n').map(Line::new).collect();
+    let lines: Vec<Line<'_>> = split_lines(text).map(Line::new).collect();
     let mut keep: Vec<bool> = lines.iter().map(|l| !l.is_furniture(is_repeated)).collect();
     cut_tail(&lines, &mut keep);
     if keep.iter().all(|&k| k) {
@@ -98,8 +98,20 @@ pub fn strip(text: &str, is_repeated: &dyn Fn(&str) -> bool) -> Stripped {
 /// furniture: every non-blank line but prose.
 #[must_use]
 pub fn hash_lines(source: &str, text: &str) -> LineHashes {
-    let candidates = text.split('\n').map(str::trim).filter(|l| !l.is_empty() && !is_prose(l));
+    let candidates = split_lines(text).map(str::trim).filter(|l| !l.is_empty() && !is_prose(l));
     repeated::hash_lines(source, text, candidates)
+}
+
+/// The lines of `text` as `text.split('\n')` gives them, line feeds found
+/// with SIMD.
+fn split_lines(text: &str) -> impl Iterator<Item = &str> {
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len()));
+    let mut start = 0;
+    ends.map(move |end| {
+        let line = &text[start..end];
+        start = end + 1;
+        line
+    })
 }
 
 /// The text as it is, with its title and date line: what `--keep-boilerplate`
@@ -427,5 +439,14 @@ Copyright © 2026 Example Health News. All rights reserved.
     fn text_without_article_is_kept_whole() {
         let out = strip("Home\nClose\n", &never);
         assert_eq!((out.text.as_str(), out.removed_chars), ("Home\nClose\n", 0));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn lines_split_as_std_splits_them(text in "[a\n가\r ]{0,12}|\\PC*") {
+            let ours: Vec<&str> = split_lines(&text).collect();
+            let std: Vec<&str> = text.split('\n').collect();
+            proptest::prop_assert_eq!(ours, std);
+        }
     }
 }
