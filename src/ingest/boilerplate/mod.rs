@@ -199,7 +199,21 @@ fn is_prose(line: &str) -> bool {
 
 /// Long enough for prose, with a sentence end.
 fn has_prose_shape(line: &str, width: usize) -> bool {
-    width >= PROSE_MIN_WIDTH && line.contains(['.', '!', '?', '。', '！', '？'])
+    width >= PROSE_MIN_WIDTH && has_sentence_end(line)
+}
+
+/// True when `line` holds one of `.!?。！？`, found by their UTF-8 bytes: the
+/// ASCII marks by `memchr3`, the full-width ones (`E3 80 82`, `EF BC 81`,
+/// `EF BC 9F`) by their lead bytes.
+fn has_sentence_end(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    memchr::memchr3(b'.', b'!', b'?', bytes).is_some()
+        || memchr::memchr2_iter(0xE3, 0xEF, bytes).any(|at| {
+            matches!(
+                bytes.get(at..at + 3),
+                Some([0xE3, 0x80, 0x82] | [0xEF, 0xBC, 0x81] | [0xEF, 0xBC, 0x9F])
+            )
+        })
 }
 
 /// A copyright or reprint notice: short enough, with a notice phrase.
@@ -447,6 +461,14 @@ Copyright © 2026 Example Health News. All rights reserved.
             let ours: Vec<&str> = split_lines(&text).collect();
             let std: Vec<&str> = text.split('\n').collect();
             proptest::prop_assert_eq!(ours, std);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn sentence_ends_are_found_as_by_chars(text in "[a.!?。！？\u{3001}\u{FF01}\u{FF1F}\u{FF0E}가ッ]{0,12}|\\PC*") {
+            let by_chars = text.contains(['.', '!', '?', '。', '！', '？']);
+            proptest::prop_assert_eq!(has_sentence_end(&text), by_chars);
         }
     }
 }
