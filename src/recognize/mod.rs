@@ -25,7 +25,8 @@
 //! "患者さん"). A match never crosses a sentence boundary nor overlaps a
 //! dictionary mention or an earlier rule's match, except that a law or an
 //! organization name may hold whole dictionary terms ("Act on Good
-//! Manufacturing Practice Inspections"), which it then replaces. The entity's id comes from its name: see [`pattern_entity_id`].
+//! Manufacturing Practice Inspections"), which it then replaces. The
+//! entity's id comes from its name: see [`pattern_entity_id`].
 //!
 //! [`Recognizer::names`] merges the rules' names with the dictionary's
 //! mentions of a document and runs the steps that need the whole document:
@@ -65,8 +66,8 @@ pub struct Claimed<'a> {
 }
 
 impl Claimed<'_> {
-    /// True when a name of `entity_type` at `span` respects the claims.
-    fn leave(&self, span: Span, entity_type: EntityType) -> bool {
+    /// True when the claims allow a name of `entity_type` at `span`.
+    fn allow(&self, span: Span, entity_type: EntityType) -> bool {
         let may_hold_terms = matches!(entity_type, EntityType::Law | EntityType::Organization);
         let mut terms = overlapping_spans(self.terms, span);
         overlapping_spans(self.names, span).len() == 0
@@ -197,7 +198,7 @@ impl Recognizer {
                         name.start + text[name.start..].chars().next().map_or(1, char::len_utf8);
                     from = match accept(rule, text, name) {
                         Some(span)
-                            if claimed.leave(span, rule.entity_type)
+                            if claimed.allow(span, rule.entity_type)
                                 && is_free(span, sentences, &found_spans) =>
                         {
                             found_spans.insert(span.start, span.end);
