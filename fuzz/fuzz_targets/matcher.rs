@@ -11,9 +11,8 @@ use gazette::dictionary::{Dictionary, Matcher};
 use gazette_fuzz::{SentencedText, assert_spans_in_sentences};
 use libfuzzer_sys::fuzz_target;
 
-static DICTIONARY: LazyLock<Dictionary> = LazyLock::new(|| {
-    Dictionary::builder().build().expect("the bundled dictionary loads")
-});
+static DICTIONARY: LazyLock<Dictionary> =
+    LazyLock::new(|| Dictionary::builder().build().expect("the bundled dictionary loads"));
 static MATCHER: LazyLock<Matcher> = LazyLock::new(|| Matcher::new(&DICTIONARY));
 
 fuzz_target!(|input: SentencedText<'_>| {

@@ -15,9 +15,7 @@ use gazette_fuzz::DateChoice;
 use libfuzzer_sys::fuzz_target;
 
 static PIPELINE: LazyLock<Pipeline> = LazyLock::new(|| {
-    Pipeline::new(
-        Dictionary::builder().build().expect("the bundled dictionary loads"),
-    )
+    Pipeline::new(Dictionary::builder().build().expect("the bundled dictionary loads"))
 });
 
 #[derive(Debug, Arbitrary)]
