@@ -7,7 +7,8 @@
 //! register: the same automaton and the same matches, in the same order, as
 //! `AhoCorasick::find_overlapping_iter` and `AhoCorasick::find`, whose
 //! search loops keep their state in memory and cost about twice as much per
-//! byte.
+//! byte. [`WordSet`] reads a text of more than a few hundred bytes as two
+//! halves walked at once, so that the two walks' memory loads overlap.
 
 use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::dfa::DFA;
@@ -44,20 +45,67 @@ impl WordSet {
     pub fn for_each(&self, text: &str, mut found: impl FnMut(usize, Span)) {
         let dfa = &self.dfa;
         // An unanchored search always has a start state.
-        let Ok(mut state) = dfa.start_state(Anchored::No) else { return };
+        let Ok(start) = dfa.start_state(Anchored::No) else { return };
         let bytes = text.as_bytes();
-        let mut at = 0;
+        if bytes.len() < TWO_WALKS_MIN_BYTES {
+            self.walk(start, bytes, 0, &mut found);
+            return;
+        }
+        // The front walk reads the first half and finds the words ending in
+        // it; the back walk starts early enough to see every word ending in
+        // the second half, whose words are kept until the front walk is done.
+        let half = bytes.len() / 2;
+        let back_from = half.saturating_sub(dfa.max_pattern_len().saturating_sub(1));
+        let mut later = Vec::new();
+        let (mut front, mut back) = ((start, 0), (start, back_from));
+        while front.1 < half {
+            let len = (half - front.1).min(bytes.len() - back.1);
+            let (front_state, back_state, read) = run_two_to_special(
+                dfa,
+                (front.0, &bytes[front.1..front.1 + len]),
+                (back.0, &bytes[back.1..back.1 + len]),
+            );
+            front = (front_state, front.1 + read);
+            back = (back_state, back.1 + read);
+            self.report(front.0, front.1, &mut found);
+            if back.1 > half {
+                self.report(back.0, back.1, &mut |word, span| later.push((word, span)));
+            }
+        }
+        self.walk(back.0, bytes, back.1, &mut |word, span: Span| {
+            if span.end > half {
+                later.push((word, span));
+            }
+        });
+        later.into_iter().for_each(|(word, span)| found(word, span));
+    }
+
+    /// [`WordSet::for_each`] from `state` at byte `at` to the end of `bytes`.
+    fn walk(
+        &self,
+        mut state: StateID,
+        bytes: &[u8],
+        mut at: usize,
+        found: &mut impl FnMut(usize, Span),
+    ) {
         while at < bytes.len() {
             let read;
-            (state, read) = run_to_special(dfa, state, &bytes[at..]);
+            (state, read) = run_to_special(&self.dfa, state, &bytes[at..]);
             at += read;
-            // Without a prefilter the special states are the dead one, which
-            // an unanchored search never reaches, and the match states.
-            if dfa.is_special(state) && dfa.is_match(state) {
-                for i in 0..dfa.match_len(state) {
-                    let word = dfa.match_pattern(state, i);
-                    found(word.as_usize(), Span::new(at - dfa.pattern_len(word), at));
-                }
+            self.report(state, at, found);
+        }
+    }
+
+    /// Calls `found` for the words that `state`, reached at byte `end`,
+    /// matches.
+    fn report(&self, state: StateID, end: usize, found: &mut impl FnMut(usize, Span)) {
+        let dfa = &self.dfa;
+        // Without a prefilter the special states are the dead one, which
+        // an unanchored search never reaches, and the match states.
+        if dfa.is_special(state) && dfa.is_match(state) {
+            for i in 0..dfa.match_len(state) {
+                let word = dfa.match_pattern(state, i);
+                found(word.as_usize(), Span::new(end - dfa.pattern_len(word), end));
             }
         }
     }
@@ -123,6 +171,31 @@ where
         .prefilter(false)
         .build(words)
         .expect("a word list builds a DFA")
+}
+
+/// Texts at least this long are read by two walks of the DFA at once, one
+/// per half: each step of a walk waits for the load of its next state, and
+/// two independent walks wait together. Shorter texts, such as most lines
+/// of a page, gain less than the second walk's setup costs.
+const TWO_WALKS_MIN_BYTES: usize = 192;
+
+/// Runs `dfa` over the bytes of two walks, each from its state, a byte of
+/// each at a time, until either enters a special state or the shorter one
+/// ends: returns both states and the bytes each read.
+#[inline(never)]
+fn run_two_to_special(
+    dfa: &DFA,
+    (mut first, first_bytes): (StateID, &[u8]),
+    (mut second, second_bytes): (StateID, &[u8]),
+) -> (StateID, StateID, usize) {
+    for (i, (&a, &b)) in first_bytes.iter().zip(second_bytes).enumerate() {
+        first = dfa.next_state(Anchored::No, first, a);
+        second = dfa.next_state(Anchored::No, second, b);
+        if dfa.is_special(first) || dfa.is_special(second) {
+            return (first, second, i + 1);
+        }
+    }
+    (first, second, first_bytes.len().min(second_bytes.len()))
 }
 
 /// Runs `dfa` from `state` over `bytes` until it enters a special state:
@@ -195,6 +268,24 @@ mod tests {
                 .find(aho_corasick::Input::new(&text).range(from..))
                 .map(|m| (m.pattern().as_usize(), Span::new(m.start(), m.end())));
             prop_assert_eq!(LongestWords::new(&words, insensitive).find(&text, from), reference);
+        }
+
+        #[test]
+        fn two_walks_find_the_same_matches_as_the_overlapping_iterator(
+            words in prop::collection::vec("[abc가]{1,6}", 1..8),
+            text in "[abcABC가 ]{190,400}",
+            insensitive: bool,
+        ) {
+            let words: Vec<&str> = words.iter().map(String::as_str).collect();
+            prop_assume!(text.len() >= TWO_WALKS_MIN_BYTES);
+            let reference: Vec<(usize, usize, usize)> = AhoCorasick::builder()
+                .ascii_case_insensitive(insensitive)
+                .build(&words)
+                .unwrap()
+                .find_overlapping_iter(&text)
+                .map(|m| (m.pattern().as_usize(), m.start(), m.end()))
+                .collect();
+            prop_assert_eq!(every(&words, &text, insensitive), reference);
         }
 
         #[test]
