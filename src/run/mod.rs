@@ -37,7 +37,7 @@ pub use process::panic_message;
 
 use collect::Collector;
 use in_order::{InOrder, Writing};
-use process::{Chunk, Context, Item, Process};
+use process::{Chunk, Context, Item, Process, RawChunk};
 pub use staged::{StagedCounts, StagedRun};
 
 /// Raw bytes gathered before a chunk is processed in parallel.
@@ -190,10 +190,6 @@ pub enum RunError {
     /// A bug stopped the run: nothing was published.
     #[error("internal error in {0}; nothing was published")]
     Internal(String),
-    /// The run stopped before its last chunk was written (a bug): nothing
-    /// was published.
-    #[error("the run was interrupted before its end; nothing was published")]
-    Interrupted,
     /// The worker thread pool could not start.
     #[error("cannot start {threads} worker threads")]
     Threads {
@@ -381,7 +377,7 @@ fn file_records<'a>(
 /// [`CHUNK_RECORDS`], each with its raw size in bytes.
 fn chunks(
     records: impl Iterator<Item = Result<RawRecord, ErrorRow>>,
-) -> impl Iterator<Item = (Vec<Result<RawRecord, ErrorRow>>, u64)> {
+) -> impl Iterator<Item = (RawChunk, u64)> {
     let mut records = records.peekable();
     std::iter::from_fn(move || {
         records.peek()?;
