@@ -78,11 +78,11 @@ impl Recognizer {
         matches: &[EntityMatch],
         dictionary: &Dictionary,
     ) -> Names {
-        let (terms, others): (Vec<&EntityMatch>, Vec<&EntityMatch>) = matches
-            .iter()
-            .partition(|m| dictionary.entity(m.entity).entity_type == EntityType::Term);
-        let terms: Vec<Span> = terms.iter().map(|m| m.span).collect();
-        let others: Vec<Span> = others.iter().map(|m| m.span).collect();
+        let (mut terms, mut others): (Vec<Span>, Vec<Span>) = (Vec::new(), Vec::new());
+        for m in matches {
+            let is_term = dictionary.entity(m.entity).entity_type == EntityType::Term;
+            if is_term { &mut terms } else { &mut others }.push(m.span);
+        }
         let mut names = Names::default();
         let mut mentions: Vec<Mention> = Vec::with_capacity(matches.len());
         let mut focus: Option<CountryFocus> = None;
@@ -297,10 +297,27 @@ pub(super) fn merge_mentions(mentions: &mut Vec<Mention>, additions: Vec<Mention
     *mentions = merged;
 }
 
-/// The range of `mentions` (sorted, disjoint) that overlap `span`.
-pub(super) fn overlapping(mentions: &[Mention], span: Span) -> std::ops::Range<usize> {
-    let start = mentions.partition_point(|m| m.span.end <= span.start);
-    let end = mentions.partition_point(|m| m.span.start < span.end).max(start);
+/// Something found at a byte span of the text.
+pub(super) trait Spanned {
+    fn span(&self) -> Span;
+}
+
+impl Spanned for Mention {
+    fn span(&self) -> Span {
+        self.span
+    }
+}
+
+impl Spanned for Span {
+    fn span(&self) -> Span {
+        *self
+    }
+}
+
+/// The range of `items` (sorted, disjoint) that overlap `span`.
+pub(super) fn overlapping<T: Spanned>(items: &[T], span: Span) -> std::ops::Range<usize> {
+    let start = items.partition_point(|item| item.span().end <= span.start);
+    let end = items.partition_point(|item| item.span().start < span.end).max(start);
     start..end
 }
 

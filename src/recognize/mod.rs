@@ -50,6 +50,7 @@ use crate::model::{Entity, EntityType, Lang, SentenceSpan, Span};
 use crate::script::{is_han, is_hangul, is_kana, is_katakana};
 use crate::words::WordSet;
 
+use document::overlapping;
 pub use document::{Mention, Names, Referent, resolve_acronyms};
 pub use id::pattern_entity_id;
 use rules::{Edges, NextWord, Rule, end_of_first_joined_name, rules};
@@ -69,21 +70,14 @@ impl Claimed<'_> {
     /// True when the claims allow a name of `entity_type` at `span`.
     fn allow(&self, span: Span, entity_type: EntityType) -> bool {
         let may_hold_terms = matches!(entity_type, EntityType::Law | EntityType::Organization);
-        let mut terms = overlapping_spans(self.terms, span);
-        overlapping_spans(self.names, span).len() == 0
+        let terms = &self.terms[overlapping(self.terms, span)];
+        self.names[overlapping(self.names, span)].is_empty()
             && if may_hold_terms {
-                terms.all(|term| span.contains(*term) && *term != span)
+                terms.iter().all(|term| span.contains(*term) && *term != span)
             } else {
-                terms.next().is_none()
+                terms.is_empty()
             }
     }
-}
-
-/// The spans of `spans` (sorted, disjoint) that overlap `span`.
-fn overlapping_spans(spans: &[Span], span: Span) -> std::slice::Iter<'_, Span> {
-    let start = spans.partition_point(|other| other.end <= span.start);
-    let end = spans.partition_point(|other| other.start < span.end).max(start);
-    spans[start..end].iter()
 }
 
 /// A name found by a rule, with the entity it stands for.
