@@ -31,11 +31,10 @@ impl WordSet {
     /// When the words would need a DFA of more than 2³¹ states, which a
     /// few thousand words never do.
     #[must_use]
-    pub fn new<I, P>(words: I, ascii_case_insensitive: bool) -> WordSet
-    where
-        I: IntoIterator<Item = P>,
-        P: AsRef<[u8]>,
-    {
+    pub fn new(
+        words: impl IntoIterator<Item = impl AsRef<[u8]>>,
+        ascii_case_insensitive: bool,
+    ) -> Self {
         WordSet { dfa: dfa(words, MatchKind::Standard, ascii_case_insensitive) }
     }
 
@@ -118,19 +117,17 @@ pub struct LongestWords {
 }
 
 impl LongestWords {
-    /// The set of `words`; with `ascii_case_insensitive`, ASCII letters
-    /// match in either case. Of two equal words, the first is reported.
+    /// The set of `words`, as [`WordSet::new`] makes it; of two equal
+    /// words, the first is reported.
     ///
     /// # Panics
     ///
-    /// When the words would need a DFA of more than 2³¹ states, which a
-    /// few thousand words never do.
+    /// As [`WordSet::new`].
     #[must_use]
-    pub fn new<I, P>(words: I, ascii_case_insensitive: bool) -> LongestWords
-    where
-        I: IntoIterator<Item = P>,
-        P: AsRef<[u8]>,
-    {
+    pub fn new(
+        words: impl IntoIterator<Item = impl AsRef<[u8]>>,
+        ascii_case_insensitive: bool,
+    ) -> Self {
         LongestWords { dfa: dfa(words, MatchKind::LeftmostLongest, ascii_case_insensitive) }
     }
 
@@ -160,11 +157,11 @@ impl LongestWords {
 
 /// The DFA of `words` for matches of `kind`, without a prefilter: the
 /// search loops below rely on special states being dead or match states.
-fn dfa<I, P>(words: I, kind: MatchKind, ascii_case_insensitive: bool) -> DFA
-where
-    I: IntoIterator<Item = P>,
-    P: AsRef<[u8]>,
-{
+fn dfa(
+    words: impl IntoIterator<Item = impl AsRef<[u8]>>,
+    kind: MatchKind,
+    ascii_case_insensitive: bool,
+) -> DFA {
     DFA::builder()
         .match_kind(kind)
         .ascii_case_insensitive(ascii_case_insensitive)
@@ -271,27 +268,10 @@ mod tests {
         }
 
         #[test]
-        fn two_walks_find_the_same_matches_as_the_overlapping_iterator(
-            words in prop::collection::vec("[abc가]{1,6}", 1..8),
-            text in "[abcABC가 ]{190,400}",
-            insensitive: bool,
-        ) {
-            let words: Vec<&str> = words.iter().map(String::as_str).collect();
-            prop_assume!(text.len() >= TWO_WALKS_MIN_BYTES);
-            let reference: Vec<(usize, usize, usize)> = AhoCorasick::builder()
-                .ascii_case_insensitive(insensitive)
-                .build(&words)
-                .unwrap()
-                .find_overlapping_iter(&text)
-                .map(|m| (m.pattern().as_usize(), m.start(), m.end()))
-                .collect();
-            prop_assert_eq!(every(&words, &text, insensitive), reference);
-        }
-
-        #[test]
         fn the_same_matches_as_the_overlapping_iterator(
-            words in prop::collection::vec("[abc가]{1,3}", 1..8),
-            text in "[abcABC가 ]{0,40}",
+            words in prop::collection::vec("[abc가]{1,6}", 1..8),
+            // Short texts take one walk, long ones two.
+            text in "[abcABC가 ]{0,40}|[abcABC가 ]{190,400}",
             insensitive: bool,
         ) {
             let words: Vec<&str> = words.iter().map(String::as_str).collect();
