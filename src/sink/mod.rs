@@ -28,6 +28,7 @@ mod parquet;
 mod parts;
 mod publish;
 mod runs;
+mod spill;
 mod tables;
 
 use std::fs::File;

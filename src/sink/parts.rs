@@ -2,14 +2,17 @@
 
 use std::fs::File;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use arrow_array::RecordBatch;
 use parquet::arrow::ArrowWriter;
+use parquet::arrow::arrow_writer::ArrowWriterOptions;
 use parquet::basic::{Compression, ZstdLevel};
 use parquet::file::metadata::KeyValue;
 use parquet::file::properties::WriterProperties;
 use parquet::schema::types::ColumnPath;
 
+use super::spill::SpillToFile;
 use super::tables::TableBuilder;
 use super::{SCHEMA_VERSION, SinkError, io_error, sync};
 
@@ -136,8 +139,10 @@ impl<B: TableBuilder> PartWriter<B> {
         };
         let path = self.dir.join(name);
         let file = File::create(&path).map_err(io_error(&path))?;
-        let properties = properties::<B>(&self.run_id);
-        let writer = ArrowWriter::try_new(file, B::schema(), Some(properties))
+        let options = ArrowWriterOptions::new()
+            .with_properties(properties::<B>(&self.run_id))
+            .with_page_store_factory(Arc::new(SpillToFile::new(self.dir.clone())));
+        let writer = ArrowWriter::try_new_with_options(file, B::schema(), options)
             .map_err(|source| SinkError::Parquet { path: path.clone(), source })?;
         Ok((path, writer))
     }
