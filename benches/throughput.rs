@@ -146,6 +146,7 @@ fn bare_automaton(dictionary: &Dictionary, texts: &[String]) -> Duration {
 /// The child process: one run of `input` with `threads` workers into
 /// `out`; prints its seconds, documents written and peak RSS on one line.
 fn run_once(input: &Path, threads: usize, out: &Path) {
+    gazette::run::tune_system_allocator();
     let dictionary = Dictionary::builder().build().expect("bundled dictionary loads");
     let pipeline = Pipeline::new(dictionary);
     let options = RunOptions {
@@ -191,10 +192,6 @@ fn measure_run(input: &Path, threads: usize, out: &Path) -> (f64, u64, f64) {
         _ => panic!("unexpected report {line:?}"),
     }
 }
-
-/// The binary's allocator, so that runs measure what `gazette` does.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
     let settings = Settings::from_args();

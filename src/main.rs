@@ -2,11 +2,7 @@
 
 use std::process::ExitCode;
 
-/// The pipeline allocates many small strings per document; mimalloc serves
-/// them markedly faster than the system allocator.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() -> ExitCode {
+    gazette::run::tune_system_allocator();
     gazette::cli::run(std::env::args_os())
 }

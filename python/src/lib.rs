@@ -33,8 +33,9 @@ use pyo3::exceptions::{PyOSError, PyRuntimeError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyCapsule, PyDict, PyList, PyString};
 
-/// The pipeline allocates many small strings per document; mimalloc serves
-/// them markedly faster than the system allocator (as in the binary).
+/// The pipeline allocates many small strings per document. mimalloc serves
+/// them fast without the process-wide allocator setting the binary makes,
+/// which a library must not impose on its host.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

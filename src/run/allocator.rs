@@ -1,37 +1,29 @@
-//! How soon the allocator gives freed memory back to the system.
+//! How the system allocator serves a run.
 //!
-//! A run frees buffers the size of a chunk or a row group all the time. By
-//! default mimalloc keeps freed pages for a second before returning them,
-//! so the peak memory of a run counts every buffer freed within the last
-//! second; returning them after a few milliseconds keeps the peak near what
-//! is in use (about a fifth lower over the benchmark corpus), at the cost of
-//! some system time.
+//! A run allocates many small strings per document, which glibc's heap
+//! serves and reuses well, and buffers of a chunk's or a batch's size, whose
+//! sizes vary from one to the next. By default glibc raises the size from
+//! which it maps a buffer of its own each time such a buffer is freed, so
+//! these buffers come to live in the heap, where the holes they leave
+//! fragment it: peak memory then grows with the length of the run. A fixed
+//! threshold keeps every large buffer out of the heap, given back when it
+//! is freed, and peak memory flat.
 
-/// mimalloc's `mi_option_purge_delay` (its position in `mi_option_e` of
-/// `mimalloc.h`, which `libmimalloc-sys` does not name).
-const PURGE_DELAY_OPTION: libmimalloc_sys::mi_option_t = 15;
-/// Milliseconds before freed memory goes back to the system.
-const PURGE_DELAY_MS: std::ffi::c_long = 10;
+/// Allocations of this size and more are mapped on their own and returned
+/// to the system when freed.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+const MMAP_THRESHOLD_BYTES: std::ffi::c_int = 256 * 1024;
 
-/// Sets mimalloc's purge delay to [`PURGE_DELAY_MS`]. Harmless when mimalloc
-/// is not the global allocator: its state is then simply unused.
-pub(super) fn return_freed_memory_soon() {
-    // SAFETY: `mi_option_set` takes any option and value; mimalloc reads
-    // options atomically, so setting one while other threads allocate is fine.
-    unsafe { libmimalloc_sys::mi_option_set(PURGE_DELAY_OPTION, PURGE_DELAY_MS) };
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_option_set_is_the_purge_delay() {
-        return_freed_memory_soon();
-        // SAFETY: reading an option has no precondition.
-        let delay = unsafe { libmimalloc_sys::mi_option_get(PURGE_DELAY_OPTION) };
-        assert_eq!(delay, PURGE_DELAY_MS);
-        // The next option, which libmimalloc-sys names, follows it.
-        assert_eq!(libmimalloc_sys::mi_option_use_numa_nodes - 1, PURGE_DELAY_OPTION);
+/// Fixes glibc's mmap threshold at [`MMAP_THRESHOLD_BYTES`]. For a process
+/// that runs extractions (the `gazette` binary calls it first); it changes
+/// the allocator of the whole process, so a library host decides for itself.
+/// Does nothing with other C libraries.
+pub fn tune_system_allocator() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: `mallopt` takes any parameter and value, and only changes how
+    // later allocations are served; it is called before any other thread
+    // allocates.
+    unsafe {
+        libc::mallopt(libc::M_MMAP_THRESHOLD, MMAP_THRESHOLD_BYTES);
     }
 }

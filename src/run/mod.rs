@@ -29,6 +29,7 @@ mod plan;
 mod process;
 mod staged;
 
+pub use allocator::tune_system_allocator;
 pub use collect::{ErrorCounts, ErrorKind};
 pub use id::new_run_id;
 pub use memory::{ExtractOptions, Extraction, extract};
@@ -242,7 +243,6 @@ fn run_with(
     observer: &dyn Observer,
 ) -> Result<RunSummary, RunError> {
     let (started, clock) = (SystemTime::now(), Instant::now());
-    allocator::return_freed_memory_soon();
     let lock = OutputLock::acquire(&options.out_dir, &options.run_id, options.wait)?;
     let dataset = Dataset::open(lock.out_dir())?;
     let plan = Plan::new(&dataset, options.incremental, dictionary_hash)?;
