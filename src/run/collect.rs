@@ -3,10 +3,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-use rustc_hash::FxHashMap;
-
 use super::Observer;
 use super::process::{Chunk, Item};
+use super::seen::SeenIds;
 use crate::model::{DocOutput, Entity, EntityOrigin, ErrorRow, Origin};
 use crate::sink::{ParquetSink, SinkError};
 
@@ -80,61 +79,6 @@ impl RowSink for ParquetSink {
         origin: EntityOrigin,
     ) -> Result<(), SinkError> {
         ParquetSink::write_entities(self, entities, origin)
-    }
-}
-
-/// The document ids a run has taken, each with where it was first read.
-///
-/// Kept compact, since it is the one thing a run holds for every document:
-/// 16 bytes of table entry per id. An id is stored as its 64-bit XXH3 hash
-/// (two ids of ten million documents collide with a chance of about 3 in a
-/// million, which would show as a duplicate-id error row naming both), and
-/// where it was read as the index of its file's path plus its line.
-#[derive(Default)]
-pub(super) struct SeenIds {
-    first_read: FxHashMap<u64, ReadAt>,
-    paths: Vec<String>,
-    path_index: HashMap<String, u32>,
-}
-
-/// Where an id was first read: its file's index in [`SeenIds::paths`] and its
-/// 1-based line, 0 for a file of one document.
-#[derive(Clone, Copy)]
-struct ReadAt {
-    path: u32,
-    line: u32,
-}
-
-impl SeenIds {
-    /// Number of ids taken.
-    pub(super) fn len(&self) -> usize {
-        self.first_read.len()
-    }
-
-    /// True when no id was taken.
-    pub(super) fn is_empty(&self) -> bool {
-        self.first_read.is_empty()
-    }
-
-    /// Takes `id`, read at `source`; when it was taken before, returns
-    /// where it was first read instead (`path:line`).
-    fn take(&mut self, id: &str, source: &Origin) -> Result<(), String> {
-        let key = xxhash_rust::xxh3::xxh3_64(id.as_bytes());
-        if let Some(&ReadAt { path, line }) = self.first_read.get(&key) {
-            let path = self.paths[path as usize].clone();
-            return Err(Origin { path, line: (line > 0).then_some(line) }.to_string());
-        }
-        let path = match self.path_index.get(&source.path) {
-            Some(&index) => index,
-            None => {
-                let index = u32::try_from(self.paths.len()).unwrap_or(u32::MAX);
-                self.paths.push(source.path.clone());
-                self.path_index.insert(source.path.clone(), index);
-                index
-            }
-        };
-        self.first_read.insert(key, ReadAt { path, line: source.line.unwrap_or(0) });
-        Ok(())
     }
 }
 

@@ -27,6 +27,7 @@ mod in_order;
 mod memory;
 mod plan;
 mod process;
+mod seen;
 mod staged;
 
 pub use allocator::tune_system_allocator;
