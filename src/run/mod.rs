@@ -400,22 +400,26 @@ fn count_repeated_lines(
     fields: &JsonlFields,
 ) -> RepeatedLines {
     let mut table = RepeatedLines::default();
-    // Each chunk's lines are counted, in order, while the next chunk's are
-    // hashed.
+    // While the workers hash one chunk's lines and count the previous
+    // chunk's, in order, this thread reads the next chunk.
     let mut hashed: Vec<LineHashes> = Vec::new();
-    for (chunk, _) in chunks(records) {
+    let mut chunks = chunks(records);
+    let mut next = chunks.next();
+    while let Some((chunk, _)) = next.take() {
         let counting = std::mem::take(&mut hashed);
-        hashed = pool.install(|| {
-            let (next, ()) = rayon::join(
-                || {
-                    chunk
-                        .into_par_iter()
-                        .filter_map(|record| ingest::line_hashes(record.ok()?, fields))
-                        .collect()
-                },
-                || counting.iter().for_each(|document| table.add(document)),
-            );
-            next
+        pool.in_place_scope(|scope| {
+            scope.spawn(|_| {
+                (hashed, ()) = rayon::join(
+                    || {
+                        chunk
+                            .into_par_iter()
+                            .filter_map(|record| ingest::line_hashes(record.ok()?, fields))
+                            .collect()
+                    },
+                    || counting.iter().for_each(|document| table.add(document)),
+                );
+            });
+            next = chunks.next();
         });
     }
     hashed.iter().for_each(|document| table.add(document));
