@@ -1,13 +1,13 @@
 //! The writing side of a run: each document id once, errors counted by
 //! kind, rows handed to a sink.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use super::Observer;
 use super::process::{Chunk, Item};
 use super::seen::SeenIds;
 use crate::model::{DocOutput, Entity, EntityOrigin, ErrorRow, Origin};
-use crate::sink::{ParquetSink, SinkError};
+use crate::sink::{KnownDocuments, ParquetSink, SinkError};
 
 /// Where in a run an input failed: the `errors_by_kind` of the summary.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -103,7 +103,7 @@ impl Collector {
         chunk: Chunk,
         sink: &mut impl RowSink,
         observer: &dyn Observer,
-        known: &HashMap<String, String>,
+        known: &KnownDocuments,
     ) -> Result<(), SinkError> {
         for item in chunk {
             let (error, kind) = match item {
@@ -126,7 +126,7 @@ impl Collector {
                                 sink.write_error(&row)?;
                                 self.warnings += 1;
                             }
-                            if known.contains_key(id) {
+                            if known.contains(id) {
                                 self.replaced.insert(id.clone());
                             }
                             continue;

@@ -4,7 +4,7 @@
 //! chunk leaves it and goes on. No thread waits for a writer, and the
 //! writing starts the moment its chunk is ready.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, MutexGuard, PoisonError, TryLockError};
@@ -15,6 +15,7 @@ use rayon::ThreadPool;
 use super::collect::{Collector, RowSink};
 use super::process::{Chunk, RawChunk};
 use super::{Observer, RunError, panic_message};
+use crate::sink::KnownDocuments;
 
 /// What writing keeps from chunk to chunk: where the rows go, and what is
 /// known of the chunks written.
@@ -25,7 +26,7 @@ pub(super) struct Writing<'a, S> {
     pub(super) failure: Option<RunError>,
     observer: &'a dyn Observer,
     /// The ids the dataset already holds.
-    known: &'a HashMap<String, String>,
+    known: &'a KnownDocuments,
     /// Panic after the first chunk written: the reliability tests' fault.
     panic_after_first_chunk: bool,
     /// The number of the chunk to write next.
@@ -37,7 +38,7 @@ impl<'a, S: RowSink> Writing<'a, S> {
     pub(super) fn new(
         sink: S,
         observer: &'a dyn Observer,
-        known: &'a HashMap<String, String>,
+        known: &'a KnownDocuments,
         panic_after_first_chunk: bool,
     ) -> Self {
         let collector = Collector::default();
@@ -267,8 +268,8 @@ mod tests {
     /// longer the earlier it is, so that they finish out of order. Returns
     /// the writing and the number of chunks begun.
     fn run(chunks: u32, panic_on: Option<u32>) -> (Writing<'static, MemorySink>, u32) {
-        static KNOWN: std::sync::LazyLock<HashMap<String, String>> =
-            std::sync::LazyLock::new(HashMap::new);
+        static KNOWN: std::sync::LazyLock<KnownDocuments> =
+            std::sync::LazyLock::new(KnownDocuments::default);
         let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build().unwrap();
         let sink = MemorySink::new("test");
         let in_order = InOrder::new(Writing::new(sink, &NullObserver, &KNOWN, false), 3);

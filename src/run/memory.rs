@@ -4,7 +4,6 @@
 //! boilerplate pre-pass over all records, parsing, the pipeline, each
 //! document id once; only the sink differs.
 
-use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
 use super::collect::RowSink;
@@ -15,7 +14,7 @@ use crate::ingest::boilerplate::RepeatedLines;
 use crate::ingest::{Cleaning, JsonlFields, RawRecord};
 use crate::model::{DocOutput, Document, Entity, EntityOrigin, ErrorRow};
 use crate::pipeline::Pipeline;
-use crate::sink::{MemorySink, SinkError, Tables};
+use crate::sink::{KnownDocuments, MemorySink, SinkError, Tables};
 
 /// How records held in memory are read and processed.
 #[derive(Clone, Debug, Default)]
@@ -100,7 +99,7 @@ where
             count_repeated_lines(&pool, records(), &options.fields)
         },
     };
-    let known = HashMap::new();
+    let known = KnownDocuments::default();
     let process = |doc: Document| pipeline.process(doc);
     let context =
         Context { process: &process, fields: &options.fields, cleaning: &cleaning, known: &known };

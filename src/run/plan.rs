@@ -1,9 +1,7 @@
 //! What a run does with the dataset it writes to: replace it, add to it, or
 //! extract all of it again.
 
-use std::collections::HashMap;
-
-use crate::sink::{Dataset, Keep, PastRun, RunMode, SinkError};
+use crate::sink::{Dataset, Keep, KnownDocuments, PastRun, RunMode, SinkError};
 
 /// Version of gazette written to `runs`: rows of another version are
 /// extracted again by an incremental run.
@@ -16,9 +14,9 @@ pub struct Plan {
     pub mode: RunMode,
     /// What of the dataset the next state keeps.
     pub keep: Keep,
-    /// `content_hash` by `doc_id` of the documents an incremental run
-    /// skips when they come again unchanged.
-    pub known: HashMap<String, String>,
+    /// The documents an incremental run skips when they come again
+    /// unchanged.
+    pub known: KnownDocuments,
     /// Extract again every stored document the inputs do not hold.
     pub rebuild: bool,
     /// Why the run extracts everything again, for the user.
@@ -40,7 +38,7 @@ impl Plan {
         let full = Plan {
             mode: RunMode::Full,
             keep: Keep::Runs,
-            known: HashMap::new(),
+            known: KnownDocuments::default(),
             rebuild: false,
             notice: None,
         };
@@ -66,7 +64,7 @@ impl Plan {
         Ok(Plan {
             mode: RunMode::Incremental,
             keep: Keep::All,
-            known: dataset.document_hashes()?,
+            known: dataset.known_documents()?,
             ..full
         })
     }

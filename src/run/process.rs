@@ -1,7 +1,6 @@
 //! One record through every stage, in parallel, with a panic in it caught.
 
 use std::any::Any;
-use std::collections::HashMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use rayon::prelude::*;
@@ -9,6 +8,7 @@ use rayon::prelude::*;
 use super::collect::ErrorKind;
 use crate::ingest::{self, Cleaning, JsonlFields, RawRecord};
 use crate::model::{DocOutput, Document, ErrorRow};
+use crate::sink::KnownDocuments;
 
 /// One record after processing.
 pub(super) enum Item {
@@ -51,7 +51,7 @@ pub(super) struct Context<'a> {
     pub(super) process: &'a Process<'a>,
     pub(super) fields: &'a JsonlFields,
     pub(super) cleaning: &'a Cleaning,
-    pub(super) known: &'a HashMap<String, String>,
+    pub(super) known: &'a KnownDocuments,
 }
 
 impl Context<'_> {
@@ -81,7 +81,7 @@ impl Context<'_> {
     fn record(&self, raw: RawRecord) -> Item {
         let (source, line) = (raw.path.clone(), raw.line);
         guarded(&source, line, || match ingest::parse_record(raw, self.fields, self.cleaning) {
-            Ok(doc) if self.known.get(&doc.id) == Some(&doc.content_hash) => {
+            Ok(doc) if self.known.is_unchanged(&doc.id, &doc.content_hash) => {
                 Item::Unchanged { id: doc.id, source: doc.source }
             }
             Ok(doc) => Item::Document(Box::new((self.process)(doc))),

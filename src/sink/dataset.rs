@@ -12,6 +12,7 @@ use chrono::NaiveDate;
 use parquet::arrow::ProjectionMask;
 use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 
+use super::known::{KnownDocuments, hashed};
 use super::lock::LOCK_FILE;
 use super::runs::PastRun;
 use super::{SCHEMA_VERSION, SinkError, TABLE_NAMES};
@@ -84,24 +85,24 @@ impl Dataset {
         self.last_run.as_ref()
     }
 
-    /// The `content_hash` of every document, by `doc_id`.
+    /// The `doc_id` and `content_hash` of every stored document.
     ///
     /// # Errors
     ///
     /// Fails when a `documents` part cannot be read.
-    pub fn document_hashes(&self) -> Result<HashMap<String, String>, SinkError> {
-        let mut hashes = HashMap::new();
+    pub fn known_documents(&self) -> Result<KnownDocuments, SinkError> {
+        let mut documents = Vec::new();
         for part in self.parts("documents") {
             for batch in read_part(part, Some(&["doc_id", "content_hash"]))? {
                 let batch = batch?;
                 let ids = strings(&batch, "doc_id", part)?;
                 let contents = strings(&batch, "content_hash", part)?;
-                for row in 0..batch.num_rows() {
-                    hashes.insert(ids.value(row).to_owned(), contents.value(row).to_owned());
-                }
+                documents.extend(
+                    (0..batch.num_rows()).map(|row| hashed(ids.value(row), contents.value(row))),
+                );
             }
         }
-        Ok(hashes)
+        Ok(KnownDocuments::from_hashed(documents))
     }
 
     /// The stored documents, in batches, as the pipeline takes them: what a

@@ -22,6 +22,7 @@
 mod columns;
 mod compact;
 mod dataset;
+mod known;
 mod lock;
 mod memory;
 mod parquet;
@@ -36,6 +37,7 @@ use std::path::{Path, PathBuf};
 
 pub use self::compact::{Compaction, compact};
 pub use self::dataset::{Dataset, ErrorKey, read_part};
+pub use self::known::KnownDocuments;
 pub use self::lock::{LOCK_FILE, OutputLock};
 pub use self::memory::{MemorySink, PENDING_ENTITIES, Tables};
 pub use self::parquet::{Keep, ParquetSink, RowCounts};
