@@ -60,10 +60,14 @@ impl KnownDocuments {
     /// True when the dataset holds this document with this content hash.
     #[must_use]
     pub fn is_unchanged(&self, id: &str, content_hash: &str) -> bool {
-        self.content_of(id) == Some(xxh3_64(content_hash.as_bytes()))
+        self.content_of(id).is_some_and(|stored| stored == xxh3_64(content_hash.as_bytes()))
     }
 
     fn content_of(&self, id: &str) -> Option<u64> {
+        // A full run knows no document: no id is hashed for nothing.
+        if self.sorted.is_empty() {
+            return None;
+        }
         let key = xxh3_64(id.as_bytes());
         let index = self.sorted.binary_search_by_key(&key, |&(id, _)| id).ok()?;
         Some(self.sorted[index].1)
